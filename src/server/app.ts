@@ -1,0 +1,129 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { registerAuthHooks, registerErrorHandler } from './platform/http.js';
+import type { SmsGateway } from './platform/sms.js';
+import type { Storage } from './platform/storage.js';
+
+z.config(z.locales.zhCN());
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  pool: pg.Pool;
+  storage: Storage;
+  sms: SmsGateway;
+  logger: Logger;
+  /** the clock; tests pass a fixed one to act inside or outside windows */
+  now: () => Date;
+}
+
+export type App = FastifyInstance;
+const ZHealth = z.object({ status: z.string(), database: z.string(), time: z.string() });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MODULES_DIR = path.join(here, 'modules');
+export const WEB_DIST = path.resolve(here, '../../dist/web');
+
+/**
+ * Feature modules are discovered: every `modules/<feature>/<feature>.routes.ts` exports a
+ * default Fastify plugin. Adding a feature never edits this file.
+ */
+async function loadModules(): Promise<{ name: string; plugin: (app: FastifyInstance) => Promise<void> }[]> {
+  const out: { name: string; plugin: (app: FastifyInstance) => Promise<void> }[] = [];
+  for (const dir of fs.readdirSync(MODULES_DIR).sort()) {
+    for (const ext of ['.ts', '.js']) {
+      const file = path.join(MODULES_DIR, dir, `${dir}.routes${ext}`);
+      if (fs.existsSync(file)) {
+        const mod = await import(pathToFileURL(file).href);
+        out.push({ name: dir, plugin: mod.default });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', deps);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '定考 — 医师定期考核信息登记管理系统 API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dk_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerErrorHandler(app);
+  registerAuthHooks(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/health',
+    { schema: { tags: ['platform'], response: { 200: ZHealth, 503: ZHealth } } },
+    async (_req, reply) => {
+      try {
+        await deps.pool.query('SELECT 1');
+        return { status: 'ok', database: 'up', time: deps.now().toISOString() };
+      } catch {
+        return reply.status(503).send({ status: 'degraded', database: 'down', time: deps.now().toISOString() });
+      }
+    },
+  );
+
+  for (const m of await loadModules()) {
+    await app.register(m.plugin);
+  }
+
+  if (fs.existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+  }
+  return app;
+}

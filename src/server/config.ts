@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Environment, validated once at start. No secret has a default value here. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CAPTCHA_DISABLED: z.enum(['0', '1']).default('0'),
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  STORAGE_S3_ENDPOINT: z.string().optional(),
+  STORAGE_S3_REGION: z.string().optional(),
+  STORAGE_S3_BUCKET: z.string().optional(),
+  STORAGE_S3_ACCESS_KEY: z.string().optional(),
+  STORAGE_S3_SECRET_KEY: z.string().optional(),
+  SMS_DRIVER: z.enum(['outbox', 'http']).default('outbox'),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_SIGN: z.string().default('医师定考'),
+  /** Secret used to sign short-lived file URLs and notice QR codes. Generated into DATA_DIR when absent. */
+  APP_SECRET: z.string().min(32).optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string; captchaDisabled: boolean };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`环境变量配置有误：${issues}`);
+  }
+  const c = parsed.data;
+  if (c.STORAGE_DRIVER === 's3' && !(c.STORAGE_S3_BUCKET && c.STORAGE_S3_ACCESS_KEY && c.STORAGE_S3_SECRET_KEY)) {
+    throw new Error('STORAGE_DRIVER=s3 需要 STORAGE_S3_BUCKET、STORAGE_S3_ACCESS_KEY、STORAGE_S3_SECRET_KEY');
+  }
+  if (c.SMS_DRIVER === 'http' && !c.SMS_HTTP_URL) throw new Error('SMS_DRIVER=http 需要 SMS_HTTP_URL');
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), captchaDisabled: c.CAPTCHA_DISABLED === '1' };
+}

@@ -1,0 +1,5 @@
+export * from './platform.js';
+export * from './org.js';
+export * from './physician.js';
+export * from './enrolment.js';
+export * from './exam.js';

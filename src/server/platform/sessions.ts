@@ -1,0 +1,121 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.js';
+import { sessions } from '../db/schema/index.js';
+import type { Actor, Role } from './actor.js';
+
+export const SESSION_COOKIE = 'dk_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: DbOrTx,
+  accountId: number,
+  role: Role,
+  ttlHours: number,
+  meta: { ip?: string; userAgent?: string },
+): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    accountId,
+    role,
+    csrfToken,
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    expiresAt: new Date(Date.now() + ttlHours * 3600_000),
+  });
+  return { token, csrfToken };
+}
+
+export interface ResolvedSession {
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  mobileBound: boolean;
+}
+
+// Short in-process cache so hot paths (exam answer saves) do not hit the sessions table on
+// every request. Revocation clears the local entry at once; other API nodes see it within TTL.
+const CACHE_TTL_MS = 5_000;
+const cache = new Map<string, { at: number; value: ResolvedSession }>();
+
+export function clearSessionCache(): void {
+  cache.clear();
+}
+
+export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
+  const id = hashToken(token);
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
+  const { rows } = await db.$client.query(
+    `SELECT s.id, s.role, s.csrf_token, a.id AS account_id, a.kind, a.must_change_password, a.mobile_verified_at,
+            a.province_id, a.physician_id,
+            o.id AS org_id, o.kind AS org_kind, o.path, o.name AS org_name, o.level, o.status AS org_status, o.is_assessment_body,
+            p.name AS physician_name
+       FROM sessions s
+       JOIN accounts a ON a.id = s.account_id
+       LEFT JOIN physicians p ON p.id = a.physician_id
+       JOIN organisations o ON o.id = COALESCE(a.org_id, p.institution_id)
+      WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) {
+    cache.delete(id);
+    return null;
+  }
+  if (r.kind === 'org' && r.org_status !== 'active') return null;
+  const value: ResolvedSession = {
+    actor: {
+      accountId: r.account_id,
+      sessionId: r.id,
+      role: r.role,
+      provinceId: r.province_id,
+      orgId: r.org_id,
+      orgPath: r.path,
+      orgName: r.org_name,
+      orgKind: r.org_kind,
+      adminLevel: r.level ?? null,
+      physicianId: r.physician_id ?? null,
+      displayName: r.kind === 'physician' ? r.physician_name : r.org_name,
+      isAssessmentBody: r.is_assessment_body,
+    },
+    csrfToken: r.csrf_token,
+    mustChangePassword: r.must_change_password,
+    mobileBound: Boolean(r.mobile_verified_at),
+  };
+  cache.set(id, { at: Date.now(), value });
+  if (cache.size > 50_000) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+export async function revokeSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+  cache.delete(sessionId);
+}
+
+/** End every session of an account (password reset, deregistration). */
+export async function revokeAccountSessions(db: DbOrTx, accountId: number): Promise<void> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  for (const r of rows) cache.delete(r.id);
+}
+
+export async function setSessionRole(db: DbOrTx, sessionId: string, role: Role): Promise<void> {
+  await db.update(sessions).set({ role }).where(eq(sessions.id, sessionId));
+  cache.delete(sessionId);
+}
+
+export async function purgeExpiredSessions(db: DbOrTx): Promise<void> {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < now() - interval '7 days'`);
+}
+
+/** Drop a cached session after its account changed (password, mobile binding). */
+export function forgetSession(sessionId: string): void {
+  cache.delete(sessionId);
+}
