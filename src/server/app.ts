@@ -117,13 +117,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(m.plugin);
   }
 
-  if (fs.existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
-    });
-  }
+  // The SPA is served by the same process; unknown non-API paths get index.html.
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  const indexHtml = hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !indexHtml) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
+  });
   return app;
 }

@@ -17,6 +17,8 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, 'pg');
   fs.mkdirSync(dataDir, { recursive: true });
+  // the server runs as a dedicated OS user (createPostgresUser) that must reach the folder
+  fs.chmodSync(dataDir, 0o755);
   const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,

@@ -15,7 +15,7 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Paths a user who must still change their password (or bind a mobile) may use. */
-const ONBOARDING_PATHS = ['/api/auth/'];
+const ONBOARDING_PATHS = ['/api/auth/', '/api/health', '/api/openapi.json'];
 
 /** Resolve the session cookie, enforce CSRF on state-changing requests, and gate onboarding. */
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
@@ -73,5 +73,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
 }

@@ -15,6 +15,8 @@ import { actorOf } from '../../platform/http.js';
 import { unauthorized } from '../../platform/errors.js';
 import { SESSION_COOKIE } from '../../platform/sessions.js';
 import * as svc from './account.service.js';
+import { collectTodos } from '../../platform/todos.js';
+import { z } from 'zod';
 
 const tags = ['账号'];
 
@@ -95,4 +97,16 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     await svc.switchRole(deps, actorOf(req, 'institution', 'body'), req.body.role);
     return { ok: true as const };
   });
+
+  app.get(
+    '/api/todos',
+    {
+      schema: {
+        tags: ['首页'],
+        summary: '待办数量',
+        response: { 200: z.object({ items: z.array(z.object({ label: z.string(), count: z.number(), path: z.string() })) }) },
+      },
+    },
+    async (req) => ({ items: await collectTodos(deps, actorOf(req)) }),
+  );
 }
