@@ -164,7 +164,7 @@ export async function buildPhysician(
 export interface TestSession {
   accountId: number;
   headers: Record<string, string>;
-  inject(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(opts: InjectOptions): Promise<import('light-my-request').Response>;
 }
 
 /** A logged-in session created directly (login itself is tested in the account module). */
@@ -174,7 +174,7 @@ export async function sessionFor(ctx: TestContext, accountId: number, role: Role
   return {
     accountId,
     headers,
-    inject: (opts) => ctx.app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } } as InjectOptions),
+    inject: (opts) => ctx.app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } } as InjectOptions) as never,
   };
 }
 
