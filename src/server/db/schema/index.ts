@@ -4,3 +4,6 @@ export * from './physician.js';
 export * from './enrolment.js';
 export * from './exam.js';
 export * from './orgext.js';
+export * from './procedure.js';
+export * from './exemption.js';
+export * from './deferral.js';
