@@ -7,3 +7,5 @@ export * from './orgext.js';
 export * from './procedure.js';
 export * from './exemption.js';
 export * from './deferral.js';
+export * from './bank.js';
+export * from './learning.js';
