@@ -38,5 +38,9 @@ export const physicians = pgTable(
     index('physicians_path_id_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
     index('physicians_institution_idx').on(t.institutionId, t.id),
     index('physicians_name_idx').on(t.provinceId, t.name, t.id),
+    // keyset lists of an administration's subtree ordered by (org_path, id) in byte order:
+    // a LIKE-prefix range that is already sorted, so a page is one short index range scan.
+    index('physicians_scope_idx').using('btree', sql`(${t.orgPath} COLLATE "C")`, t.id),
+    index('physicians_name_scope_idx').using('btree', t.name, sql`(${t.orgPath} COLLATE "C")`, t.id),
   ],
 );

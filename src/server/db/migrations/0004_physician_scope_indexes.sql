@@ -1,0 +1,2 @@
+CREATE INDEX "physicians_scope_idx" ON "physicians" USING btree (("org_path" COLLATE "C"),"id");--> statement-breakpoint
+CREATE INDEX "physicians_name_scope_idx" ON "physicians" USING btree ("name",("org_path" COLLATE "C"),"id");
