@@ -134,7 +134,9 @@ describe('再次考核管理', () => {
     const list = (await province.inject({ method: 'GET', url: '/api/reexam/candidates' })).json();
     expect(list.rows.map((r: { id: number }) => r.id)).toEqual([failed.e.id]);
     const bad = await province.inject({ method: 'POST', url: '/api/reexam/confirm', payload: { ids: [evaluationFail.e.id] } });
-    expect(bad.statusCode).toBe(409);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('仅测评不合格');
+    expect((await statusOf(ctx.db, evaluationFail.e.id)).status).toBe('failed');
     const ok = await province.inject({ method: 'POST', url: '/api/reexam/confirm', payload: { all: true } });
     expect(ok.json()).toMatchObject({ done: 1 });
     expect((await statusOf(ctx.db, failed.e.id)).status).toBe('reexam_ready');
