@@ -94,5 +94,7 @@ export const enrolments = pgTable(
     index('enrolments_path_status_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.status, t.id),
     index('enrolments_cycle_status_idx').on(t.cycleId, t.status, t.id),
     index('enrolments_body_status_idx').on(t.assessmentBodyId, t.status, t.id),
+    /** institution-scoped lists (上报考核名单, 考核进度) and the body scope (institution_id IN …) */
+    index('enrolments_institution_status_idx').on(t.institutionId, t.status, t.id),
   ],
 );

@@ -9,3 +9,4 @@ export * from './exemption.js';
 export * from './deferral.js';
 export * from './bank.js';
 export * from './learning.js';
+export * from './enrolmentext.js';
