@@ -59,7 +59,7 @@ export function App() {
                 <Route path="/doctor/security" element={<Guarded route={{ path: '/doctor/security', element: <SecurityPage />, mobile: true }} />} />
                 <Route path="/" element={<Root />} />
                 {ALL_ROUTES.map((r) => (
-                  <Route key={r.path} path={r.path} element={<Guarded route={r} />} />
+                  <Route key={r.path} path={r.path} element={r.public ? r.element : <Guarded route={r} />} />
                 ))}
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -22,4 +22,6 @@ export interface PageRoute {
   };
   /** physician pages use the mobile layout */
   mobile?: boolean;
+  /** reachable without logging in (e.g. 证书查验) */
+  public?: boolean;
 }
