@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ZIdParam,
+  ZInstitutionOptions,
+  ZInstitutionSearch,
+  ZPhysicianDetail,
+  ZPhysicianExportQuery,
+  ZPhysicianPage,
+  ZPhysicianQuery,
+  ZResetResult,
+  ZTransferInput,
+} from '../../../shared/schemas/physician.js';
+import { ZOk } from '../../../shared/schemas/account.js';
+import { actorOf } from '../../platform/http.js';
+import * as svc from './physician.service.js';
+
+const tags = ['医师管理'];
+
+export function attachmentName(name: string): string {
+  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export default async function physicianRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const deps = app.deps;
+
+  app.get(
+    '/api/physicians',
+    { schema: { tags, summary: '医师信息列表 / 医师管理：查询（keyset 分页）', querystring: ZPhysicianQuery, response: { 200: ZPhysicianPage } } },
+    async (req) => svc.listPhysicians(deps, actorOf(req, 'institution', 'admin'), req.query),
+  );
+
+  app.get(
+    '/api/physicians/export',
+    { schema: { tags, summary: '医师信息导出（.xlsx，流式）', querystring: ZPhysicianExportQuery } },
+    async (req, reply) => {
+      const stream = await svc.exportPhysicians(deps, actorOf(req, 'institution', 'admin'), req.query, req.id);
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachmentName('医师信息.xlsx'));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/physicians/transfer-targets',
+    { schema: { tags, summary: '变更卫生机构：可选的目标卫生机构', querystring: ZInstitutionSearch, response: { 200: ZInstitutionOptions } } },
+    async (req) => svc.transferTargets(deps, actorOf(req, 'admin'), req.query.keyword),
+  );
+
+  app.get(
+    '/api/physicians/:id',
+    { schema: { tags, summary: '查看医师信息', params: ZIdParam, response: { 200: ZPhysicianDetail } } },
+    async (req) => svc.getPhysician(deps, actorOf(req, 'institution', 'admin'), req.params.id),
+  );
+
+  app.post(
+    '/api/physicians/:id/reset-password',
+    { schema: { tags, summary: '密码重置（重置为本省医师初始密码）', params: ZIdParam, response: { 200: ZResetResult } } },
+    async (req) => ({ ok: true as const, rule: await svc.resetPhysicianPassword(deps, actorOf(req, 'institution'), req.params.id) }),
+  );
+
+  app.post(
+    '/api/physicians/:id/transfer',
+    { schema: { tags, summary: '变更卫生机构', params: ZIdParam, body: ZTransferInput, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.transferPhysician(deps, actorOf(req, 'admin'), req.params.id, req.body, req.id);
+      return { ok: true as const };
+    },
+  );
+}
