@@ -1,3 +1,4 @@
+import type { FrozenItem } from '../../modules/exam/paper.js';
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** 题库练习: one answered practice question, frozen to the version that was shown. */
@@ -37,8 +38,8 @@ export const wrongQuestions = pgTable(
 
 /**
  * 模拟自测: a mock paper under the real paper's rules (duration, question count), timed and
- * scored on the server; no consequence to the enrolment. `items` freezes the drawn versions
- * and the shown option order; `answers` is keyed by item index.
+ * scored on the server; no consequence to the enrolment. `items` freezes the drawn paper
+ * (versions, option order under opaque ids); `answers` is keyed by item index.
  */
 export const mockAttempts = pgTable(
   'mock_attempts',
@@ -53,7 +54,8 @@ export const mockAttempts = pgTable(
     durationMinutes: integer('duration_minutes').notNull(),
     questionCount: integer('question_count').notNull(),
     passScore: integer('pass_score').notNull(),
-    items: jsonb('items').$type<{ questionId: number; versionId: number; order: string[]; points: number }[]>().notNull(),
+    /** the frozen paper (exam/paper.ts drawPaper): versions, opaque option ids, correct ids */
+    items: jsonb('items').$type<FrozenItem[]>().notNull(),
     answers: jsonb('answers').$type<Record<string, string[]>>().notNull().default({}),
     score: integer('score'),
     correctCount: integer('correct_count'),
