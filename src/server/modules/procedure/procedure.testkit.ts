@@ -1,0 +1,94 @@
+/** Test support shared by the procedure, exemption and deferral tests (not a test file itself). */
+import { eq } from 'drizzle-orm';
+import { cycles, enrolments } from '../../db/schema/index.js';
+import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
+import { buildPhysician, buildProvince, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+
+/** A real 1×1 PNG. */
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/** multipart/form-data body with one file field. */
+export function multipart(buf: Buffer, filename: string, field = 'file') {
+  const boundary = '----dingkao' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const day = (d: Date, off: number) => new Date(d.getTime() + off * 86400_000).toISOString().slice(0, 10);
+
+export interface World {
+  p: Awaited<ReturnType<typeof buildProvince>>;
+  cycleId: number;
+  now: Date;
+}
+
+/** A province with a current cycle whose registration and deferral windows contain `now`. */
+export async function buildWorld(ctx: TestContext, opts: { procedureChoice?: 'with_registration' | 'after_approval'; windows?: Record<string, { start: string; end: string }> } = {}): Promise<World> {
+  const p = await buildProvince(ctx.db);
+  const now = new Date('2026-06-15T04:00:00Z');
+  ctx.setNow(now);
+  const [c] = await ctx.db
+    .insert(cycles)
+    .values({
+      provinceId: p.province.provinceId,
+      name: '2024—2026年度',
+      periodStart: '2024-01-01',
+      periodEnd: '2026-12-31',
+      procedureChoice: opts.procedureChoice ?? 'after_approval',
+      windows: opts.windows ?? {
+        registration: { start: day(now, -30), end: day(now, 30) },
+        deferral: { start: day(now, -30), end: day(now, 10) },
+        exam: { start: day(now, 40), end: day(now, 60) },
+      },
+    })
+    .returning();
+  return { p, cycleId: c.id, now };
+}
+
+export async function buildEnrolment(
+  ctx: TestContext,
+  w: World,
+  status: EnrolmentStatus,
+  over: Partial<typeof enrolments.$inferInsert> & { institution?: 'A' | 'B'; physician?: Parameters<typeof buildPhysician>[2] } = {},
+) {
+  const { institution = 'A', physician: pOver, ...rest } = over;
+  const inst = institution === 'A' ? w.p.hospitalA : w.p.hospitalB;
+  const doc = await buildPhysician(ctx.db, inst, pOver);
+  const [e] = await ctx.db
+    .insert(enrolments)
+    .values({
+      cycleId: w.cycleId,
+      provinceId: inst.provinceId,
+      physicianId: doc.id,
+      institutionId: inst.id,
+      orgPath: inst.path,
+      assessmentBodyId: w.p.body.id,
+      status,
+      ...rest,
+    })
+    .returning();
+  return { e, doc, session: await sessionFor(ctx, doc.accountId, 'physician') };
+}
+
+export async function enrolmentRow(ctx: TestContext, id: number) {
+  const [r] = await ctx.db.select().from(enrolments).where(eq(enrolments.id, id));
+  return r;
+}
+
+export async function sessions(ctx: TestContext, w: World) {
+  return {
+    instA: await sessionFor(ctx, w.p.hospitalA.accountId, 'institution'),
+    instB: await sessionFor(ctx, w.p.hospitalB.accountId, 'institution'),
+    body: await sessionFor(ctx, w.p.body.accountId, 'body'),
+    province: await sessionFor(ctx, w.p.province.accountId, 'admin'),
+    cityA: await sessionFor(ctx, w.p.cityA.accountId, 'admin'),
+    cityB: await sessionFor(ctx, w.p.cityB.accountId, 'admin'),
+    districtA: await sessionFor(ctx, w.p.districtA.accountId, 'admin'),
+    districtB: await sessionFor(ctx, w.p.districtB.accountId, 'admin'),
+  };
+}
