@@ -10,3 +10,5 @@ export * from './deferral.js';
 export * from './bank.js';
 export * from './learning.js';
 export * from './enrolmentext.js';
+export * from './notice.js';
+export * from './examext.js';

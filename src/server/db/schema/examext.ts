@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { BlueprintRule, FrozenPaper } from '../../modules/exam/paper.js';
+
+/**
+ * 试卷设置: one blueprint per cycle and paper type (人文医学 humanities / 业务水平 professional).
+ * When absent, the cycle's paper_rules and the national defaults apply.
+ */
+export const examBlueprints = pgTable(
+  'exam_blueprints',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id').notNull(),
+    provinceId: integer('province_id').notNull(),
+    paperType: text('paper_type').$type<'humanities' | 'professional'>().notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    questionCount: integer('question_count').notNull(),
+    attempts: integer('attempts').notNull(),
+    /** counts per category / difficulty; the rest of the paper is drawn from the whole bank */
+    rules: jsonb('rules').$type<BlueprintRule[]>().notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('exam_blueprints_cycle_type_uq').on(t.cycleId, t.paperType)],
+);
+
+/**
+ * One attempt at one paper. The drawn paper is frozen here (version ids, opaque option ids,
+ * id → key map, correct ids); `answer_key[i]` is item i's correct ids joined with ',' so
+ * scoring is one set-based join with exam_answers.
+ */
+export const examAttempts = pgTable(
+  'exam_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    enrolmentId: bigint('enrolment_id', { mode: 'number' }).notNull(),
+    cycleId: integer('cycle_id').notNull(),
+    provinceId: integer('province_id').notNull(),
+    physicianId: bigint('physician_id', { mode: 'number' }).notNull(),
+    orgPath: text('org_path').notNull(),
+    paperType: text('paper_type').$type<'humanities' | 'professional'>().notNull(),
+    /** first = 首轮 (incl. deferred physicians' first exam), reexam = 再次考核 */
+    round: text('round').$type<'first' | 'reexam'>().notNull(),
+    attemptNo: integer('attempt_no').notNull(),
+    /** in_progress | submitted (交卷) | timed_out (到时自动交卷) */
+    status: text('status').$type<'in_progress' | 'submitted' | 'timed_out'>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }).notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    questionCount: integer('question_count').notNull(),
+    passScore: integer('pass_score').notNull(),
+    paper: jsonb('paper').$type<FrozenPaper>().notNull(),
+    answerKey: text('answer_key').array().notNull(),
+    correctCount: integer('correct_count'),
+    score: integer('score'),
+    passed: boolean('passed'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('exam_attempts_no_uq').on(t.enrolmentId, t.paperType, t.round, t.attemptNo),
+    uniqueIndex('exam_attempts_one_open_uq').on(t.enrolmentId, t.paperType).where(sql`status = 'in_progress'`),
+    index('exam_attempts_open_deadline_idx').on(t.deadlineAt).where(sql`status = 'in_progress'`),
+    index('exam_attempts_cycle_idx').on(t.cycleId, t.paperType, t.status),
+    index('exam_attempts_physician_idx').on(t.physicianId, t.id),
+  ],
+);
+
+/** Autosaved answers: one row per (attempt, question index); `choice` = sorted opaque ids joined with ','. */
+export const examAnswers = pgTable(
+  'exam_answers',
+  {
+    attemptId: bigint('attempt_id', { mode: 'number' }).notNull(),
+    questionIndex: smallint('question_index').notNull(),
+    choice: text('choice').notNull(),
+    /** 标记 (marked for review) */
+    marked: boolean('marked').notNull().default(false),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionIndex] })],
+);
+
+/** 人脸信息采集授权: consent to face capture during tests, once per enrolment. */
+export const examConsents = pgTable('exam_consents', {
+  enrolmentId: bigint('enrolment_id', { mode: 'number' }).primaryKey(),
+  physicianId: bigint('physician_id', { mode: 'number' }).notNull(),
+  consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+});

@@ -1,0 +1,180 @@
+/** Queries of the exam module. Every read is scoped by the caller (physician id, province id). */
+import { and, eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { DbOrTx } from '../../db/client.js';
+import { examAttempts, questions, questionVersions } from '../../db/schema/index.js';
+import type { AttemptSummary } from './exam.rules.js';
+import type { ItemCount } from './analysis.js';
+import type { BankQuestion, PaperType, VersionText } from './paper.js';
+
+// ---------------------------------------------------------------- bank
+
+const BANK_TTL_MS = 15_000;
+const bankCache = new Map<string, { at: number; rows: BankQuestion[] }>();
+
+/**
+ * Enabled questions (current versions) of a province's bank; for 业务水平 only the
+ * physician's 执业类别. Cached 15 s per process: at an exam peak thousands of starts per
+ * minute draw from the same bank. A retirement applies to new draws within 15 s.
+ */
+export async function loadBank(db: DbOrTx, provinceId: number, paperType: PaperType, practiceCategory: string | null, now = Date.now()): Promise<BankQuestion[]> {
+  const key = `${provinceId}|${paperType}|${practiceCategory ?? ''}`;
+  const hit = bankCache.get(key);
+  if (hit && now - hit.at < BANK_TTL_MS) return hit.rows;
+  const rows = await db
+    .select({
+      questionId: questions.id,
+      versionId: questionVersions.id,
+      type: questionVersions.type,
+      category: questions.category,
+      difficulty: questionVersions.difficulty,
+      options: questionVersions.options,
+      answer: questionVersions.answer,
+    })
+    .from(questions)
+    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
+    .where(
+      and(
+        eq(questions.provinceId, provinceId),
+        eq(questions.bank, paperType),
+        eq(questions.status, 'enabled'),
+        practiceCategory ? eq(questions.practiceCategory, practiceCategory) : undefined,
+      ),
+    );
+  bankCache.set(key, { at: now, rows });
+  return rows;
+}
+
+export function clearBankCache(): void {
+  bankCache.clear();
+}
+
+/** Enabled questions per category (试卷设置 shows what the bank can supply). */
+export async function bankCounts(db: DbOrTx, provinceId: number, paperType: PaperType) {
+  const r = await db.execute(sql`
+    SELECT category, practice_category AS "practiceCategory", count(*)::int AS count
+      FROM questions WHERE province_id = ${provinceId} AND bank = ${paperType} AND status = 'enabled'
+     GROUP BY 1, 2 ORDER BY 2 NULLS FIRST, 1`);
+  return r.rows as { category: string; practiceCategory: string | null; count: number }[];
+}
+
+export async function versionTexts(db: DbOrTx, ids: number[]): Promise<Map<number, VersionText>> {
+  if (!ids.length) return new Map();
+  const r = await db.execute(sql`SELECT id, stem, options FROM question_versions WHERE id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',')}]::int[]`)})`);
+  return new Map((r.rows as { id: number; stem: string; options: VersionText['options'] }[]).map((v) => [v.id, { stem: v.stem, options: v.options }]));
+}
+
+// ---------------------------------------------------------------- attempts
+
+export async function attemptsOfEnrolment(db: DbOrTx, enrolmentId: number): Promise<(AttemptSummary & { startedAt: Date; submittedAt: Date | null; deadlineAt: Date })[]> {
+  return db
+    .select({
+      id: examAttempts.id,
+      paperType: examAttempts.paperType,
+      round: examAttempts.round,
+      attemptNo: examAttempts.attemptNo,
+      status: examAttempts.status,
+      score: examAttempts.score,
+      passed: examAttempts.passed,
+      startedAt: examAttempts.startedAt,
+      submittedAt: examAttempts.submittedAt,
+      deadlineAt: examAttempts.deadlineAt,
+    })
+    .from(examAttempts)
+    .where(eq(examAttempts.enrolmentId, enrolmentId))
+    .orderBy(examAttempts.id);
+}
+
+/**
+ * Set-based scoring: one UPDATE joins the attempts with their saved answers; an answer is
+ * correct when its canonical choice equals `answer_key[i]` (多选 all-or-nothing). The
+ * integer formula equals `percent()` in paper.ts. Only closed, not yet scored attempts
+ * (or the given ids) are touched.
+ */
+export async function scoreAttempts(db: DbOrTx, ids: number[] | 'all-pending'): Promise<{ id: number; score: number; passed: boolean }[]> {
+  const filter = ids === 'all-pending' ? sql`t.status <> 'in_progress' AND t.score IS NULL` : sql`t.id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',') || 'NULL'}]::bigint[]`)})`;
+  const r = await db.execute(sql`
+    UPDATE exam_attempts a
+       SET correct_count = s.n,
+           score = (200 * s.n + a.question_count) / (2 * a.question_count),
+           passed = (200 * s.n + a.question_count) / (2 * a.question_count) >= a.pass_score
+      FROM (SELECT t.id, (count(*) FILTER (WHERE ans.choice = t.answer_key[ans.question_index + 1]))::int AS n
+              FROM exam_attempts t
+              LEFT JOIN exam_answers ans ON ans.attempt_id = t.id
+             WHERE ${filter}
+             GROUP BY t.id) s
+     WHERE a.id = s.id
+    RETURNING a.id, a.score, a.passed`);
+  return r.rows as { id: number; score: number; passed: boolean }[];
+}
+
+// ---------------------------------------------------------------- hot path
+
+/**
+ * The answer save: one statement. The INSERT takes its row from the attempt itself, so a
+ * save for an attempt that is not the caller's, not in progress or past its deadline
+ * inserts nothing; FOR SHARE makes a concurrent 交卷 wait for (or be waited on by) the save,
+ * so every acknowledged answer is seen by the scorer.
+ */
+const SAVE_SQL = `
+INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at)
+SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5
+  FROM exam_attempts a
+ WHERE a.id = $1 AND a.physician_id = $6 AND a.status = 'in_progress' AND a.deadline_at > $5
+   FOR SHARE
+ON CONFLICT (attempt_id, question_index) DO UPDATE
+   SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked), saved_at = EXCLUDED.saved_at`;
+
+export async function upsertAnswer(
+  pool: pg.Pool,
+  a: { attemptId: number; index: number; choice: string | null; marked: boolean | null; now: Date; physicianId: number },
+): Promise<boolean> {
+  const r = await pool.query({ name: 'exam_save_answer', text: SAVE_SQL, values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId] });
+  return r.rowCount === 1;
+}
+
+// ---------------------------------------------------------------- item analysis
+
+/** Number of scored attempts of a paper in a cycle/round of one province. */
+export async function countScored(db: DbOrTx, f: { provinceId: number; cycleId: number; paperType: PaperType; round: 'first' | 'reexam' }): Promise<number> {
+  const r = await db.execute(sql`
+    SELECT count(*)::int AS n FROM exam_attempts
+     WHERE province_id = ${f.provinceId} AND cycle_id = ${f.cycleId} AND paper_type = ${f.paperType} AND round = ${f.round}
+       AND status <> 'in_progress' AND score IS NOT NULL`);
+  return (r.rows[0] as { n: number }).n;
+}
+
+/**
+ * Responses aggregated per (item version, score group, correct, chosen bank keys). Attempts
+ * are ranked by score (desc, id asc); the top `groupSize` form U, the bottom L. Opaque ids
+ * are mapped back to bank keys through each attempt's frozen paper.
+ */
+export async function itemCounts(
+  db: DbOrTx,
+  f: { provinceId: number; cycleId: number; paperType: PaperType; round: 'first' | 'reexam'; groupSize: number },
+): Promise<ItemCount[]> {
+  const r = await db.execute(sql`
+    WITH att AS (
+      SELECT a.id, a.paper, a.answer_key,
+             row_number() OVER (ORDER BY a.score DESC, a.id) AS rk, count(*) OVER () AS n
+        FROM exam_attempts a
+       WHERE a.province_id = ${f.provinceId} AND a.cycle_id = ${f.cycleId} AND a.paper_type = ${f.paperType} AND a.round = ${f.round}
+         AND a.status <> 'in_progress' AND a.score IS NOT NULL
+    ), g AS (
+      SELECT id, paper, answer_key,
+             CASE WHEN rk <= ${f.groupSize} THEN 'U' WHEN rk > n - ${f.groupSize} THEN 'L' ELSE 'M' END AS grp
+        FROM att
+    )
+    SELECT (it.item->>'v')::int AS "versionId", g.grp AS "group",
+           COALESCE(ans.choice = g.answer_key[it.idx::int], false) AS correct,
+           COALESCE((SELECT string_agg(kk.k, ',' ORDER BY kk.k)
+                       FROM jsonb_array_elements_text(it.item->'o') WITH ORDINALITY o(id, i)
+                       JOIN jsonb_array_elements_text(it.item->'k') WITH ORDINALITY kk(k, j) ON kk.j = o.i
+                      WHERE o.id = ANY (string_to_array(NULLIF(ans.choice, ''), ','))), '') AS keys,
+           count(*)::int AS count
+      FROM g
+     CROSS JOIN LATERAL jsonb_array_elements(g.paper->'items') WITH ORDINALITY it(item, idx)
+      LEFT JOIN exam_answers ans ON ans.attempt_id = g.id AND ans.question_index = it.idx - 1
+     GROUP BY 1, 2, 3, 4`);
+  return r.rows as unknown as ItemCount[];
+}

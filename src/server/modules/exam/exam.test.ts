@@ -1,0 +1,438 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { cycles, enrolments, examAnswers, examAttempts, examBlueprints, questions, questionVersions } from '../../db/schema/index.js';
+import { buildPhysician, buildProvince, countRows, createTestApp, sessionFor, type TestContext, type TestSession } from '../../../../tests/helpers.js';
+import { analyseResponses } from './analysis.js';
+import { scoreAttempts } from './exam.repo.js';
+import { closeExamWindow, sweepTimedOut } from './exam.service.js';
+import { bankKeysOf, scorePaper, type FrozenPaper } from './paper.js';
+
+let ctx: TestContext;
+const NOW = new Date('2026-06-10T10:00:00+08:00');
+beforeAll(async () => {
+  ctx = await createTestApp();
+  ctx.setNow(NOW);
+});
+afterAll(async () => ctx.close());
+
+const WINDOWS = {
+  registration: { start: '2026-03-01', end: '2026-05-31' },
+  deferral: { start: '2026-03-01', end: '2026-05-30' },
+  exam: { start: '2026-06-01', end: '2026-06-27' },
+  grading: { start: '2026-06-30', end: '2026-07-09' },
+  reexam: { start: '2026-11-01', end: '2026-11-28' },
+  reexamGrading: { start: '2026-12-01', end: '2026-12-20' },
+};
+
+async function addQuestions(db: Db, provinceId: number, bank: 'humanities' | 'professional', n: number, practiceCategory: string | null = null) {
+  for (let i = 0; i < n; i++) {
+    const type = i % 5 === 4 ? 'multiple' : i % 5 === 3 ? 'judge' : 'single';
+    const [q] = await db
+      .insert(questions)
+      .values({ provinceId, bank, category: bank === 'humanities' ? ['法律法规', '医学伦理'][i % 2] : '内科', practiceCategory })
+      .returning();
+    const options =
+      type === 'judge'
+        ? [
+            { key: 'A', text: '正确' },
+            { key: 'B', text: '错误' },
+          ]
+        : ['A', 'B', 'C', 'D'].map((key) => ({ key, text: `题${i}选项${key}` }));
+    const [v] = await db
+      .insert(questionVersions)
+      .values({ questionId: q.id, version: 1, type, stem: `${bank}试题${i}`, options, answer: type === 'multiple' ? ['A', 'C'] : ['A'], difficulty: (i % 5) + 1 })
+      .returning();
+    await db.update(questions).set({ currentVersionId: v.id }).where(eq(questions.id, q.id));
+  }
+}
+
+async function setup(db: Db, opts: { humanitiesCount?: number; professionalCount?: number; humanitiesAttempts?: number } = {}) {
+  const p = await buildProvince(db);
+  const [cycle] = await db
+    .insert(cycles)
+    .values({ provinceId: p.province.id, name: '2025—2027 考核周期', periodStart: '2025-01-01', periodEnd: '2027-12-31', windows: WINDOWS })
+    .returning();
+  await addQuestions(db, p.province.id, 'humanities', 12);
+  await addQuestions(db, p.province.id, 'professional', 8, '临床');
+  await addQuestions(db, p.province.id, 'professional', 8, '中医');
+  await db.insert(examBlueprints).values([
+    { cycleId: cycle.id, provinceId: p.province.id, paperType: 'humanities', durationMinutes: 60, questionCount: opts.humanitiesCount ?? 5, attempts: opts.humanitiesAttempts ?? 3, rules: [{ category: '法律法规', count: 2 }] },
+    { cycleId: cycle.id, provinceId: p.province.id, paperType: 'professional', durationMinutes: 30, questionCount: opts.professionalCount ?? 4, attempts: 1, rules: [] },
+  ]);
+  const enrol = async (over: Partial<typeof enrolments.$inferInsert> & { level?: '执业医师' | '执业助理医师'; practiceCategory?: string; hospital?: typeof p.hospitalA } = {}) => {
+    const { level = '执业医师', practiceCategory = '临床', hospital = p.hospitalA, ...rest } = over;
+    const doc = await buildPhysician(db, hospital, { level, practiceCategory });
+    const [e] = await db
+      .insert(enrolments)
+      .values({ cycleId: cycle.id, provinceId: p.province.id, physicianId: doc.id, institutionId: hospital.id, orgPath: hospital.path, assessmentBodyId: p.body.id, status: 'ready_for_exam', procedure: 'general', workResult: '合格', ethicsResult: '合格', ...rest })
+      .returning();
+    const s = await sessionFor(ctx, doc.accountId, 'physician');
+    return { e, doc, s };
+  };
+  return { p, cycle, enrol };
+}
+
+const enrolmentRow = async (id: number) => (await ctx.db.select().from(enrolments).where(eq(enrolments.id, id)))[0];
+const attemptRow = async (id: number) => (await ctx.db.select().from(examAttempts).where(eq(examAttempts.id, id)))[0];
+
+async function start(s: TestSession, paperType: 'humanities' | 'professional', consent = true) {
+  if (consent) expect((await s.inject({ method: 'POST', url: '/api/exam/consent' })).statusCode).toBe(200);
+  const r = await s.inject({ method: 'POST', url: `/api/exam/papers/${paperType}/start` });
+  return r;
+}
+
+/** Answer the paper: `right` questions correctly (by the frozen key), the rest wrong. */
+async function answer(s: TestSession, attemptId: number, right: number) {
+  const a = await attemptRow(attemptId);
+  for (const [i, item] of a.paper.items.entries()) {
+    const wrong = item.o.filter((id) => !item.a.includes(id)).slice(0, 1);
+    const choice = i < right ? item.a : wrong;
+    const r = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/${i}`, payload: { choice } });
+    expect(r.statusCode, r.body).toBe(200);
+  }
+}
+
+describe('taking a test', () => {
+  it('start requires consent, draws a frozen paper with opaque ids; resume returns the same attempt; answers autosave; 交卷 scores on the server', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { e, s } = await enrol({ procedure: 'simple' });
+    const noConsent = await start(s, 'humanities', false);
+    expect(noConsent.statusCode).toBe(409);
+    expect(noConsent.json().message).toContain('人脸信息采集授权');
+
+    const r = await start(s, 'humanities');
+    expect(r.statusCode, r.body).toBe(200);
+    const { attemptId, resumed } = r.json();
+    expect(resumed).toBe(false);
+    expect((await start(s, 'humanities')).json()).toEqual({ attemptId, resumed: true });
+
+    const paper = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}/paper` })).json();
+    expect(paper.items).toHaveLength(5);
+    for (const it of paper.items) for (const o of it.options) expect(o.id).toMatch(/^[A-Za-z0-9]{8}$/);
+    expect(JSON.stringify(paper)).not.toMatch(/"(a|k|answer)"/);
+
+    // save, change, mark, clear
+    const row = await attemptRow(attemptId);
+    const first = row.paper.items[0];
+    await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: [first.o[0]] } });
+    await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { marked: true } });
+    let state = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
+    expect(state.answers).toEqual([{ index: 0, choice: [first.o[0]], marked: true }]);
+    expect(state.remainingSeconds).toBe(3600);
+
+    ctx.setNow(new Date(NOW.getTime() + 10 * 60_000));
+    state = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
+    expect(state.remainingSeconds).toBe(3000);
+
+    await answer(s, attemptId, 4); // 4 of 5 right → 80
+    const sub = await s.inject({ method: 'POST', url: `/api/exam/attempts/${attemptId}/submit` });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toEqual({ status: 'submitted', score: 80, passed: true, finished: true });
+    // simple procedure: 人文医学 passed → FINISH_PAPERS
+    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 80, professionalScore: null });
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'exam_attempt' AND target_id = '${attemptId}'`)).toBe(2);
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment' AND target_id = '${e.id}' AND action = '完成测评'`)).toBe(1);
+
+    // after submission: saves, paper and a second submit are refused
+    const late = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/1`, payload: { choice: [row.paper.items[1].o[0]] } });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toContain('已交卷');
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${attemptId}/submit` })).statusCode).toBe(409);
+    expect((await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}/paper` })).statusCode).toBe(409);
+    ctx.setNow(NOW);
+  });
+
+  it('refuses tampered option ids, questions not in the attempt and another physician’s attempt (404); nothing saved', async () => {
+    const { enrol } = await setup(ctx.db);
+    const a = await enrol();
+    const b = await enrol();
+    const { attemptId } = (await start(a.s, 'humanities')).json();
+    const row = await attemptRow(attemptId);
+    const other = (await start(b.s, 'humanities')).json().attemptId;
+    const otherRow = await attemptRow(other);
+
+    const tampered = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: [otherRow.paper.items[0].o[0]] } });
+    expect(tampered.statusCode).toBe(400);
+    expect(tampered.json().message).toContain('选项不属于本题');
+    const bankKey = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: ['A'] } });
+    expect(bankKey.statusCode).toBe(400);
+    const outside = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/5`, payload: { choice: [row.paper.items[0].o[0]] } });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().message).toContain('不在本试卷');
+    const single = row.paper.items.findIndex((i) => i.t === 'single');
+    const two = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/${single}`, payload: { choice: row.paper.items[single].o.slice(0, 2) } });
+    expect(two.statusCode).toBe(400);
+
+    for (const req of [
+      { method: 'PUT' as const, url: `/api/exam/attempts/${other}/answers/0`, payload: { choice: [otherRow.paper.items[0].o[0]] } },
+      { method: 'GET' as const, url: `/api/exam/attempts/${other}/paper` },
+      { method: 'GET' as const, url: `/api/exam/attempts/${other}` },
+      { method: 'POST' as const, url: `/api/exam/attempts/${other}/submit` },
+      { method: 'GET' as const, url: `/api/exam/attempts/999999999` },
+    ]) {
+      const r = await a.s.inject(req);
+      expect(r.statusCode, req.url).toBe(404);
+    }
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id IN (${attemptId}, ${other})`)).toBe(0);
+    expect((await attemptRow(other)).status).toBe('in_progress');
+  });
+
+  it('time-out: saves after the deadline are refused, the attempt is submitted with what was saved (lazily and by the sweeper)', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { e, s } = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(s, 'humanities')).json();
+    await answer(s, attemptId, 3); // 3/5 = 60 → passes
+    ctx.setNow(new Date(NOW.getTime() + 60 * 60_000));
+    const r = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/4`, payload: { marked: true } });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().message).toContain('考试时间已到');
+    const a = await attemptRow(attemptId);
+    expect(a).toMatchObject({ status: 'timed_out', score: 60, passed: true });
+    expect(a.submittedAt).toEqual(a.deadlineAt);
+    expect((await enrolmentRow(e.id)).status).toBe('pending_grading');
+
+    // the sweeper closes attempts nobody touches
+    const other = await enrol({ procedure: 'simple' });
+    ctx.setNow(NOW);
+    const second = (await start(other.s, 'humanities')).json().attemptId;
+    await answer(other.s, second, 1);
+    ctx.setNow(new Date(NOW.getTime() + 61 * 60_000));
+    expect(await sweepTimedOut(ctx.deps)).toBeGreaterThanOrEqual(1);
+    expect(await attemptRow(second)).toMatchObject({ status: 'timed_out', score: 20, passed: false });
+    expect((await enrolmentRow(other.e.id)).status).toBe('ready_for_exam'); // attempts left
+    ctx.setNow(NOW);
+  });
+
+  it('人文医学: several attempts until a passing score, then no more; attempts exhausted → finished with the best score', async () => {
+    const { enrol } = await setup(ctx.db, { humanitiesAttempts: 2 });
+    const { e, s } = await enrol({ procedure: 'simple' });
+    const first = (await start(s, 'humanities')).json().attemptId;
+    await answer(s, first, 1);
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${first}/submit` })).json()).toMatchObject({ score: 20, passed: false, finished: false });
+    const ov = (await s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
+    expect(ov.papers[0]).toMatchObject({ attemptsUsed: 1, attemptsLeft: 1, bestScore: 20, canEnter: true });
+    const second = (await start(s, 'humanities')).json().attemptId;
+    expect(second).not.toBe(first);
+    const [p1, p2] = [await attemptRow(first), await attemptRow(second)];
+    expect(p2.attemptNo).toBe(2);
+    const ids1 = new Set(p1.paper.items.flatMap((i) => i.o));
+    expect(p2.paper.items.flatMap((i) => i.o).filter((id) => ids1.has(id))).toEqual([]);
+    await answer(s, second, 2);
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${second}/submit` })).json()).toMatchObject({ score: 40, finished: true });
+    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 40 });
+    const third = await start(s, 'humanities');
+    expect(third.statusCode).toBe(409);
+  });
+
+  it('general procedure: 业务水平 only after 人文医学 passed, exactly one attempt, then FINISH_PAPERS with both scores; professional drawn for the 执业类别', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { e, s } = await enrol({ practiceCategory: '中医', level: '执业助理医师' });
+    const early = await start(s, 'professional');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toContain('请先完成人文医学测评');
+    const h = (await start(s, 'humanities')).json().attemptId;
+    await answer(s, h, 5);
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({ score: 100, passed: true, finished: false });
+    expect((await start(s, 'humanities')).statusCode).toBe(409);
+
+    const p = (await start(s, 'professional')).json().attemptId;
+    const pr = await attemptRow(p);
+    expect(pr.passScore).toBe(55);
+    const qids = pr.paper.items.map((i) => i.q);
+    const cats = await ctx.db.select({ pc: questions.practiceCategory }).from(questions).where(eq(questions.id, qids[0]));
+    expect(cats[0].pc).toBe('中医');
+    await answer(s, p, 2); // 2/4 = 50 < 55
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 50, passed: false, finished: true });
+    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 100, professionalScore: 50 });
+    const again = await start(s, 'professional');
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('exempt papers are not offered; 人文医学 exempt goes straight to 业务水平', async () => {
+    const { enrol } = await setup(ctx.db);
+    const hx = await enrol({ humanitiesExempt: true });
+    expect((await start(hx.s, 'humanities')).json().message).toContain('已免考');
+    const p = (await start(hx.s, 'professional')).json().attemptId;
+    await answer(hx.s, p, 4);
+    expect((await hx.s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 100, finished: true });
+    expect(await enrolmentRow(hx.e.id)).toMatchObject({ status: 'pending_grading', professionalScore: 100, humanitiesScore: null });
+
+    const px = await enrol({ professionalExempt: true });
+    const ov = (await px.s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
+    expect(ov.papers.find((x: { paperType: string }) => x.paperType === 'professional')).toMatchObject({ exempt: true, canEnter: false, required: false });
+    expect((await start(px.s, 'professional')).statusCode).toBe(409);
+    const h = (await start(px.s, 'humanities')).json().attemptId;
+    await answer(px.s, h, 5);
+    expect((await px.s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({ finished: true });
+
+    const simple = await enrol({ procedure: 'simple' });
+    const ov2 = (await simple.s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
+    expect(ov2.papers.map((x: { paperType: string }) => x.paperType)).toEqual(['humanities']);
+  });
+
+  it('window: outside the first-round window refused naming it; deferred physicians take the first exam in the re-exam window; wrong status refused', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { s } = await enrol();
+    ctx.setNow(new Date('2026-07-01T10:00:00+08:00'));
+    const r = await start(s, 'humanities');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().message).toContain('首轮考核时间');
+    const deferred = await enrol({ deferralApproved: true });
+    ctx.setNow(NOW);
+    const d1 = await start(deferred.s, 'humanities');
+    expect(d1.json().message).toContain('再次考核时间');
+    ctx.setNow(new Date('2026-11-05T10:00:00+08:00'));
+    const d2 = await start(deferred.s, 'humanities');
+    expect(d2.statusCode, d2.body).toBe(200);
+    expect((await attemptRow(d2.json().attemptId)).round).toBe('first');
+    ctx.setNow(NOW);
+    const notYet = await enrol({ status: 'pending_body_evaluation' });
+    const n = await start(notYet.s, 'humanities');
+    expect(n.statusCode).toBe(409);
+    expect(n.json().message).toContain('待考核机构复核评定');
+  });
+
+  it('re-exam: only the failed paper is taken again; FINISH_REEXAM keeps the other score', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { e, s } = await enrol({ status: 'reexam_ready', humanitiesScore: 90, professionalScore: 40, failReason: 'exam', finalResult: '不合格' });
+    ctx.setNow(new Date('2026-11-05T10:00:00+08:00'));
+    expect((await start(s, 'humanities')).json().message).toContain('首轮考核已合格');
+    const p = (await start(s, 'professional')).json().attemptId;
+    expect((await attemptRow(p)).round).toBe('reexam');
+    await answer(s, p, 3);
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 75, finished: true });
+    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_reexam_grading', humanitiesScore: 90, professionalScore: 75 });
+    ctx.setNow(NOW);
+  });
+
+  it('the frozen paper is unaffected by bank edits and retirements after start', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { s } = await enrol();
+    const id = (await start(s, 'humanities')).json().attemptId;
+    const before = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${id}/paper` })).body;
+    const row = await attemptRow(id);
+    const qid = row.paper.items[0].q;
+    // edit = new version with another answer; then retire another question
+    const [v2] = await ctx.db.insert(questionVersions).values({ questionId: qid, version: 2, type: 'single', stem: '改过的题干', options: [{ key: 'A', text: 'x' }, { key: 'B', text: 'y' }], answer: ['B'] }).returning();
+    await ctx.db.update(questions).set({ currentVersionId: v2.id }).where(eq(questions.id, qid));
+    await ctx.db.update(questions).set({ status: 'retired' }).where(eq(questions.id, row.paper.items[1].q));
+    expect((await attemptRow(id)).paper).toEqual(row.paper);
+    const { forgetAttempt } = await import('./exam.service.js');
+    forgetAttempt(id); // even re-rendered from the database
+    expect((await s.inject({ method: 'GET', url: `/api/exam/attempts/${id}/paper` })).body).toBe(before);
+    await answer(s, id, 5);
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${id}/submit` })).json().score).toBe(100);
+  });
+});
+
+describe('closing a window', () => {
+  it('marks physicians still waiting as absent (不合格), keeps deferred ones, and only after the window end', async () => {
+    const { enrol, cycle, p } = await setup(ctx.db);
+    const absent = await enrol();
+    const deferred = await enrol({ deferralApproved: true });
+    const inProgress = await enrol({ procedure: 'simple' });
+    const id = (await start(inProgress.s, 'humanities')).json().attemptId;
+    await answer(inProgress.s, id, 5);
+    const admin = await sessionFor(ctx, p.province.accountId, 'admin');
+    const early = await admin.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().message).toContain('尚未结束');
+    const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
+    ctx.setNow(new Date('2026-06-28T08:00:00+08:00'));
+    expect((await city.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } })).statusCode).toBe(403);
+    const res = await admin.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ timedOut: 1, finished: 0, markedAbsent: 1 });
+    expect(await enrolmentRow(absent.e.id)).toMatchObject({ status: 'failed', failReason: 'absent', finalResult: '不合格' });
+    expect((await enrolmentRow(deferred.e.id)).status).toBe('ready_for_exam');
+    expect(await enrolmentRow(inProgress.e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 100 });
+    // re-exam window closes the deferred one
+    ctx.setNow(new Date('2026-11-30T08:00:00+08:00'));
+    expect(await closeExamWindow(ctx.deps, cycle.id, 'reexam')).toEqual({ timedOut: 0, finished: 0, markedAbsent: 1 });
+    expect(await enrolmentRow(deferred.e.id)).toMatchObject({ status: 'failed', failReason: 'absent' });
+    ctx.setNow(NOW);
+  });
+});
+
+describe('blueprints (试卷设置)', () => {
+  it('province reads defaults and saves; professional is one attempt; lower levels are refused', async () => {
+    const { p, cycle } = await setup(ctx.db);
+    await ctx.db.delete(examBlueprints).where(eq(examBlueprints.cycleId, cycle.id));
+    const admin = await sessionFor(ctx, p.province.accountId, 'admin');
+    const got = (await admin.inject({ method: 'GET', url: '/api/exam/blueprints' })).json();
+    expect(got.papers[0]).toMatchObject({ paperType: 'humanities', durationMinutes: 60, questionCount: 50, attempts: 10, custom: false });
+    expect(got.papers[1]).toMatchObject({ paperType: 'professional', questionCount: 100, attempts: 1 });
+    expect(got.papers[1].passLines).toEqual([{ label: '执业医师', score: 60 }, { label: '执业助理医师', score: 55 }]);
+    expect(got.papers[0].warning).toContain('少于题量');
+    const bad = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/professional', payload: { durationMinutes: 60, questionCount: 8, attempts: 2, rules: [] } });
+    expect(bad.json().message).toContain('仅一次答题机会');
+    const tooMany = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 45, questionCount: 5, attempts: 5, rules: [{ category: '法律法规', count: 6 }] } });
+    expect(tooMany.statusCode).toBe(400);
+    const ok = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 45, questionCount: 10, attempts: 5, rules: [{ category: '法律法规', count: 3 }] } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const saved = (await admin.inject({ method: 'GET', url: '/api/exam/blueprints' })).json();
+    expect(saved.papers[0]).toMatchObject({ durationMinutes: 45, questionCount: 10, attempts: 5, custom: true, warning: null });
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'exam_blueprint' AND target_id = '${cycle.id}:humanities'`)).toBe(1);
+    const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
+    expect((await district.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 1, questionCount: 5, attempts: 1, rules: [] } })).statusCode).toBe(403);
+    expect((await district.inject({ method: 'GET', url: '/api/exam/blueprints' })).statusCode).toBe(403);
+    const [row] = await ctx.db.select().from(examBlueprints).where(and(eq(examBlueprints.cycleId, cycle.id), eq(examBlueprints.paperType, 'humanities')));
+    expect(row.durationMinutes).toBe(45);
+  });
+});
+
+describe('scoring and item analysis agree with the pure functions', () => {
+  it('set-based SQL scoring equals scorePaper; item analysis SQL equals analyseResponses', async () => {
+    const { enrol, p } = await setup(ctx.db, { humanitiesCount: 6 });
+    const papers: { id: number; paper: FrozenPaper; answers: Record<number, string[]> }[] = [];
+    for (let k = 0; k < 9; k++) {
+      const { s } = await enrol({ procedure: 'simple' });
+      const id = (await start(s, 'humanities')).json().attemptId;
+      const row = await attemptRow(id);
+      const answers: Record<number, string[]> = {};
+      for (const [i, item] of row.paper.items.entries()) {
+        // a deterministic mix of right, wrong, partial (multiple) and blank
+        const m = (k * 7 + i * 3) % 4;
+        if (m === 3) continue;
+        answers[i] = m === 0 ? item.a : m === 1 ? item.o.filter((x) => !item.a.includes(x)).slice(0, 1) : item.t === 'multiple' ? item.a.slice(0, 1) : item.a;
+        await s.inject({ method: 'PUT', url: `/api/exam/attempts/${id}/answers/${i}`, payload: { choice: answers[i] } });
+      }
+      // close without scoring, then score set-based
+      await ctx.db.update(examAttempts).set({ status: 'submitted', submittedAt: NOW }).where(eq(examAttempts.id, id));
+      papers.push({ id, paper: row.paper, answers });
+    }
+    const scored = await scoreAttempts(ctx.db, papers.map((x) => x.id));
+    expect(scored).toHaveLength(9);
+    for (const x of papers) {
+      const expected = scorePaper(x.paper, x.answers);
+      expect(scored.find((r) => r.id === x.id)!.score, `attempt ${x.id}`).toBe(expected.score);
+    }
+    const admin = await sessionFor(ctx, p.province.accountId, 'admin');
+    const res = (await admin.inject({ method: 'GET', url: '/api/exam/item-analysis?paperType=humanities&pageSize=100' })).json();
+    expect(res.attempts).toBe(9);
+    const expected = analyseResponses(
+      papers.map((x) => ({
+        attemptId: x.id,
+        score: scorePaper(x.paper, x.answers).score,
+        items: x.paper.items.map((it, i) => ({ versionId: it.v, keys: bankKeysOf(it, x.answers[i] ?? []), correct: scorePaper(x.paper, x.answers).items[i].correct })),
+      })),
+    );
+    expect(res.items).toBe(expected.length);
+    for (const ex of expected) {
+      const row = res.rows.find((r: { versionId: number }) => r.versionId === ex.versionId);
+      expect(row, `version ${ex.versionId}`).toBeTruthy();
+      expect(row).toMatchObject({ responses: ex.responses, pValue: ex.pValue, discrimination: ex.discrimination, unanswered: ex.unanswered, flagged: ex.flagged });
+      for (const [key, n] of Object.entries(ex.optionCounts)) expect(row.options.find((o: { key: string }) => o.key === key).count).toBe(n);
+    }
+    // another province sees none of it; institutions are refused
+    const other = await buildProvince(ctx.db);
+    await ctx.db.insert(cycles).values({ provinceId: other.province.id, name: 'x', periodStart: '2025-01-01', periodEnd: '2027-12-31', windows: WINDOWS });
+    const otherAdmin = await sessionFor(ctx, other.province.accountId, 'admin');
+    expect((await otherAdmin.inject({ method: 'GET', url: '/api/exam/item-analysis' })).json().attempts).toBe(0);
+    const inst = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
+    expect((await inst.inject({ method: 'GET', url: '/api/exam/item-analysis' })).statusCode).toBe(403);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${papers[0].id}`)).toBe(Object.keys(papers[0].answers).length);
+    void examAnswers;
+  });
+});
