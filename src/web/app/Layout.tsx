@@ -98,12 +98,13 @@ export function AdminLayout({ children }: { children: ReactNode }) {
         <UserBar />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={232} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Layout.Sider width={264} theme="light" breakpoint="lg" collapsedWidth={0}>
           <Menu
             mode="inline"
             selectedKeys={[loc.pathname]}
             defaultOpenKeys={openKeys}
             items={items}
+            inlineIndent={16}
             onClick={(e) => nav(e.key)}
             style={{ height: '100%', borderRight: 0 }}
           />
