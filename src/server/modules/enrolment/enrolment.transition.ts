@@ -6,9 +6,9 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { assessmentAssignments, cycles, enrolments } from '../../db/schema/index.js';
+import { accounts, assessmentAssignments, cycles, enrolments, messages } from '../../db/schema/index.js';
 import { inSubtree, type Actor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudit, writeAuditMany, type AuditEntry } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
@@ -163,4 +163,116 @@ export async function applyTransition(
 /** Event names the actor may fire on this row (the UI renders buttons from these). */
 export function actionsFor(actor: Actor, row: Pick<Enrolment, 'status'>): EnrolmentEvent[] {
   return availableEvents(row.status, machineActorOf(actor));
+}
+
+/**
+ * Set-based variant of applyTransition for batch actions (批量通过, 批量参加/取消参加考核):
+ * the same scope, machine, window, compare-and-set, audit and notification, but one statement
+ * per step instead of one round trip per row, so 1,000 rows stay well under two seconds.
+ * All or nothing: a row outside the jurisdiction is a 404, a row in the wrong status a 409
+ * naming it, and nothing changes.
+ */
+export async function applyTransitionMany(
+  tx: DbOrTx,
+  deps: Pick<AppDeps, 'sms' | 'now'>,
+  actor: Actor,
+  ids: number[],
+  event: EnrolmentEvent,
+  opts: Omit<TransitionOptions, 'ctx' | 'patch'> & {
+    ctxFor?: (row: Enrolment) => MachineContext;
+    patch?: Partial<Omit<Enrolment, 'id' | 'status'>>;
+    /** how a row is named in a 409 message (e.g. the physician's name) */
+    nameOf?: (row: Enrolment) => string;
+  } = {},
+): Promise<Enrolment[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await tx
+    .select()
+    .from(enrolments)
+    .where(and(sql`${enrolments.id} = ANY(${sql.param(unique)}::bigint[])`, enrolmentScope(actor)))
+    .orderBy(enrolments.id)
+    .for('update');
+  if (rows.length !== unique.length) throw notFound('考核记录');
+  const mActor = machineActorOf(actor);
+  const groups = new Map<string, { from: Enrolment['status']; to: Enrolment['status']; label: string; rows: Enrolment[] }>();
+  let windowKey: WindowKey | undefined | null;
+  for (const row of rows) {
+    const r = transition(row.status, event, mActor, { ...opts.ctxFor?.(row), reason: opts.reason, failReason: row.failReason });
+    if (!r.ok) {
+      const status = r.code === 'FORBIDDEN_ACTOR' ? 403 : r.code === 'INVALID_TRANSITION' ? 409 : 400;
+      const who = opts.nameOf?.(row);
+      throw new AppError(r.code, who ? `${who}：${r.message}` : r.message, status);
+    }
+    windowKey = opts.windowOverride === undefined ? r.window : opts.windowOverride;
+    const key = `${row.status}>${r.to}`;
+    const g = groups.get(key) ?? { from: row.status, to: r.to, label: r.label, rows: [] };
+    g.rows.push(row);
+    groups.set(key, g);
+  }
+  if (windowKey) {
+    for (const cycleId of new Set(rows.map((r) => r.cycleId))) {
+      const cycle = await cycleById(tx, cycleId);
+      const w = checkWindow(cycle.windows, windowKey, deps.now());
+      if (!w.ok) throw new AppError('OUT_OF_WINDOW', w.message, 400);
+    }
+  }
+  const out: Enrolment[] = [];
+  const audits: AuditEntry[] = [];
+  const notices: { physicianId: number; title: string; body: string; template: string }[] = [];
+  for (const g of groups.values()) {
+    const gids = g.rows.map((r) => r.id);
+    const updated = await tx
+      .update(enrolments)
+      .set({ ...opts.patch, status: g.to, ...(opts.reason ? { lastReason: opts.reason } : {}), updatedAt: deps.now() })
+      .where(and(sql`${enrolments.id} = ANY(${sql.param(gids)}::bigint[])`, eq(enrolments.status, g.from)))
+      .returning();
+    if (updated.length !== gids.length) throw conflict('部分记录已被他人处理，请刷新后重试');
+    out.push(...updated);
+    const body = NOTICE[event] ?? `您的定期考核状态已更新为「${ENROLMENT_STATUS_LABELS[g.to]}」。`;
+    for (const row of g.rows) {
+      audits.push({
+        targetType: 'enrolment',
+        targetId: row.id,
+        action: g.label,
+        orgPath: row.orgPath,
+        provinceId: row.provinceId,
+        reason: opts.reason ?? null,
+        before: { status: row.status },
+        after: { status: g.to, batch: true },
+      });
+      notices.push({
+        physicianId: row.physicianId,
+        title: `定期考核：${g.label}`,
+        body: opts.reason ? `${body}理由：${opts.reason}` : body,
+        template: `ENROLMENT_${event}`,
+      });
+    }
+  }
+  await writeAuditMany(tx, actor, audits, opts.requestId);
+  await notifyPhysiciansMany(tx, deps.sms, notices);
+  return out;
+}
+
+/** Notify many physicians: one SELECT, one INSERT of 站内消息, then an SMS for each bound mobile. */
+export async function notifyPhysiciansMany(
+  tx: DbOrTx,
+  sms: AppDeps['sms'],
+  notices: { physicianId: number; title: string; body: string; template: string }[],
+): Promise<void> {
+  if (!notices.length) return;
+  const accs = await tx
+    .select({ id: accounts.id, physicianId: accounts.physicianId, provinceId: accounts.provinceId, mobile: accounts.mobile })
+    .from(accounts)
+    .where(sql`${accounts.physicianId} = ANY(${sql.param([...new Set(notices.map((n) => n.physicianId))])}::bigint[])`);
+  const byPhysician = new Map(accs.map((a) => [a.physicianId, a]));
+  const rows = notices.flatMap((n) => {
+    const a = byPhysician.get(n.physicianId);
+    return a ? [{ accountId: a.id, provinceId: a.provinceId, title: n.title, body: n.body }] : [];
+  });
+  for (let i = 0; i < rows.length; i += 2000) await tx.insert(messages).values(rows.slice(i, i + 2000));
+  for (const n of notices) {
+    const a = byPhysician.get(n.physicianId);
+    if (a?.mobile) await sms.send(tx, { mobile: a.mobile, template: n.template, content: n.body, provinceId: a.provinceId });
+  }
 }
