@@ -539,7 +539,7 @@ export async function submitAttempt(deps: Deps, actor: Actor, id: number, reques
  * move the enrolment on when all required papers are done. Returns null when another
  * request/node closed it first.
  */
-export async function finalizeAttempt(tx: DbOrTx, deps: Deps, actor: Actor | null, id: number, mode: 'submit' | 'timeout', requestId?: string): Promise<TSubmitResult | null> {
+export async function finalizeAttempt(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'>, actor: Actor | null, id: number, mode: 'submit' | 'timeout', requestId?: string): Promise<TSubmitResult | null> {
   const now = deps.now();
   const [closed] = await tx
     .update(examAttempts)
@@ -583,7 +583,7 @@ async function finalizeInOwnTx(deps: Deps, id: number, mode: 'submit' | 'timeout
  * deferred physician's first exam) or FINISH_REEXAM, storing the best 人文医学 score and the
  * 业务水平 score on the enrolment.
  */
-export async function completeIfDone(tx: DbOrTx, deps: Deps, enrolmentId: number, requestId?: string): Promise<boolean> {
+export async function completeIfDone(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'>, enrolmentId: number, requestId?: string): Promise<boolean> {
   const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId)).for('update');
   const r = e && roundOf(e);
   if (!e || !r) return false;

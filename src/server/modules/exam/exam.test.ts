@@ -436,3 +436,22 @@ describe('scoring and item analysis agree with the pure functions', () => {
     void examAnswers;
   });
 });
+
+describe('demo seed', () => {
+  it('writes blueprints sized to the bank and finished attempts that moved enrolments to 待评定测评成绩', async () => {
+    const { enrol, p, cycle } = await setup(ctx.db, { humanitiesCount: 5 });
+    await ctx.db.delete(examBlueprints).where(eq(examBlueprints.cycleId, cycle.id));
+    const a = await enrol();
+    const b = await enrol({ procedure: 'simple' });
+    const { seedDemo } = await import('./exam.seed.js');
+    const pino = (await import('pino')).default;
+    await ctx.db.transaction((tx) => seedDemo(tx, { provinceId: p.province.id, orgIds: {}, log: pino({ level: 'silent' }) }));
+    const bps = await ctx.db.select().from(examBlueprints).where(eq(examBlueprints.cycleId, cycle.id));
+    expect(bps.find((x) => x.paperType === 'humanities')).toMatchObject({ questionCount: 12, attempts: 10 });
+    expect(bps.find((x) => x.paperType === 'professional')).toMatchObject({ questionCount: 8, attempts: 1 });
+    expect(await countRows(ctx.db, 'exam_attempts', `enrolment_id IN (${a.e.id}, ${b.e.id}) AND status = 'submitted' AND score IS NOT NULL`)).toBeGreaterThanOrEqual(2);
+    const simple = await enrolmentRow(b.e.id);
+    if (simple.status === 'pending_grading') expect(simple.humanitiesScore).toBeGreaterThanOrEqual(60);
+    else expect(simple.status).toBe('ready_for_exam');
+  });
+});
