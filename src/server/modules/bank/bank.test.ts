@@ -5,6 +5,7 @@ import { questions, questionVersions } from '../../db/schema/index.js';
 import { buildProvince, countRows, createTestApp, sessionFor, type TestContext, type TestSession } from '../../../../tests/helpers.js';
 import { IMPORT_COLUMNS, type TQuestionInput } from '../../../shared/schemas/bank.js';
 import { parseImportRow, validateQuestion } from './bank.rules.js';
+import { demoQuestions } from './data/index.js';
 
 const base: TQuestionInput = {
   bank: 'humanities',
@@ -65,6 +66,24 @@ describe('question validation (unit)', () => {
     expect(cols).toContain('选项B');
     expect(cols).toContain('难度');
     expect(bad.errors.every((e) => e.row === 7)).toBe(true);
+  });
+});
+
+describe('demo bank (unit)', () => {
+  it('every demo question is valid, stems are unique, and the bank covers the chapters and 执业类别', () => {
+    const qs = demoQuestions();
+    for (const q of qs) expect([q.stem, validateQuestion(q)]).toEqual([q.stem, []]);
+    expect(new Set(qs.map((q) => q.stem)).size).toBe(qs.length);
+    const count = (f: (q: (typeof qs)[number]) => boolean) => qs.filter(f).length;
+    expect(count((q) => q.bank === 'humanities')).toBeGreaterThanOrEqual(300);
+    expect(count((q) => q.bank === 'professional')).toBeGreaterThanOrEqual(300);
+    expect(count((q) => q.practiceCategory === '临床')).toBeGreaterThanOrEqual(150);
+    for (const pc of ['中医', '口腔', '公共卫生']) expect(count((q) => q.practiceCategory === pc)).toBeGreaterThanOrEqual(40);
+    expect(new Set(qs.filter((q) => q.practiceCategory === '临床').map((q) => q.category)).size).toBeGreaterThanOrEqual(5);
+    for (const t of ['single', 'multiple', 'judge']) expect(count((q) => q.type === t)).toBeGreaterThan(20);
+    for (const d of [1, 2, 3, 4, 5]) expect(count((q) => q.difficulty === d)).toBeGreaterThan(0);
+    // answers are not always the same letter
+    expect(new Set(qs.filter((q) => q.type === 'single').map((q) => q.answer[0])).size).toBeGreaterThanOrEqual(4);
   });
 });
 
