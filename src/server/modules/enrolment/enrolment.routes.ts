@@ -96,6 +96,18 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
   app.get('/api/enrolments', { schema: { tags, summary: '考核进度 / 上报考核名单 / 确认考核医师名单（按管辖范围）', querystring: ZListQuery, response: { 200: ZList } } }, async (req) =>
     svc.list(deps, actorOf(req, 'admin', 'institution', 'body'), req.query),
   );
+  app.get(
+    '/api/enrolments/institution-options',
+    {
+      schema: {
+        tags,
+        summary: '考核进度筛选：管辖范围内的卫生机构',
+        querystring: z.object({ q: z.string().trim().max(40).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) },
+      },
+    },
+    async (req) => svc.institutionOptions(deps, actorOf(req, 'admin', 'institution', 'body'), req.query.q),
+  );
   app.get('/api/enrolments/:id', { schema: { tags, summary: '查看考核记录详情', params: ZIdParam, response: { 200: ZDetail } } }, async (req) =>
     svc.detail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
   );

@@ -523,3 +523,17 @@ export async function markRead(deps: Deps, actor: Actor, id: number | null): Pro
   if (!r.length) throw notFound('消息');
 }
 
+
+/** 考核进度 filter: institutions in the actor's jurisdiction whose name contains `q` (at most 50). */
+export async function institutionOptions(deps: Deps, actor: Actor, q: string | undefined): Promise<{ items: { id: number; name: string }[] }> {
+  const nameCond = q ? sql`AND o.name LIKE ${'%' + q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}` : sql``;
+  let scope;
+  if (actor.role === 'admin') scope = sql`o.path LIKE ${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`;
+  else if (actor.role === 'institution') scope = sql`o.id = ${actor.orgId}`;
+  else if (actor.role === 'body') scope = sql`o.id IN (SELECT institution_id FROM assessment_assignments WHERE body_org_id = ${actor.orgId})`;
+  else throw forbidden();
+  const r = await deps.db.execute<{ id: number; name: string }>(
+    sql`SELECT o.id, o.name FROM organisations o WHERE o.kind = 'institution' AND ${scope} ${nameCond} ORDER BY o.name LIMIT 50`,
+  );
+  return { items: r.rows.map((x) => ({ id: Number(x.id), name: x.name })) };
+}
