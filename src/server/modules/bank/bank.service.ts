@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -452,7 +452,7 @@ export async function materialDto(db: DbOrTx, rows: MaterialRow[]): Promise<TMat
   const ids = rows.map((r) => r.fileId).filter((x): x is string => !!x);
   const names = new Map<string, string>();
   if (ids.length) {
-    const fr = await db.select({ id: files.id, name: files.originalName }).from(files).where(sql`${files.id} IN ${ids}`);
+    const fr = await db.select({ id: files.id, name: files.originalName }).from(files).where(inArray(files.id, ids));
     for (const f of fr) names.set(f.id, f.name || '附件');
   }
   return rows.map((r) => ({
