@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import { e2eDb } from './db';
+import { openMenu, orgLogin } from './support';
+
+/**
+ * 简易程序: the physician (phone) chooses 简易程序 with a proof and a 述职报告 and submits; the
+ * institution 评定; the assessment body first 驳回 (不同意 工作成绩), the institution re-evaluates,
+ * the body 提交 → 待参加测评. The enrolment is arranged as 待重新选择考核程序 in the DB.
+ */
+const db = e2eDb();
+test.afterAll(async () => db.end());
+
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function arrange() {
+  const { rows } = await db.query(
+    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.code AS inst_code, o.path, o.province_id, a.body_org_id
+       FROM physicians p JOIN organisations o ON o.id = p.institution_id
+       JOIN assessment_assignments a ON a.institution_id = o.id
+       JOIN organisations b ON b.id = a.body_org_id AND b.code = 'yy_gxyd1'
+       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
+      WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
+      ORDER BY p.id DESC LIMIT 1`,
+  );
+  const p = rows[0];
+  const { rows: e } = await db.query(
+    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, self_evaluation)
+     VALUES ($1, $2, $3, $4, $5, $6, 'procedure_rejected', '{"goodRecord":"有","badRecord":"无"}') RETURNING id`,
+    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, p.body_org_id],
+  );
+  await db.query(
+    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
+            must_change_password = false, mobile = '13900004321', mobile_verified_at = now()
+      WHERE kind = 'physician' AND login = $1`,
+    [p.id_number],
+  );
+  await db.query(`UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'), must_change_password = false WHERE kind = 'org' AND login = $1`, [p.inst_code]);
+  return { enrolmentId: e[0].id as number, idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string };
+}
+
+const statusOf = async (id: number) => (await db.query(`SELECT status, procedure, work_result, ethics_result FROM enrolments WHERE id = $1`, [id])).rows[0];
+
+async function openRow(page: Page, idNumber: string, button: string) {
+  await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
+  await page.getByPlaceholder('姓名或证件号码').press('Enter');
+  await page.locator('.ant-table-row').first().getByRole('button', { name: button }).click();
+}
+
+test('简易程序：上传证明材料与述职报告 → 卫生机构评定 → 考核机构驳回 → 重新评定 → 复核提交 → 待参加测评', async ({ page }) => {
+  test.setTimeout(120_000);
+  const a = await arrange();
+
+  // 医师（手机）: 选择考核程序
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/doctor/login');
+  await page.getByLabel('证件号码').fill(a.idNumber);
+  await page.getByLabel('姓名').fill(a.name);
+  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/doctor$/);
+  await page.goto('/doctor/procedure');
+  await page.getByText('简易程序', { exact: true }).click();
+  await expect(page.getByText('数据支持').first()).toBeVisible();
+  await page.getByText('具有5年以上执业经历').click();
+  await page.locator('input[type=file]').setInputFiles({ name: '表彰证书.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByTestId('proof-item')).toHaveCount(1);
+  await page.getByLabel('述职报告').fill('本周期内完成门诊诊疗工作，无医疗差错。');
+  await expect(page.getByText(/^\d+ \/ 2000$/)).toHaveText(`${'本周期内完成门诊诊疗工作，无医疗差错。'.length} / 2000`);
+  await page.getByRole('button', { name: '申请简易程序' }).click();
+  await expect(page.getByText('已保存简易程序申请')).toBeVisible();
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await expect(page.getByText('考核程序已提交')).toBeVisible();
+  expect(await statusOf(a.enrolmentId)).toMatchObject({ status: 'pending_evaluation', procedure: 'simple' });
+  await page.context().clearCookies();
+
+  // 卫生机构: 简易程序 → 评定工作成绩、职业道德
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await orgLogin(page, a.instCode);
+  await openMenu(page, '考核管理', '简易程序', '评定工作成绩、职业道德');
+  await openRow(page, a.idNumber, '审核');
+  const modal = page.locator('.ant-modal').filter({ hasText: '评定工作成绩、职业道德' });
+  await expect(modal.getByText('本周期内完成门诊诊疗工作')).toBeVisible();
+  await expect(modal.locator('img[alt="表彰证书.png"]')).toBeVisible();
+  await modal.getByRole('radio', { name: '合格', exact: true }).first().check();
+  await modal.getByRole('radio', { name: '合格', exact: true }).nth(1).check();
+  await modal.getByRole('button', { name: '新增意见' }).click();
+  await modal.getByLabel('机构名称').fill('南宁市第一人民医院');
+  await modal.getByLabel('意见', { exact: true }).fill('多点执业期间表现良好');
+  await modal.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('已提交考核机构复核')).toBeVisible();
+  expect(await statusOf(a.enrolmentId)).toMatchObject({ status: 'pending_body_evaluation', work_result: '合格' });
+  await page.context().clearCookies();
+
+  // 考核机构: 复核简易程序申请 → 驳回（工作成绩 不同意）
+  await orgLogin(page, 'yy_gxyd1');
+  await page.getByRole('button', { name: '角色切换' }).click();
+  await expect(page.getByText('当前角色：考核机构')).toBeVisible();
+  await openMenu(page, '考核管理', '简易程序', '复核简易程序申请');
+  await openRow(page, a.idNumber, '复核');
+  await expect(page.getByText('多点执业期间表现良好')).toBeVisible();
+  await page.locator('.ant-modal').getByRole('button', { name: '驳回', exact: true }).click();
+  await page.getByText('工作成绩 不同意').click();
+  await page.getByLabel('驳回理由').fill('请核实门诊工作量');
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  await expect(page.getByText('已驳回卫生机构重新评定')).toBeVisible();
+  expect((await statusOf(a.enrolmentId)).status).toBe('pending_evaluation');
+  await page.context().clearCookies();
+
+  // 卫生机构重新评定
+  await orgLogin(page, a.instCode);
+  await openMenu(page, '考核管理', '简易程序', '评定工作成绩、职业道德');
+  await openRow(page, a.idNumber, '审核');
+  await expect(page.getByText('请核实门诊工作量')).toBeVisible();
+  await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('已提交考核机构复核')).toBeVisible();
+  await page.context().clearCookies();
+
+  // 考核机构复核提交 → 待参加测评
+  await orgLogin(page, 'yy_gxyd1');
+  await page.getByRole('button', { name: '角色切换' }).click();
+  await expect(page.getByText('当前角色：考核机构')).toBeVisible();
+  await openMenu(page, '考核管理', '简易程序', '复核简易程序申请');
+  await openRow(page, a.idNumber, '复核');
+  await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('复核已提交')).toBeVisible();
+  expect((await statusOf(a.enrolmentId)).status).toBe('ready_for_exam');
+});
