@@ -19,10 +19,9 @@ export const order = 40;
 export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   const [cycle] = await tx.select().from(cycles).where(and(eq(cycles.provinceId, ctx.provinceId), eq(cycles.isCurrent, true)));
   if (!cycle) return;
-  const counts = [...(await repo.bankCounts(tx, ctx.provinceId, 'humanities')), ...(await repo.bankCounts(tx, ctx.provinceId, 'professional'))];
   const humanities = await repo.bankCounts(tx, ctx.provinceId, 'humanities');
   const professional = await repo.bankCounts(tx, ctx.provinceId, 'professional');
-  if (!counts.length) {
+  if (!humanities.length && !professional.length) {
     ctx.log.warn('题库为空，跳过测评演示数据');
     return;
   }
@@ -37,7 +36,7 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
     .slice(0, 3)
     .map((r) => ({ category: r.category, difficulty: null, count: Math.min(8, r.count) }));
   while (hRules.reduce((s, r) => s + r.count, 0) > hCount) hRules.pop();
-  const rows = [];
+  const rows: (typeof examBlueprints.$inferInsert & { paperType: PaperType; durationMinutes: number; questionCount: number; rules: BlueprintRule[] })[] = [];
   if (hCount > 0) {
     rows.push({ cycleId: cycle.id, provinceId: ctx.provinceId, paperType: 'humanities' as const, durationMinutes: 60, questionCount: hCount, attempts: 10, rules: hRules });
   }

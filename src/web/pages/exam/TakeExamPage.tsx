@@ -87,7 +87,13 @@ export function TakeExamPage() {
     if (closed.current) return;
     closed.current = true;
     pending.current.clear();
-    const s = await api.get<TAttemptState>(`/api/exam/attempts/${id}`).catch(() => null);
+    // the server closes the attempt at its deadline; the local countdown may reach 0 a moment earlier
+    let s: TAttemptState | null = null;
+    for (let i = 0; i < 20; i++) {
+      s = await api.get<TAttemptState>(`/api/exam/attempts/${id}`).catch(() => null);
+      if (s && s.status !== 'in_progress') break;
+      await sleep(s ? Math.max(500, s.remainingSeconds * 1000) : 2000);
+    }
     qc.invalidateQueries({ queryKey: ['exam-overview'] });
     if (s) setResult({ score: s.score ?? 0, passed: !!s.passed, timedOut: s.status === 'timed_out', passLine: s.passLine });
   }, [id, qc]);
@@ -98,7 +104,7 @@ export function TakeExamPage() {
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);
   }, [result]);
-  const remaining = deadline === null ? null : Math.max(0, Math.ceil((deadline - now) / 1000));
+  const remaining = deadline === null ? null : Math.max(0, Math.floor((deadline - Math.max(now, Date.now())) / 1000));
   useEffect(() => {
     if (remaining === 0 && !result && inProgress) {
       // give queued saves a moment, then let the server close the attempt
