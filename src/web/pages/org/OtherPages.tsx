@@ -108,6 +108,8 @@ export function DepartmentsPage() {
   const [modal, setModal] = useState<DeptModal | null>(null);
   const q = useQuery({ queryKey: ['departments'], queryFn: () => api.get<{ items: TDepartmentNode[] }>('/api/departments') });
   const setTree = (v: { items: TDepartmentNode[] }) => qc.setQueryData(['departments'], v);
+  // 二级科室 are always shown under their 一级科室; leaves carry no children array so no expander shows
+  const rows = (q.data?.items ?? []).map((n) => ({ ...n, children: n.children.length ? n.children.map((c) => ({ ...c, children: undefined as never })) : (undefined as never) }));
   const del = async (n: TDepartmentNode) => {
     try {
       setTree(await api.delete(`/api/departments/${n.id}`));
@@ -129,11 +131,15 @@ export function DepartmentsPage() {
       <Table<TDepartmentNode>
         rowKey="id"
         loading={q.isLoading}
-        dataSource={q.data?.items}
+        dataSource={rows}
         pagination={false}
-        expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
+        expandable={{ expandedRowKeys: rows.map((r) => r.id), showExpandColumn: false }}
         columns={[
-          { title: '科室名称', dataIndex: 'name' },
+          {
+            title: '科室名称',
+            dataIndex: 'name',
+            render: (v: string, n) => (n.level === 1 ? <Typography.Text strong>{v}</Typography.Text> : <span style={{ paddingLeft: 24 }}>└ {v}</span>),
+          },
           { title: '级别', dataIndex: 'level', render: (l: number) => <Tag color={l === 1 ? 'blue' : 'default'}>{l === 1 ? '一级科室' : '二级科室'}</Tag> },
           { title: '科室介绍', dataIndex: 'intro', ellipsis: true },
           {
