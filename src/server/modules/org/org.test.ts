@@ -61,11 +61,12 @@ describe('所辖机构账户管理', () => {
     const p = await buildProvince(ctx.db);
     const other = await buildProvince(ctx.db);
     const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const before = await countRows(ctx.db, 'organisations');
+    const before = await countRows(ctx.db, 'organisations', `parent_id = ${p.districtA.id}`);
     const res = await district.inject({ method: 'POST', url: '/api/org/subordinates', payload: { kind: 'institution', code: other.hospitalB.code, name: '重复账号医院', address: '南宁市青秀区' } });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('全国唯一');
-    expect(await countRows(ctx.db, 'organisations')).toBe(before);
+    expect(await countRows(ctx.db, 'organisations', `parent_id = ${p.districtA.id}`)).toBe(before);
+    expect(await countRows(ctx.db, 'organisations', `code = '${other.hospitalB.code}'`)).toBe(1);
     const bad = await district.inject({ method: 'POST', url: '/api/org/subordinates', payload: { kind: 'institution', code: '含 空格', name: '医院', address: '南宁市青秀区' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('机构账号');
