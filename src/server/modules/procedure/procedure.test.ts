@@ -45,14 +45,14 @@ describe('step 5 — procedure application', () => {
   it('refuses bad uploads with Chinese errors and stores nothing', async () => {
     const w = await buildWorld(ctx);
     const { e, session } = await buildEnrolment(ctx, w, 'registered');
-    const before = await countRows(ctx.db, 'files');
+    const before = await countRows(ctx.db, 'files', `owner_account_id = ${session.accountId}`);
     const pdf = await uploadProof(session, e.id, PDF_BYTES, 'fake.jpg');
     expect(pdf.statusCode).toBe(400);
     expect(pdf.json().message).toContain('png/jpg/jpeg');
     const big = await uploadProof(session, e.id, Buffer.concat([PNG_1PX, Buffer.alloc(4 * 1024 * 1024)]), 'big.png');
     expect(big.statusCode).toBe(400);
     expect(big.json().message).toContain('3 MB');
-    expect(await countRows(ctx.db, 'files')).toBe(before);
+    expect(await countRows(ctx.db, 'files', `owner_account_id = ${session.accountId}`)).toBe(before);
     for (let i = 0; i < 10; i++) expect((await uploadProof(session, e.id, PNG_1PX, `p${i}.png`)).statusCode).toBe(200);
     const eleventh = await uploadProof(session, e.id, PNG_1PX, 'p11.png');
     expect(eleventh.statusCode).toBe(400);
@@ -286,8 +286,10 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'simple' });
     await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
     await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
-    const { collectTodos } = await import('../../platform/todos.js');
-    const todos = await collectTodos(ctx.deps, { accountId: w.p.hospitalA.accountId, role: 'institution', orgId: w.p.hospitalA.id, orgPath: w.p.hospitalA.path } as never);
+    const s = await sessions(ctx, w);
+    const res = await s.instA.inject({ method: 'GET', url: '/api/todos' });
+    expect(res.statusCode).toBe(200);
+    const todos: { label: string; count: number }[] = res.json().items;
     expect(todos.find((t) => t.label === '简易程序待评定')?.count).toBe(1);
     expect(todos.find((t) => t.label === '一般程序待评定')?.count).toBe(2);
   });
