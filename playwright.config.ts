@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** one data folder per port, so parallel runs on different ports do not delete each other's data */
+const DATA_DIR = process.env.E2E_DATA_DIR ?? `.tmp/e2e-data-${PORT}`;
 
 /**
  * Browser specs walk the manuals against the real product: a fresh data folder, embedded
@@ -37,13 +39,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-data && tsx src/server/main.ts`,
+    command: `rm -rf ${DATA_DIR} && tsx src/server/main.ts`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
     env: {
       PORT: String(PORT),
-      DATA_DIR: '.tmp/e2e-data',
+      DATA_DIR,
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54341)),
       CAPTCHA_DISABLED: '1',
       LOG_LEVEL: 'warn',
