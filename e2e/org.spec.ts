@@ -53,7 +53,7 @@ test('卫生机构申请考核机构，省卫健委【通过】并指定卫生�
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   });
-  await expect(page.getByText('考核机构资质证明.pdf')).toBeVisible();
+  await expect(page.locator('.ant-list-item', { hasText: '考核机构资质证明.pdf' })).toBeVisible();
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByText('待审批', { exact: true })).toBeVisible();
   await logout(page);
