@@ -11,15 +11,16 @@ import {
 } from './exemption.machine.js';
 
 const STATES: ExemptionState[] = ['none', ...EXEMPTION_STATUSES];
-const ACTORS: ExemptionActor[] = ['physician', 'institution', 'body'];
+const ACTORS: ExemptionActor[] = ['physician', 'institution', 'body', 'system'];
 const EXPECTED: Record<string, [ExemptionState[], ExemptionActor, string]> = {
-  SUBMIT: [['none', 'rejected_supplement'], 'physician', 'pending_institution'],
+  SUBMIT: [['none', 'rejected_supplement', 'void'], 'physician', 'pending_institution'],
   INSTITUTION_PASS: [['pending_institution'], 'institution', 'pending_body'],
   INSTITUTION_REJECT_SUPPLEMENT: [['pending_institution'], 'institution', 'rejected_supplement'],
   INSTITUTION_REJECT_FINAL: [['pending_institution'], 'institution', 'rejected_final'],
   BODY_PASS: [['pending_body'], 'body', 'approved'],
   BODY_REJECT_SUPPLEMENT: [['pending_body'], 'body', 'rejected_supplement'],
   BODY_REJECT_FINAL: [['pending_body'], 'body', 'rejected_final'],
+  INVALIDATE: [['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'], 'system', 'void'],
 };
 
 describe('exemption machine — every (state, event, actor)', () => {

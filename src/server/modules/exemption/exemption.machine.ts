@@ -3,11 +3,12 @@
  * 考核机构复核 (通过 / 驳回 需补充材料 / 驳回 禁止再次申请). 驳回补充材料 lets the physician
  * apply again; 驳回禁止再次申请 is final.
  */
-export const EXEMPTION_STATUSES = ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'] as const;
+export const EXEMPTION_STATUSES = ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final', 'void'] as const;
 export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
 /** `none` = no application yet */
 export type ExemptionState = ExemptionStatus | 'none';
-export type ExemptionActor = 'physician' | 'institution' | 'body';
+/** `system` = a consequence of another decision (e.g. 驳回至一般程序 voids a 简易程序 exemption) */
+export type ExemptionActor = 'physician' | 'institution' | 'body' | 'system';
 
 export const EXEMPTION_STATUS_LABELS: Record<ExemptionStatus, string> = {
   pending_institution: '待卫生机构审核',
@@ -15,6 +16,7 @@ export const EXEMPTION_STATUS_LABELS: Record<ExemptionStatus, string> = {
   approved: '免考申请已通过',
   rejected_supplement: '已驳回，需补充材料',
   rejected_final: '已驳回，禁止再次申请',
+  void: '已失效',
 };
 
 interface T {
@@ -26,13 +28,21 @@ interface T {
 }
 
 export const EXEMPTION_TRANSITIONS = {
-  SUBMIT: { from: ['none', 'rejected_supplement'], actor: 'physician', to: 'pending_institution', label: '提交免考申请' },
+  SUBMIT: { from: ['none', 'rejected_supplement', 'void'], actor: 'physician', to: 'pending_institution', label: '提交免考申请' },
   INSTITUTION_PASS: { from: ['pending_institution'], actor: 'institution', to: 'pending_body', label: '提交' },
   INSTITUTION_REJECT_SUPPLEMENT: { from: ['pending_institution'], actor: 'institution', to: 'rejected_supplement', label: '驳回补充材料', needsReason: true },
   INSTITUTION_REJECT_FINAL: { from: ['pending_institution'], actor: 'institution', to: 'rejected_final', label: '驳回禁止再次申请', needsReason: true },
   BODY_PASS: { from: ['pending_body'], actor: 'body', to: 'approved', label: '通过' },
   BODY_REJECT_SUPPLEMENT: { from: ['pending_body'], actor: 'body', to: 'rejected_supplement', label: '驳回 需补充材料', needsReason: true },
   BODY_REJECT_FINAL: { from: ['pending_body'], actor: 'body', to: 'rejected_final', label: '驳回 禁止再次申请', needsReason: true },
+  /** the application no longer fits the physician's procedure (考核机构 驳回至一般程序); a new one may be submitted */
+  INVALIDATE: {
+    from: ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'],
+    actor: 'system',
+    to: 'void',
+    label: '失效',
+    needsReason: true,
+  },
 } as const satisfies Record<string, T>;
 
 export type ExemptionEvent = keyof typeof EXEMPTION_TRANSITIONS;

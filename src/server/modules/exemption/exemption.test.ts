@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolments } from '../../db/schema/index.js';
 import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
 import { buildEnrolment, buildWorld, enrolmentRow, multipart, PDF_BYTES, PNG_1PX, sessions, type World } from '../procedure/procedure.testkit.js';
 
@@ -158,5 +160,50 @@ describe('免考申请 and reviews', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'exemption_application' AND target_id = '${appId}'`)).toBe(2);
+  });
+});
+
+describe('免考申请 follows the procedure', () => {
+  it('驳回至一般程序 marks an approved 简易程序 exemption 已失效 (audited) and withdraws humanities_exempt; a general exemption may then be applied for', async () => {
+    const w = await buildWorld(ctx);
+    const s = await sessions(ctx, w);
+    const { simpleReason, generalReason } = await setup(w, s);
+    const { e, session } = await buildEnrolment(ctx, w, 'registered', { procedure: 'simple' });
+    expect((await applyAs(session, e.id, simpleReason)).statusCode).toBe(200);
+    const appId = (await s.instA.inject({ method: 'GET', url: '/api/exemption/applications?procedure=simple' })).json().rows[0].id;
+    await s.instA.inject({ method: 'POST', url: `/api/exemption/applications/${appId}/review`, payload: { decision: 'pass' } });
+    await s.body.inject({ method: 'POST', url: `/api/exemption/applications/${appId}/review`, payload: { decision: 'pass' } });
+    expect((await enrolmentRow(ctx, e.id)).humanitiesExempt).toBe(true);
+    // the simple procedure itself reaches the body, which finds the conditions unmet
+    await ctx.db.update(enrolments).set({ status: 'pending_body_evaluation', workResult: '合格', ethicsResult: '合格' }).where(eq(enrolments.id, e.id));
+    const rs = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject-simple`, payload: { reason: '执业年限不足5年' } });
+    expect(rs.statusCode).toBe(200);
+    const row = await enrolmentRow(ctx, e.id);
+    expect(row).toMatchObject({ status: 'procedure_rejected', procedure: 'general', humanitiesExempt: false });
+    const detail = (await s.body.inject({ method: 'GET', url: `/api/exemption/applications/${appId}` })).json();
+    expect(detail).toMatchObject({ status: 'void', statusLabel: '已失效', actions: [] });
+    expect(detail.reviews.at(-1)).toMatchObject({ decision: '已失效', opinion: '考核机构驳回至一般程序：执业年限不足5年' });
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'exemption_application' AND target_id = '${appId}' AND action = '人文医学测评免考申请失效'`)).toBe(1);
+    const mine = (await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json();
+    expect(mine).toMatchObject({ procedure: 'general', exempts: '业务水平测评', canApply: true, application: { status: 'void', statusLabel: '已失效' } });
+    const again = await applyAs(session, e.id, generalReason);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().application).toMatchObject({ id: appId, procedure: 'general', status: 'pending_institution' });
+  });
+
+  it('re-selecting the procedure voids a pending exemption of the other procedure; the same procedure keeps it', async () => {
+    const w = await buildWorld(ctx);
+    const s = await sessions(ctx, w);
+    const { generalReason } = await setup(w, s);
+    const { e, session } = await buildEnrolment(ctx, w, 'registered', { procedure: 'general' });
+    await applyAs(session, e.id, generalReason);
+    const same = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'general', conditions: [], proofFileIds: [], report: '' } });
+    expect(same.statusCode).toBe(200);
+    expect((await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json().application.status).toBe('pending_institution');
+    const sw = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'simple', conditions: [], proofFileIds: [], report: '' } });
+    expect(sw.statusCode).toBe(200);
+    const mine = (await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json();
+    expect(mine.application).toMatchObject({ status: 'void', procedure: 'general' });
+    expect((await s.instA.inject({ method: 'GET', url: '/api/exemption/applications' })).json().total).toBe(0);
   });
 });

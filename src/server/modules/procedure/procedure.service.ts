@@ -22,6 +22,7 @@ import {
 } from '../../../shared/schemas/procedure.js';
 import { actionsFor, applyTransition, cycleById, enrolmentScope, findEnrolmentForActor, type Cycle, type Enrolment } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from './attachments.js';
+import { invalidateOtherProcedureExemption } from '../exemption/exemption.invalidate.js';
 import { rulesInputFrom, simpleConditionHints, yearsOfPractice } from './procedure.rules.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
@@ -130,6 +131,9 @@ export async function saveApplication(deps: Deps, actor: Actor, id: number, inpu
       before: { procedure: e.procedure },
       after: { procedure: input.procedure, conditions: application.conditions, proofs: application.proofFileIds.length },
     });
+    if (e.procedure && e.procedure !== input.procedure) {
+      await invalidateOtherProcedureExemption(tx, actor, e, input.procedure, `考核程序改为${input.procedure === 'general' ? '一般程序' : '简易程序'}`, deps.now());
+    }
   });
   return getState(deps, actor, id);
 }
@@ -371,6 +375,8 @@ export async function bodyRejectSimple(deps: Deps, actor: Actor, id: number, rea
       },
       requestId,
     });
+    // a 简易程序 (人文医学) exemption application no longer applies: 已失效, audited
+    await invalidateOtherProcedureExemption(tx, actor, e, 'general', `考核机构驳回至一般程序：${reason}`, deps.now(), requestId);
   });
 }
 
