@@ -52,7 +52,7 @@ export function OnboardingPage() {
         <Typography.Title level={4}>首次登录</Typography.Title>
         <Steps size="small" current={me.mustChangePassword ? 0 : 1} items={steps} style={{ marginBottom: 24 }} />
         {me.mustChangePassword ? (
-          <Form layout="vertical" onFinish={savePassword}>
+          <Form key="password" layout="vertical" onFinish={savePassword}>
             <Typography.Paragraph type="secondary">为保障账号安全，首次登录须修改初始密码。新密码8至32位，须同时包含字母和数字。</Typography.Paragraph>
             <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
               <Input.Password />
@@ -78,7 +78,7 @@ export function OnboardingPage() {
             </Button>
           </Form>
         ) : (
-          <Form form={mobileForm} layout="vertical" onFinish={bind}>
+          <Form key="mobile" form={mobileForm} layout="vertical" onFinish={bind}>
             <Form.Item name="mobile" label="手机号" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请输入正确的11位手机号' }]}>
               <Input maxLength={11} />
             </Form.Item>

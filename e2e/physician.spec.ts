@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { openMenu, orgLogin } from './support';
+
+const PG_URL = `postgres://dingkao:dingkao@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54341)}/dingkao`;
+
+async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
+}
+
+async function physicianLogin(page: Page, idNumber: string, name: string, password: string) {
+  await page.goto('/doctor/login');
+  await page.getByLabel('证件号码').fill(idNumber);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+test.describe.serial('医师首次登录与卫生机构密码重置', () => {
+  let idNumber = '';
+  const NEW_PASSWORD = 'Wxy2026ok';
+  const MOBILE = '13700001111';
+
+  test('王晓燕 首次登录：修改初始密码、绑定手机号（短信验证码）后进入医师首页', async ({ page }) => {
+    // 南宁市第一人民医院 finds her in 医师信息列表 (the list shows the ID masked)
+    await orgLogin(page, 'yy_nn1');
+    await openMenu(page, '考核管理', '医师管理', '医师信息列表');
+    await page.getByLabel('姓名').fill('王晓燕');
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
+    await expect(row).toHaveCount(1);
+    await row.getByRole('button', { name: '查看' }).click();
+    await expect(page.getByRole('dialog')).toContainText('南宁市第一人民医院');
+    const masked = (await row.locator('td').nth(2).innerText()).trim();
+    const [p] = await query<{ id_number: string }>(`SELECT id_number FROM physicians WHERE name = '王晓燕'`);
+    idNumber = p.id_number;
+    expect(masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).last().click();
+    await page.getByRole('button', { name: '退出' }).click();
+
+    await physicianLogin(page, idNumber, '王晓燕', '666666');
+    await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
+    await page.getByLabel('原密码').fill('666666');
+    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: '保存' }).click();
+
+    await page.getByLabel('手机号').fill(MOBILE);
+    const sent = page.waitForResponse((r) => r.url().endsWith('/api/auth/sms-code'));
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    const res = await sent;
+    expect(res.status(), await res.text()).toBe(200);
+    const [sms] = await query<{ content: string }>(`SELECT content FROM sms_outbox WHERE mobile = $1 ORDER BY id DESC LIMIT 1`, [MOBILE]);
+    const code = /(\d{6})/.exec(sms.content)![1];
+    // the 短信验证码 label wraps the input and the button, so the input is addressed by its field id
+    await page.locator('input#code').fill(code);
+    await page.getByRole('button', { name: '绑定' }).click();
+    await expect(page).toHaveURL(/\/doctor$/);
+    await expect(page.getByText('王晓燕').first()).toBeVisible();
+    const [acc] = await query<{ mobile: string; must_change_password: boolean }>(
+      `SELECT a.mobile, a.must_change_password FROM accounts a JOIN physicians p ON p.id = a.physician_id WHERE p.id_number = $1`,
+      [idNumber],
+    );
+    expect(acc).toEqual({ mobile: MOBILE, must_change_password: false });
+  });
+
+  test('卫生机构【密码重置】：医师只能用初始密码登录，且须重新修改密码', async ({ page }) => {
+    await orgLogin(page, 'yy_nn1');
+    await openMenu(page, '考核管理', '医师管理', '医师信息列表');
+    await page.getByLabel('证件号码').fill(idNumber.toLowerCase());
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
+    await expect(row).toHaveCount(1);
+    await row.getByRole('button', { name: '密码重置' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect(page.getByText('密码已重置为初始密码 666666')).toBeVisible();
+    await page.getByRole('button', { name: '退出' }).click();
+
+    await physicianLogin(page, idNumber, '王晓燕', NEW_PASSWORD);
+    await expect(page.getByText(/账号或密码错误/)).toBeVisible();
+    await physicianLogin(page, idNumber, '王晓燕', '666666');
+    await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
+    await expect(page.getByLabel('原密码')).toBeVisible();
+  });
+});
