@@ -2,7 +2,7 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Steps, TreeSelect, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import {
@@ -46,8 +46,9 @@ function toForm(step: StepKey, src: Rec): Rec {
       LIST_KEYS.map((k) => [k, ((exp[k] as Rec[] | undefined) ?? []).map((it) => ({ ...it, ...Object.fromEntries(LIST_DATES.filter((d) => it[d]).map((d) => [d, toDay(it[d])])) }))]),
     );
   }
+  // every date field of steps 1–2 becomes a dayjs: the form store is shared between the steps
   const out: Rec = { ...src };
-  for (const d of DATE_FIELDS[step]) out[d] = toDay(src[d]);
+  for (const d of [...DATE_FIELDS.basic, ...DATE_FIELDS.practice]) if (d in src) out[d] = toDay(src[d]);
   return out;
 }
 
@@ -390,11 +391,17 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
   const lastStep = mode === 'change' ? 2 : 5;
   const key = STEP_KEYS[step] as StepKey | undefined;
 
+  // load a step's values once when it is entered (a refetch, e.g. after the photo upload, must not
+  // wipe what the user is typing)
+  const loadedFor = useRef<string | null>(null);
   useEffect(() => {
     if (!e || !key) return;
+    const tag = `${mode}:${e.id}:${key}`;
+    if (loadedFor.current === tag) return;
+    loadedFor.current = tag;
     form.resetFields();
     form.setFieldsValue(toForm(key, key === 'self' ? e.selfEvaluation : source));
-  }, [e, key, source, form]);
+  }, [e, key, source, form, mode]);
 
   if (mineQ.isLoading) return <Spin />;
   if (mineQ.error) return <Alert type="error" message={(mineQ.error as Error).message} />;

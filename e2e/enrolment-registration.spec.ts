@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { openMenu, orgLogin } from './support';
+import { apiAs, findRow, physicianLogin, walkWizard } from './support-enrolment';
+
+test('参加考核 → 医师报名（手机）→ 上报考核名单 通过 → 确认考核医师名单 通过 → 医师看到新状态', async ({ browser }) => {
+  // 卫生机构: 取消参加考核 then 【参加考核】 for 李明华 (API of 医师信息列表)
+  const inst = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await orgLogin(inst, 'yy_gxyd1');
+  await expect(inst.getByText('当前角色：卫生机构')).toBeVisible();
+  const row = await findRow(inst, '李明华', 'opened');
+  expect(await apiAs(inst, 'POST', '/api/enrolments/cancel', { physicianIds: [row.physicianId] })).toEqual({ done: 1 });
+  expect(await apiAs(inst, 'POST', '/api/enrolments/open', { physicianIds: [row.physicianId] })).toEqual({ done: 1 });
+
+  // 医师 on a phone
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const doc = await ctx.newPage();
+  await physicianLogin(doc, row.idNumber, '李明华');
+  await expect(doc.getByTestId('enrolment-status')).toHaveText('已开通报名');
+  await walkWizard(doc);
+  await doc.getByRole('button', { name: '返回首页' }).click();
+  await expect(doc.getByTestId('enrolment-status')).toHaveText('待卫生机构审核');
+  const width = await doc.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+
+  // 卫生机构: 上报考核名单 → 【审核】 → 【通过】
+  await openMenu(inst, '考核管理', '医师管理', '上报考核名单');
+  const tr = inst.locator('tr', { hasText: '李明华' });
+  await tr.getByRole('button', { name: '审核' }).click();
+  await expect(inst.locator('.ant-drawer').getByText('limh@example.cn')).toBeVisible();
+  await inst.locator('.ant-drawer').getByRole('button', { name: '通过' }).click();
+  await expect(inst.getByText('已通过，李明华的报名信息已上报考核机构')).toBeVisible();
+
+  // 角色切换 → 考核机构: 确认考核医师名单 → 【通过】
+  await inst.getByRole('button', { name: '角色切换' }).click();
+  await expect(inst.getByText('当前角色：考核机构')).toBeVisible();
+  await openMenu(inst, '考核管理', '确认考核医师名单');
+  await inst.locator('tr', { hasText: '李明华' }).getByRole('button', { name: '通过' }).click();
+  await expect(inst.getByText('已通过 李明华')).toBeVisible();
+
+  // 医师 sees the new status and the messages
+  await doc.reload();
+  await expect(doc.getByTestId('enrolment-status')).toHaveText('待卫生机构评定');
+  await doc.getByRole('button', { name: /站内消息/ }).click();
+  await expect(doc.getByText('定期考核：复核通过')).toBeVisible();
+});

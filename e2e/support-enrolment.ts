@@ -1,0 +1,112 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from './support';
+
+/** A JSON call through the page's session (CSRF token from /api/auth/me). */
+export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
+  const req: APIRequestContext = page.request;
+  const me = await (await req.get('/api/auth/me')).json();
+  const res = await req.fetch(url, { method, headers: { 'x-csrf-token': me.csrfToken }, data: data as never });
+  expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBeTruthy();
+  return res.json();
+}
+
+/** Find an enrolment row of the actor's jurisdiction by physician name (and optionally status). */
+export async function findRow(page: Page, name: string, status?: string) {
+  const list = await apiAs(page, 'GET', `/api/enrolments?q=${encodeURIComponent(name)}${status ? `&status=${status}` : ''}&limit=100`);
+  const row = list.items.find((r: { name: string }) => r.name === name);
+  expect(row, `no enrolment row for ${name}`).toBeTruthy();
+  return row as { id: number; physicianId: number; idNumber: string; status: string };
+}
+
+/** 医师登录 (mobile page): 证件号码 + 姓名 + 密码. */
+export async function physicianLogin(page: Page, idNumber: string, name: string, password = DEMO_PASSWORD) {
+  await page.goto('/doctor/login');
+  await page.getByLabel('证件号码').fill(idNumber);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('enrolment-status')).toBeVisible();
+}
+
+/** A real (small) JPEG drawn in the browser: a portrait 300×400 ID-photo stand-in. */
+export async function makeJpeg(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 300;
+    c.height = 400;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, 300, 400);
+    g.fillStyle = '#c9a27e';
+    g.beginPath();
+    g.ellipse(150, 170, 80, 100, 0, 0, Math.PI * 2);
+    g.fill();
+    g.fillStyle = '#2b4a7a';
+    g.fillRect(40, 300, 220, 100);
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+/** Choose an option of an antd Select / TreeSelect identified by its form label. */
+export async function pickOption(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+}
+
+/** Click the radio labelled `value` inside the form item labelled `label`. */
+export async function pickRadio(page: Page, label: string, value: string) {
+  const item = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) }).first();
+  await item.locator('label.ant-radio-wrapper', { hasText: value }).first().click();
+}
+
+/** Walk the 6-step wizard with complete data (一般程序 at step 5) and 【提交信息】. */
+export async function walkWizard(page: Page) {
+  await page.getByRole('button', { name: '我要报名' }).click();
+  // 1 基本信息
+  await pickOption(page, '民族', '壮族');
+  await pickOption(page, '学历', '本科');
+  await page.getByLabel('电子邮件').fill('limh@example.cn');
+  await page.getByLabel('手机号').fill('13800000001');
+  const jpeg = await makeJpeg(page);
+  await page.locator('input[type=file]').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await expect(page.getByAltText('照片')).toBeVisible();
+  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  // 2 执业信息
+  await expect(page.getByText('执业信息', { exact: true }).last()).toBeVisible();
+  await pickOption(page, '科室', '心血管内科');
+  await pickOption(page, '从事专业', '心血管内科专业');
+  await page.keyboard.press('Escape');
+  await pickOption(page, '职称', '中级（主治/主管）');
+  await pickRadio(page, '规培生', '否');
+  await pickOption(page, '执业类别', '临床');
+  await pickOption(page, '执业范围（规培生非必填）', '内科专业');
+  await pickRadio(page, '执业情况', '在职');
+  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  // 3 相关经历 (optional): one 教育经历
+  await expect(page.getByText('多机构备案信息')).toBeVisible();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('保存成功')).toBeVisible();
+  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  // 4 工作成绩、职业道德
+  await pickRadio(page, '良好执业行为记录', '无');
+  await pickRadio(page, '不良执业行为记录', '无');
+  await pickRadio(page, '完成工作数量', '合格');
+  await pickRadio(page, '完成工作质量', '合格');
+  await pickRadio(page, '完成政府指令性工作情况', '合格');
+  const situations = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: /^\d+\. / }) });
+  const n = await situations.count();
+  expect(n).toBe(14);
+  for (let i = 0; i < n; i++) await situations.nth(i).locator('label.ant-radio-wrapper', { hasText: '无' }).click();
+  await pickRadio(page, '医德医风自评', '良好');
+  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  // 5 考核程序
+  await page.getByText('一般程序', { exact: true }).first().click();
+  await page.locator('.ant-card').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已选择一般程序')).toBeVisible();
+  await page.getByRole('button', { name: '确认信息', exact: true }).click();
+  // 6 确认信息
+  await expect(page.getByText('limh@example.cn')).toBeVisible();
+  await page.getByRole('button', { name: '提交信息', exact: true }).click();
+  await expect(page.getByText('报名信息提交成功')).toBeVisible();
+}
