@@ -44,6 +44,7 @@ export const ZDeferralListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+export const ZDeferralExportQuery = ZDeferralListQuery.omit({ page: true, pageSize: true });
 export const ZDeferralList = z.object({ total: z.number().int(), rows: z.array(ZDeferralApplication) });
 
 export const ZDeferralMine = z.object({

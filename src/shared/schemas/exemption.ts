@@ -56,6 +56,7 @@ export const ZExemptionListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+export const ZExemptionExportQuery = ZExemptionListQuery.omit({ page: true, pageSize: true });
 export const ZExemptionList = z.object({ total: z.number().int(), rows: z.array(ZExemptionApplication) });
 
 export const ZExemptionMine = z.object({

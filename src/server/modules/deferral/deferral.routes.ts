@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZDeferralApplication, ZDeferralApply, ZDeferralList, ZDeferralListQuery, ZDeferralMine, ZDeferralReview } from '../../../shared/schemas/deferral.js';
+import { ZDeferralApplication, ZDeferralApply, ZDeferralExportQuery, ZDeferralList, ZDeferralListQuery, ZDeferralMine, ZDeferralReview } from '../../../shared/schemas/deferral.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { deferralApplications, enrolments } from '../../db/schema/index.js';
 import { actorOf } from '../../platform/http.js';
 import { registerTodoProvider } from '../../platform/todos.js';
 import { enrolmentScope } from '../enrolment/enrolment.transition.js';
 import { readUpload } from '../procedure/procedure.routes.js';
+import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
 import * as svc from './deferral.service.js';
 
 const tags = ['延期考核'];
@@ -52,6 +53,15 @@ export default async function deferralRoutes(fastify: FastifyInstance) {
 
   app.get('/api/deferral/applications', { schema: { tags, summary: '延期考核申请列表（卫生机构审核 / 卫生行政部门审批）', querystring: ZDeferralListQuery, response: { 200: ZDeferralList } } }, async (req) =>
     svc.listApplications(deps, actorOf(req, 'institution', 'admin'), req.query),
+  );
+  app.get(
+    '/api/deferral/applications/export',
+    { schema: { tags, summary: '【导出】延期考核申请列表（.xlsx，按当前筛选条件）', querystring: ZDeferralExportQuery } },
+    async (req, reply) => {
+      const stream = await svc.exportApplications(deps, actorOf(req, 'institution', 'admin'), req.query, req.id);
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('延期考核申请.xlsx'));
+      return reply.send(stream);
+    },
   );
   app.get('/api/deferral/applications/:id', { schema: { tags, summary: '延期考核申请详情', params: ZId, response: { 200: ZDetail } } }, async (req) =>
     svc.getApplication(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id),

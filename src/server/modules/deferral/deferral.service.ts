@@ -4,7 +4,7 @@
  * institution (its own district/city/province) decides. Approval sets
  * enrolments.deferral_approved (the first exam is then taken in the re-exam window).
  */
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { deferralApplications, enrolments, files, organisations, physicians } from '../../db/schema/index.js';
@@ -18,6 +18,7 @@ import { checkWindow } from '../enrolment/enrolment.machine.js';
 import { cycleById, enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
+import { cnDate, streamXlsx } from '../procedure/xlsx.js';
 import { DEFERRAL_STATUS_LABELS, deferralEventsFor, deferralTransition, type DeferralActor, type DeferralState, type DeferralStatus } from './deferral.machine.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
@@ -81,11 +82,52 @@ function baseQuery(db: DbOrTx) {
     .innerJoin(organisations, eq(organisations.id, deferralApplications.institutionId));
 }
 
-export async function listApplications(deps: Deps, actor: Actor, q: { scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number }) {
+type ListFilter = { scope: 'pending' | 'all'; keyword?: string };
+
+/** The actor's scope + the list filters (also used by the export, so both show the same rows). */
+function listWhere(actor: Actor, q: ListFilter) {
   const conds: SQL[] = [enrolmentScope(actor)];
   if (q.scope === 'pending') conds.push(eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'));
   if (q.keyword) conds.push(or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
-  const where = and(...conds);
+  return and(...conds);
+}
+
+/** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
+export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, actor: Actor, q: ListFilter, requestId?: string) {
+  await writeAudit(deps.db, actor, { targetType: 'deferral_application', targetId: 'export', action: '导出延期考核申请', orgPath: actor.orgPath, provinceId: actor.provinceId, after: q }, requestId);
+  const where = listWhere(actor, q);
+  type R = { id: number; a: Row; name: string; idNumber: string; gender: string; institutionName: string };
+  return streamXlsx<R>(
+    deps,
+    '延期考核申请',
+    [
+      { header: '姓名', width: 12, value: (r) => r.name },
+      { header: '性别', width: 6, value: (r) => r.gender },
+      { header: '证件号码', width: 22, value: (r) => r.idNumber },
+      { header: '所在执业卫生机构', width: 28, value: (r) => r.institutionName },
+      { header: '申请延期考核原因', width: 40, value: (r) => r.a.reason },
+      { header: '附件（个）', width: 10, value: (r) => r.a.fileIds.length },
+      { header: '状态', width: 18, value: (r) => DEFERRAL_STATUS_LABELS[r.a.status as DeferralStatus] ?? r.a.status },
+      { header: '申请时间', width: 12, value: (r) => cnDate(r.a.submittedAt) },
+      { header: '卫生机构意见', width: 30, value: (r) => (r.a.institutionAgree ? `${r.a.institutionAgree}${r.a.institutionOpinion ? `：${r.a.institutionOpinion}` : ''}（${cnDate(r.a.institutionAt)}）` : '') },
+      {
+        header: '卫生行政部门意见',
+        width: 36,
+        value: (r) => (r.a.adminAgree ? `${r.a.adminAgree}${r.a.adminOpinion ? `：${r.a.adminOpinion}` : ''}（${r.a.adminOrgName ?? ''}，${cnDate(r.a.adminAt)}）` : ''),
+      },
+    ],
+    async (after, size) =>
+      (
+        await baseQuery(deps.db)
+          .where(after === null ? where : and(where, lt(deferralApplications.id, after)))
+          .orderBy(desc(deferralApplications.id))
+          .limit(size)
+      ).map((r) => ({ ...r, id: r.a.id })),
+  );
+}
+
+export async function listApplications(deps: Deps, actor: Actor, q: { scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number }) {
+  const where = listWhere(actor, q);
   const [{ n }] = await deps.db
     .select({ n: count() })
     .from(deferralApplications)

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ZExemptionApplication,
   ZExemptionApply,
+  ZExemptionExportQuery,
   ZExemptionList,
   ZExemptionListQuery,
   ZExemptionMine,
@@ -20,6 +21,7 @@ import { actorOf } from '../../platform/http.js';
 import { registerTodoProvider } from '../../platform/todos.js';
 import { enrolmentScope } from '../enrolment/enrolment.transition.js';
 import { readUpload } from '../procedure/procedure.routes.js';
+import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
 import * as svc from './exemption.service.js';
 
 const tags = ['免考'];
@@ -80,6 +82,15 @@ export default async function exemptionRoutes(fastify: FastifyInstance) {
 
   app.get('/api/exemption/applications', { schema: { tags, summary: '免考申请列表（审核 / 复核）', querystring: ZExemptionListQuery, response: { 200: ZExemptionList } } }, async (req) =>
     svc.listApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query),
+  );
+  app.get(
+    '/api/exemption/applications/export',
+    { schema: { tags, summary: '【导出】免考申请列表（.xlsx，按当前筛选条件）', querystring: ZExemptionExportQuery } },
+    async (req, reply) => {
+      const stream = await svc.exportApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query, req.id);
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('免考申请.xlsx'));
+      return reply.send(stream);
+    },
   );
   app.get('/api/exemption/applications/:id', { schema: { tags, summary: '免考申请详情', params: ZId, response: { 200: ZDetail } } }, async (req) =>
     svc.getApplication(deps, actorOf(req, 'institution', 'body', 'admin'), req.params.id),

@@ -3,7 +3,7 @@
  * the two reviews (卫生机构 → 考核机构). Approval sets enrolments.professional_exempt
  * (一般程序: 业务水平) or humanities_exempt (简易程序: 人文医学).
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import { enrolments, exemptionApplications, exemptionReasons, exemptionSwitches, organisations, physicians } from '../../db/schema/index.js';
@@ -16,6 +16,7 @@ import { EXEMPTS_LABEL, type TExemptionApplication, type TExemptionApply, type T
 import { enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
+import { cnDate, streamXlsx } from '../procedure/xlsx.js';
 import {
   EXEMPTION_STATUS_LABELS,
   exemptedPaper,
@@ -152,16 +153,59 @@ function baseQuery(db: DbOrTx) {
     .innerJoin(organisations, eq(organisations.id, exemptionApplications.institutionId));
 }
 
+type ListFilter = { procedure?: Procedure; scope: 'pending' | 'all'; keyword?: string };
+
+/** The actor's scope + the list filters (also used by the export, so both show the same rows). */
+function listWhere(actor: Actor, q: ListFilter) {
+  const conds: SQL[] = [enrolmentScope(actor)];
+  if (q.procedure) conds.push(eq(exemptionApplications.procedure, q.procedure));
+  if (q.scope === 'pending') conds.push(eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'));
+  if (q.keyword) conds.push(or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
+  return and(...conds);
+}
+
+/** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
+export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, actor: Actor, q: ListFilter, requestId?: string) {
+  await writeAudit(deps.db, actor, { targetType: 'exemption_application', targetId: 'export', action: '导出免考申请', orgPath: actor.orgPath, provinceId: actor.provinceId, after: q }, requestId);
+  const where = listWhere(actor, q);
+  const opinion = (a: AppRow, role: string) =>
+    a.reviews
+      .filter((r) => r.role === role)
+      .map((r) => `${r.decision}${r.opinion ? `：${r.opinion}` : ''}（${cnDate(r.at)}）`)
+      .join('\n');
+  return streamXlsx<{ id: number; a: AppRow; name: string; idNumber: string; institutionName: string }>(
+    deps,
+    '免考申请',
+    [
+      { header: '姓名', width: 12, value: (r) => r.name },
+      { header: '证件号码', width: 22, value: (r) => r.idNumber },
+      { header: '卫生机构', width: 28, value: (r) => r.institutionName },
+      { header: '考核程序', width: 10, value: (r) => (r.a.procedure === 'general' ? '一般程序' : '简易程序') },
+      { header: '免考项目', width: 14, value: (r) => EXEMPTS_LABEL[r.a.procedure] },
+      { header: '免考理由', width: 40, value: (r) => r.a.reasons.map((x) => x.reason).join('；') },
+      { header: '说明', width: 30, value: (r) => r.a.note },
+      { header: '证明材料（个）', width: 12, value: (r) => r.a.fileIds.length },
+      { header: '状态', width: 18, value: (r) => EXEMPTION_STATUS_LABELS[r.a.status as ExemptionStatus] ?? r.a.status },
+      { header: '申请时间', width: 12, value: (r) => cnDate(r.a.submittedAt) },
+      { header: '卫生机构意见', width: 36, value: (r) => opinion(r.a, '卫生机构') },
+      { header: '考核机构意见', width: 36, value: (r) => opinion(r.a, '考核机构') },
+    ],
+    async (after, size) =>
+      (
+        await baseQuery(deps.db)
+          .where(after === null ? where : and(where, lt(exemptionApplications.id, after)))
+          .orderBy(desc(exemptionApplications.id))
+          .limit(size)
+      ).map((r) => ({ ...r, id: r.a.id })),
+  );
+}
+
 export async function listApplications(
   deps: Deps,
   actor: Actor,
   q: { procedure?: Procedure; scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number },
 ) {
-  const conds: SQL[] = [enrolmentScope(actor)];
-  if (q.procedure) conds.push(eq(exemptionApplications.procedure, q.procedure));
-  if (q.scope === 'pending') conds.push(eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'));
-  if (q.keyword) conds.push(or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
-  const where = and(...conds);
+  const where = listWhere(actor, q);
   const [{ n }] = await deps.db
     .select({ n: count() })
     .from(exemptionApplications)

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolments } from '../../db/schema/index.js';
 import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
@@ -205,5 +206,46 @@ describe('免考申请 follows the procedure', () => {
     const mine = (await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json();
     expect(mine.application).toMatchObject({ status: 'void', procedure: 'general' });
     expect((await s.instA.inject({ method: 'GET', url: '/api/exemption/applications' })).json().total).toBe(0);
+  });
+});
+
+async function readXlsx(buf: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return rows;
+}
+
+describe('【导出】免考申请', () => {
+  it('exports only the rows in the actor’s scope and filter (a neighbour’s never appear)', async () => {
+    const w = await buildWorld(ctx);
+    const s = await sessions(ctx, w);
+    const { generalReason } = await setup(w, s);
+    const a = await buildEnrolment(ctx, w, 'registered', { procedure: 'general', physician: { name: '甲免考' } });
+    const b = await buildEnrolment(ctx, w, 'registered', { procedure: 'general', institution: 'B', physician: { name: '乙免考' } });
+    await applyAs(a.session, a.e.id, generalReason);
+    await applyAs(b.session, b.e.id, generalReason);
+    type Inj = (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
+    const get = (x: { inject: Function }, q = 'scope=all') => (x.inject as Inj)({ method: 'GET', url: `/api/exemption/applications/export?${q}` });
+    const ra = await get(s.instA);
+    expect(ra.statusCode).toBe(200);
+    expect(ra.headers['content-type']).toContain('spreadsheetml');
+    expect(String(ra.headers['content-disposition'])).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('免考申请.xlsx')}`);
+    const rowsA = await readXlsx(ra.rawPayload);
+    expect(rowsA[0].slice(0, 5)).toEqual(['姓名', '证件号码', '卫生机构', '考核程序', '免考项目']);
+    expect(rowsA.slice(1).map((r) => r[0])).toEqual(['甲免考']);
+    expect(rowsA[1]).toContain('考核周期内获得省级以上科技奖励');
+    expect(rowsA.flat().join()).not.toContain(b.doc.idNumber);
+    expect((await readXlsx((await get(s.instB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙免考']);
+    // the body sees both assigned institutions, but only what awaits it under 待复核
+    expect((await readXlsx((await get(s.body)).rawPayload)).slice(1).map((r) => r[0]).sort()).toEqual(['乙免考', '甲免考']);
+    expect((await readXlsx((await get(s.body, 'scope=pending')).rawPayload)).length).toBe(1);
+    // administrations: district A sees A only; a body of another province sees nothing
+    expect((await readXlsx((await get(s.districtA)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['甲免考']);
+    const w2 = await buildWorld(ctx);
+    const s2 = await sessions(ctx, w2);
+    expect((await readXlsx((await get(s2.body)).rawPayload)).length).toBe(1);
+    expect((await get(a.session)).statusCode).toBe(403);
   });
 });
