@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Image, Input, Modal, Radio, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -62,10 +62,10 @@ function DoctorDeferralPage() {
                 message={`申请状态：${m.application.statusLabel}`}
               />
               <Opinions a={m.application} />
-              <Button onClick={() => download(pdfUrl(m.application!.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))}>打印申请表</Button>
+              <Button icon={<DownloadOutlined />} onClick={() => download(pdfUrl(m.application!.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))}>打印申请表</Button>
             </>
           )}
-          {m.blockedReason && !m.application && <Alert type="info" showIcon message={m.blockedReason} />}
+          {m.blockedReason && (!m.application || m.application.status.startsWith('rejected')) && <Alert type="info" showIcon message={m.blockedReason} />}
           {m.canApply && (
             <>
               <Typography.Text strong>申请延期考核原因</Typography.Text>
@@ -140,7 +140,7 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
   async function submit() {
     try {
       await api.post(`/api/deferral/applications/${open}/review`, { agree, opinion });
-      message.success('已提交');
+      message.success(role === 'institution' ? (agree === '同意' ? '已同意，提交卫生行政部门审批' : '已提交：卫生机构不同意') : agree === '同意' ? '已批准延期考核' : '已提交：不同意延期考核');
       setOpen(null);
       setOpinion('');
       setAgree('同意');
@@ -154,8 +154,17 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select style={{ width: 140 }} value={scope} onChange={(v) => (setScope(v), setPage(1))} options={[{ value: 'pending', label: role === 'institution' ? '待审核' : '待审批' }, { value: 'all', label: '全部' }]} />
         <Input.Search placeholder="姓名或证件号码" allowClear enterButton="查询" onSearch={(v) => (setKeyword(v), setPage(1))} />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            download(`/api/deferral/applications/export?${new URLSearchParams({ scope, ...(keyword ? { keyword } : {}) })}`, '延期考核申请.xlsx').catch((e) => message.error(e.message))
+          }
+        >
+          导出
+        </Button>
       </Space>
       <Table<TDeferralApplication>
+        locale={{ emptyText: scope === 'pending' ? (role === 'institution' ? '暂无待审核的延期考核申请' : '暂无待审批的延期考核申请') : '暂无延期考核申请' }}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.rows ?? []}

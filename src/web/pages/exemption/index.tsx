@@ -1,9 +1,9 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Image, Input, Modal, Popconfirm, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import type { PageRoute } from '../../app/registry';
 import { EXEMPTS_LABEL, type TExemptionApplication, type TExemptionMine, type TExemptionSettings } from '../../../shared/schemas/exemption';
 import type { TAttachment } from '../../../shared/schemas/procedure';
@@ -157,13 +157,13 @@ function DoctorExemptionPage() {
           {m.procedure && <Typography.Text>考核程序：{PROC_LABEL[m.procedure]}（可申请免{m.exempts}）</Typography.Text>}
           {m.application && (
             <Alert
-              type={m.application.status === 'approved' ? 'success' : m.application.status.startsWith('rejected') ? 'warning' : 'info'}
+              type={m.application.status === 'approved' ? 'success' : m.application.status.startsWith('rejected') || m.application.status === 'void' ? 'warning' : 'info'}
               showIcon
               message={`免考申请状态：${m.application.statusLabel}`}
               description={m.application.reviews.length ? m.application.reviews.map((r, i) => <div key={i}>{`${r.role}${r.decision}${r.opinion ? `：${r.opinion}` : ''}`}</div>) : undefined}
             />
           )}
-          {m.blockedReason && !m.application && <Alert type="info" showIcon message={m.blockedReason} />}
+          {m.blockedReason && (!m.application || m.application.status === 'void') && <Alert type="info" showIcon message={m.blockedReason} />}
           {m.canApply && (
             <>
               <Typography.Text strong>选择申请免考理由</Typography.Text>
@@ -220,6 +220,21 @@ const DECISIONS: Record<'institution' | 'body', { decision: 'pass' | 'reject_sup
   ],
 };
 
+/** server action (exemption.machine event) → the decision it posts */
+const ACTION_DECISION: Record<string, string> = {
+  INSTITUTION_PASS: 'pass',
+  INSTITUTION_REJECT_SUPPLEMENT: 'reject_supplement',
+  INSTITUTION_REJECT_FINAL: 'reject_final',
+  BODY_PASS: 'pass',
+  BODY_REJECT_SUPPLEMENT: 'reject_supplement',
+  BODY_REJECT_FINAL: 'reject_final',
+};
+
+const DONE = {
+  institution: { pass: '已提交考核机构复核', reject_supplement: '已驳回，医师可补充材料后重新申请', reject_final: '已驳回，医师不能再次申请' },
+  body: { pass: '免考申请已通过', reject_supplement: '已驳回，医师可补充材料后重新申请', reject_final: '已驳回，医师不能再次申请' },
+} as const;
+
 /** 审核一般程序免考申请 (institution) / 一般程序复核免考申请 (body). Both procedures, with a 考核程序 column. */
 function ReviewPage({ role }: { role: 'institution' | 'body' }) {
   const { message } = App.useApp();
@@ -238,7 +253,7 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
   async function decide(decision: string) {
     try {
       await api.post(`/api/exemption/applications/${open}/review`, { decision, opinion });
-      message.success('已处理');
+      message.success(DONE[role][decision as keyof (typeof DONE)['institution']]);
       setOpen(null);
       setOpinion('');
       void list.refetch();
@@ -261,8 +276,19 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
         />
         <Select style={{ width: 140 }} value={scope} onChange={(v) => (setScope(v), setPage(1))} options={[{ value: 'pending', label: role === 'institution' ? '待审核' : '待复核' }, { value: 'all', label: '全部' }]} />
         <Input.Search placeholder="姓名或证件号码" allowClear enterButton="查询" onSearch={(v) => (setKeyword(v), setPage(1))} />
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            download(`/api/exemption/applications/export?${new URLSearchParams({ scope, ...(procedure ? { procedure } : {}), ...(keyword ? { keyword } : {}) })}`, '免考申请.xlsx').catch((e) =>
+              message.error(e.message),
+            )
+          }
+        >
+          导出
+        </Button>
       </Space>
       <Table<TExemptionApplication>
+        locale={{ emptyText: scope === 'pending' ? (role === 'institution' ? '暂无待审核的免考申请' : '暂无待复核的免考申请') : '暂无免考申请' }}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.rows ?? []}
@@ -277,7 +303,7 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
           { title: '免考理由', dataIndex: 'reasons', render: (rs: { reason: string }[]) => rs.map((r) => r.reason).join('；') },
           { title: '状态', dataIndex: 'statusLabel', render: (v) => <Tag>{v}</Tag> },
           { title: '申请时间', dataIndex: 'submittedAt', render: fmt },
-          { title: '操作', render: (_, r) => (r.actions.length ? <Button type="link" onClick={() => setOpen(r.id)}>{role === 'institution' ? '去评定' : '审核'}</Button> : null) },
+          { title: '操作', render: (_, r) => (r.actions.length ? <Button type="link" onClick={() => setOpen(r.id)}>{role === 'institution' ? '去评定' : '复核'}</Button> : null) },
         ]}
       />
       <Modal
@@ -288,7 +314,7 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
         destroyOnHidden
         footer={
           <Space wrap>
-            {DECISIONS[role].map((b) => (
+            {DECISIONS[role].filter((b) => d?.actions.some((a) => ACTION_DECISION[a] === b.decision)).map((b) => (
               <Button key={b.decision} danger={b.danger} type={b.danger ? 'default' : 'primary'} onClick={() => decide(b.decision)}>
                 {b.label}
               </Button>

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { e2eDb } from './db';
+import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
+
+/**
+ * 延期考核申请: a physician at 报名成功 (arranged in the DB) applies on a phone before the
+ * deadline with a reason and an attachment; the institution (yy_nn1) gives 卫生机构意见 同意;
+ * its parent administration (nn_wjw) approves in 延期考核审批 → enrolments.deferral_approved;
+ * the physician downloads the 附件1 form as a PDF.
+ */
+const db = e2eDb();
+test.afterAll(async () => db.end());
+
+/** A small valid JPEG drawn on a canvas in the browser (64×48, a blue card with a white bar). */
+async function makeJpeg(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 64;
+    c.height = 48;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#1677ff';
+    g.fillRect(0, 0, 64, 48);
+    g.fillStyle = '#ffffff';
+    g.fillRect(8, 20, 48, 8);
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+async function arrange() {
+  const { rows } = await db.query(
+    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.code AS inst_code, o.path, o.province_id, par.code AS admin_code
+       FROM physicians p JOIN organisations o ON o.id = p.institution_id
+       JOIN organisations par ON par.id = o.parent_id
+       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
+      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
+      ORDER BY p.id LIMIT 1`,
+  );
+  const p = rows[0];
+  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
+  const { rows: e } = await db.query(
+    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'registered', 'general', now()) RETURNING id`,
+    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null],
+  );
+  await db.query(
+    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
+            must_change_password = false, mobile = '13900006789', mobile_verified_at = now()
+      WHERE kind = 'physician' AND login = $1`,
+    [p.id_number],
+  );
+  return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string, adminCode: p.admin_code as string };
+}
+
+async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/doctor/login');
+  await page.getByLabel('证件号码').fill(a.idNumber);
+  await page.getByLabel('姓名').fill(a.name);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/doctor$/);
+}
+
+async function openRow(page: Page, idNumber: string) {
+  await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
+  await page.getByPlaceholder('姓名或证件号码').press('Enter');
+  const row = page.locator('.ant-table-row').filter({ hasText: idNumber });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: '审核' }).click();
+  return page.locator('.ant-modal').filter({ hasText: '延期考核申请' });
+}
+
+const REASON = '本人于2026年12月至2027年2月参加援疆医疗队，无法参加首轮考核。';
+const deferral = async (id: number) =>
+  (await db.query(`SELECT e.deferral_approved, d.status FROM enrolments e LEFT JOIN deferral_applications d ON d.enrolment_id = e.id WHERE e.id = $1`, [id])).rows[0];
+
+test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫生行政部门审批同意 → 下载附件1申请表', async ({ page }) => {
+  test.setTimeout(120_000);
+  const a = await arrange();
+
+  // 医师: 首页 → 延期考核申请
+  await doctorLogin(page, a);
+  await page.getByRole('button', { name: '延期考核申请' }).click();
+  await expect(page.getByText(/延期考核申请时间：2026\/09\/01 至 2027\/01\/15/)).toBeVisible();
+  await page.getByLabel('申请延期考核原因').fill(REASON);
+  await page.locator('input[type=file]').setInputFiles({ name: '援疆通知.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) });
+  await expect(page.locator('img[alt="援疆通知.jpg"]')).toBeVisible();
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByText('申请状态：待卫生机构审核')).toBeVisible();
+  expect(await deferral(a.enrolmentId)).toMatchObject({ status: 'pending_institution', deferral_approved: false });
+  await page.context().clearCookies();
+
+  // 卫生机构: 考核管理 → 延期考核申请 → 【审核】 → 卫生机构意见 同意
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await orgLogin(page, a.instCode);
+  await openMenu(page, '考核管理', '延期考核申请');
+  let modal = await openRow(page, a.idNumber);
+  await expect(modal.getByText(REASON)).toBeVisible();
+  await expect(modal.locator('img[alt="援疆通知.jpg"]')).toBeVisible();
+  await modal.getByRole('radio', { name: '同意', exact: true }).check();
+  await modal.getByLabel('卫生机构意见').fill('情况属实，同意延期');
+  await modal.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('已同意，提交卫生行政部门审批')).toBeVisible();
+  expect((await deferral(a.enrolmentId)).status).toBe('pending_admin');
+  await page.getByRole('button', { name: '退出' }).click();
+
+  // 卫生行政部门 (the institution's parent administration): 延期考核审批
+  await orgLogin(page, a.adminCode);
+  await openMenu(page, '考核管理', '延期考核审批');
+  modal = await openRow(page, a.idNumber);
+  await expect(modal.getByText('同意：情况属实，同意延期')).toBeVisible();
+  await modal.getByRole('radio', { name: '同意', exact: true }).check();
+  await modal.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByText('已批准延期考核')).toBeVisible();
+  expect(await deferral(a.enrolmentId)).toMatchObject({ status: 'approved', deferral_approved: true });
+  await page.context().clearCookies();
+
+  // 医师 sees the approval and downloads 附件1
+  await doctorLogin(page, a);
+  await page.goto('/doctor/deferral');
+  await expect(page.getByText('申请状态：延期考核已批准')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印申请表' }).click()]);
+  expect(download.suggestedFilename()).toBe(`医师定期考核延期考核申请表-${a.name}.pdf`);
+  const pdf = await readFile((await download.path())!);
+  expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+});
