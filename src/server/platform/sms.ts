@@ -15,11 +15,18 @@ export interface SmsMessage {
  */
 export interface SmsGateway {
   send(db: DbOrTx, msg: SmsMessage): Promise<void>;
+  /** optional bulk variant (batch actions notify up to thousands of physicians in one transaction) */
+  sendMany?(db: DbOrTx, msgs: SmsMessage[]): Promise<void>;
 }
 
 export class OutboxSmsGateway implements SmsGateway {
   async send(db: DbOrTx, msg: SmsMessage): Promise<void> {
     await db.insert(smsOutbox).values({ ...msg, provinceId: msg.provinceId ?? null, driver: 'outbox', status: 'recorded' });
+  }
+  async sendMany(db: DbOrTx, msgs: SmsMessage[]): Promise<void> {
+    for (let i = 0; i < msgs.length; i += 2000) {
+      await db.insert(smsOutbox).values(msgs.slice(i, i + 2000).map((m) => ({ ...m, provinceId: m.provinceId ?? null, driver: 'outbox', status: 'recorded' as const })));
+    }
   }
 }
 

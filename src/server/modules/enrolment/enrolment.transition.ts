@@ -271,8 +271,10 @@ export async function notifyPhysiciansMany(
     return a ? [{ accountId: a.id, provinceId: a.provinceId, title: n.title, body: n.body }] : [];
   });
   for (let i = 0; i < rows.length; i += 2000) await tx.insert(messages).values(rows.slice(i, i + 2000));
-  for (const n of notices) {
+  const texts = notices.flatMap((n) => {
     const a = byPhysician.get(n.physicianId);
-    if (a?.mobile) await sms.send(tx, { mobile: a.mobile, template: n.template, content: n.body, provinceId: a.provinceId });
-  }
+    return a?.mobile ? [{ mobile: a.mobile, template: n.template, content: n.body, provinceId: a.provinceId }] : [];
+  });
+  if (sms.sendMany) await sms.sendMany(tx, texts);
+  else for (const t of texts) await sms.send(tx, t);
 }
