@@ -51,7 +51,7 @@ const baseColumns = [
   { title: '考核程序', dataIndex: 'procedure', key: 'procedure', render: (p: TListRow['procedure']) => (p ? PROCEDURE_LABELS[p] : '—') },
   { title: '考核状态', dataIndex: 'statusLabel', key: 'statusLabel', render: (s: string) => <Tag color="blue">{s}</Tag> },
   { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: (v: string | null) => fmtTime(v) },
-].map((c) => ({ ...c, onHeaderCell: nowrap, onCell: c.key === 'institutionName' ? undefined : nowrap }));
+].map((c) => ({ ...c, onHeaderCell: nowrap, onCell: c.key === 'institutionName' ? () => ({ style: { minWidth: 180 } }) : nowrap }));
 
 async function act(message: ReturnType<typeof App.useApp>['message'], fn: () => Promise<unknown>, ok: string) {
   try {
