@@ -1,0 +1,179 @@
+/**
+ * One exam window compressed into a few minutes: N physicians (seeded directly in the
+ * database, consent given) each log in, start 人文医学, fetch the paper, save 50 answers
+ * spread over a session, and 交卷. A custom load generator (node:http keep-alive agent).
+ * Afterwards every acknowledged answer is compared with the database.
+ *
+ *   npx tsx bench/exam-sim.ts --physicians 10000 --duration 300 --session 60
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { BENCH_PASSWORD, seedExamLoad, startDb, startServer, stopServer } from './exam-env.js';
+
+const { values } = parseArgs({
+  options: {
+    physicians: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '300' },
+    session: { type: 'string', default: '60' },
+    sockets: { type: 'string', default: '256' },
+    port: { type: 'string', default: '3205' },
+    pg: { type: 'string', default: '55205' },
+  },
+});
+const N = Number(values.physicians);
+const DURATION = Number(values.duration) * 1000;
+const SESSION = Number(values.session) * 1000;
+const PORT = Number(values.port);
+const DATA = '/tmp/h-exam-bench-sim';
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number(values.sockets) });
+
+type Kind = 'login' | 'me' | 'start' | 'paper' | 'save' | 'submit';
+const lat: Record<Kind, number[]> = { login: [], me: [], start: [], paper: [], save: [], submit: [] };
+const errors: { kind: Kind; status: number; message: string }[] = [];
+
+function request(kind: Kind, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: any; setCookie?: string[] }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: PORT, method, path, agent, timeout: 30_000, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          lat[kind].push(performance.now() - t0);
+          const text = Buffer.concat(chunks).toString();
+          let json: any = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* not json */
+          }
+          if (res.statusCode! >= 400) errors.push({ kind, status: res.statusCode!, message: json?.message ?? text.slice(0, 100) });
+          resolve({ status: res.statusCode!, json, setCookie: res.headers['set-cookie'] });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (e) => {
+      lat[kind].push(performance.now() - t0);
+      errors.push({ kind, status: 0, message: e.message });
+      resolve({ status: 0, json: null });
+    });
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const acked = new Map<number, Map<number, string>>();
+let finished = 0;
+
+async function physician(p: { idNumber: string; name: string }, startAt: number) {
+  await sleep(Math.max(0, startAt - performance.now()));
+  const login = await request('login', 'POST', '/api/auth/physician-login', {}, { idNumber: p.idNumber, name: p.name, password: BENCH_PASSWORD });
+  if (login.status !== 200) return;
+  const cookie = login.setCookie!.map((c) => c.split(';')[0]).join('; ');
+  const me = await request('me', 'GET', '/api/auth/me', { cookie });
+  if (me.status !== 200) return;
+  const h = { cookie, 'x-csrf-token': me.json.csrfToken };
+  const st = await request('start', 'POST', '/api/exam/papers/humanities/start', h);
+  if (st.status !== 200) return;
+  const id: number = st.json.attemptId;
+  const paper = await request('paper', 'GET', `/api/exam/attempts/${id}/paper`, h);
+  if (paper.status !== 200) return;
+  const items: { index: number; type: string; options: { id: string }[] }[] = paper.json.items;
+  const mine = new Map<number, string>();
+  acked.set(id, mine);
+  const gap = SESSION / (items.length + 1);
+  for (const it of items) {
+    await sleep(gap * (0.5 + Math.random()));
+    const opts = it.options.map((o) => o.id);
+    const choice = it.type === 'multiple' ? opts.filter(() => Math.random() < 0.5).slice(0, 3) : [opts[Math.floor(Math.random() * opts.length)]];
+    if (!choice.length) choice.push(opts[0]);
+    const r = await request('save', 'PUT', `/api/exam/attempts/${id}/answers/${it.index}`, h, { choice });
+    if (r.status === 200) mine.set(it.index, [...choice].sort().join(','));
+  }
+  const sub = await request('submit', 'POST', `/api/exam/attempts/${id}/submit`, h);
+  if (sub.status === 200) finished++;
+}
+
+const pct = (xs: number[], q: number) => {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]);
+};
+
+async function main() {
+  fs.rmSync(DATA, { recursive: true, force: true });
+  const { url, db } = await startDb(DATA, Number(values.pg));
+  const seeded = await seedExamLoad(url, { physicians: N });
+  const server = await startServer('app', url, PORT);
+  const t0 = performance.now();
+  const spread = Math.max(1, DURATION - SESSION);
+  const progress = setInterval(() => {
+    const saves = lat.save.length;
+    process.stderr.write(`t=${Math.round((performance.now() - t0) / 1000)}s logins=${lat.login.length} saves=${saves} submitted=${finished} errors=${errors.length}\n`);
+  }, 15_000);
+  try {
+    await Promise.all(seeded.physicians.map((p, i) => physician(p, t0 + (spread * i) / seeded.physicians.length)));
+  } finally {
+    clearInterval(progress);
+  }
+  const elapsed = (performance.now() - t0) / 1000;
+  await stopServer(server);
+
+  // verify: every acknowledged answer is in the database, every attempt is submitted and scored
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  let lost = 0;
+  let checked = 0;
+  const ids = [...acked.keys()];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    const { rows } = await pool.query(`SELECT attempt_id, question_index, choice FROM exam_answers WHERE attempt_id = ANY($1::bigint[])`, [chunk]);
+    const db = new Map<string, string>(rows.map((r) => [`${r.attempt_id}:${r.question_index}`, r.choice]));
+    for (const id of chunk) {
+      for (const [idx, choice] of acked.get(id)!) {
+        checked++;
+        if (db.get(`${id}:${idx}`) !== choice) lost++;
+      }
+    }
+  }
+  const { rows: st } = await pool.query(
+    `SELECT count(*) FILTER (WHERE status = 'submitted' AND score IS NOT NULL)::int AS scored, count(*)::int AS total FROM exam_attempts WHERE province_id = $1`,
+    [seeded.provinceId],
+  );
+  const { rows: en } = await pool.query(`SELECT status, count(*)::int AS n FROM enrolments WHERE province_id = $1 GROUP BY 1`, [seeded.provinceId]);
+  await pool.end();
+  await db.stop();
+
+  const all = Object.values(lat).flat();
+  const total = all.length;
+  const out = {
+    physicians: seeded.physicians.length,
+    plannedSeconds: DURATION / 1000,
+    elapsedSeconds: Math.round(elapsed),
+    requests: total,
+    avgRps: Math.round(total / elapsed),
+    saves: lat.save.length,
+    errors: errors.length,
+    errorSample: errors.slice(0, 5),
+    acknowledgedAnswers: checked,
+    lostAnswers: lost,
+    attemptsSubmittedAndScored: st[0].scored,
+    attempts: st[0].total,
+    enrolments: en,
+    latencyMs: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, { n: v.length, p50: pct(v, 0.5), p99: pct(v, 0.99), max: Math.round(Math.max(0, ...v)) }])),
+    p99AllMs: pct(all, 0.99),
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  fs.writeFileSync(`/tmp/h-exam-bench-sim-${N}.json`, JSON.stringify(out, null, 2));
+  agent.destroy();
+}
+
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.exit(1);
+});
