@@ -117,7 +117,7 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
       width={720}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <Form form={form} name="question" layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Space wrap>
           {bank === 'professional' && (
             <Form.Item label="执业类别" name="practiceCategory" rules={[{ required: true, message: '请选择执业类别' }]}>
@@ -309,6 +309,7 @@ export function BankPage({ bank }: { bank: TBank }) {
     <Card title={`${BANK_LABELS[bank]}题库`}>
       <Form
         form={form}
+        name="filters"
         layout="inline"
         onFinish={(v) => {
           setFilters(v);

@@ -102,7 +102,7 @@ export function MaterialsPage() {
         ]}
       />
       <Modal open={open} title={editing ? '修改考前资料' : '新增考前资料'} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending} width={720} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form form={form} name="material" layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
             <Input maxLength={100} />
           </Form.Item>

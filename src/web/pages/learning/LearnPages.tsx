@@ -193,6 +193,7 @@ export function PracticePage() {
             <>
               <OptionLines options={question.options} answer={result.answer} chosen={result.chosen} type={question.type} />
               <Alert
+                data-testid="practice-feedback"
                 style={{ marginTop: 12 }}
                 type={result.correct ? 'success' : 'error'}
                 showIcon

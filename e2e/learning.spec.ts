@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { e2eDb } from './db';
+import { physicianLogin } from './support-enrolment';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test('医师学习（手机）：题库练习答错一题 → 错题收藏中找到并清空 → 模拟自测并交卷', async ({ page }) => {
+  const db = e2eDb();
+  const { rows } = await db.query(`SELECT id_number FROM physicians WHERE name = '李明华' ORDER BY id LIMIT 1`);
+  await db.end();
+  await physicianLogin(page, rows[0].id_number, '李明华');
+
+  await page.goto('/doctor/learn');
+  await page.getByRole('link', { name: '题库练习' }).click();
+  await expect(page.getByRole('heading', { name: '题库练习' })).toBeVisible();
+  await page.getByLabel('题型').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('单选题', { exact: true }).click();
+
+  // answer A until one is wrong (a 4-option single choice is wrong 3 times in 4)
+  let wrongStem = '';
+  for (let i = 0; i < 25 && !wrongStem; i++) {
+    const stem = (await page.getByTestId('practice-stem').textContent())!;
+    await page.locator('.ant-radio-wrapper').first().click();
+    await page.getByRole('button', { name: '提交答案' }).click();
+    const feedback = page.getByTestId('practice-feedback');
+    await expect(feedback).toBeVisible();
+    if ((await feedback.textContent())!.includes('回答错误')) {
+      wrongStem = stem;
+      await expect(page.getByText('解析：')).toBeVisible();
+    } else {
+      await page.getByRole('button', { name: '下一题' }).click();
+      await expect(page.getByTestId('practice-stem')).not.toHaveText(stem);
+    }
+  }
+  expect(wrongStem).not.toBe('');
+
+  // 错题收藏
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('link', { name: '错题收藏' }).click();
+  await expect(page.getByTestId('wrong-stem').filter({ hasText: wrongStem })).toBeVisible();
+  await page.getByRole('button', { name: '清空' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '清空' }).click();
+  await expect(page.getByText('暂无错题')).toBeVisible();
+
+  // 模拟自测
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('link', { name: '模拟自测' }).click();
+  const card = page.locator('.ant-card', { hasText: '人文医学模拟自测' }).first();
+  await expect(card).toContainText('50 题');
+  await card.getByRole('button', { name: '开始自测' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '开始自测' }).click();
+  await expect(page.getByTestId('mock-timer')).toBeVisible();
+  await expect(page.getByText('第 1 / 50 题')).toBeVisible();
+  for (let i = 0; i < 3; i++) {
+    await page.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
+    await page.getByRole('button', { name: '下一题' }).click();
+  }
+  await expect(page.getByText('答题卡（已答 3/50）')).toBeVisible();
+  await page.getByRole('button', { name: '交卷' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+  await expect(page.getByRole('heading', { name: '自测结果' })).toBeVisible();
+  await expect(page.getByText(/答对 \d+\/50 题/)).toBeVisible();
+  // the history lists it
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page.locator('.ant-list-item', { hasText: '人文医学模拟自测' })).toContainText('分');
+});
