@@ -32,6 +32,9 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: strin
 
 // Per client and login name, so one attacker cannot lock the login page for everyone.
 const loginLimit = {
+  // after body parsing: in the default onRequest hook req.body is still undefined, so the key
+  // would be the IP alone and one hospital NAT could log in only 20 times a minute in total
+  hook: 'preHandler' as const,
   max: 20,
   timeWindow: '1 minute',
   keyGenerator: (req: FastifyRequest) => `${req.ip}|${(req.body as { login?: string; idNumber?: string })?.login ?? (req.body as { idNumber?: string })?.idNumber ?? ''}`,

@@ -27,8 +27,13 @@ export async function sniffTable(buf: Buffer): Promise<CheckedUpload & { format:
   if (buf.length > IMPORT_MAX_BYTES) throw badRequest(`文件大小不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
   const ft = await fileTypeFromBuffer(buf);
   if (ft) {
-    const checked = await checkUpload(buf, 'spreadsheet', { maxBytes: IMPORT_MAX_BYTES, allowedMimes: [XLSX_MIME] });
-    return { ...checked, format: 'xlsx' };
+    // Streaming writers (exceljs, WPS, …) order the zip entries differently, so magic-byte
+    // detection may only see a zip: accept it when its directory names an Excel workbook.
+    const checked = await checkUpload(buf, 'spreadsheet', { maxBytes: IMPORT_MAX_BYTES, allowedMimes: [XLSX_MIME, 'application/zip'] });
+    if (checked.mime === 'application/zip' && (buf.lastIndexOf('xl/workbook.xml') < 0 || buf.lastIndexOf('[Content_Types].xml') < 0)) {
+      throw badRequest('文件内容不是允许的格式（xlsx 表格），请检查文件是否被改过扩展名');
+    }
+    return { mime: XLSX_MIME, ext: 'xlsx', format: 'xlsx' };
   }
   if (buf.includes(0)) throw badRequest('文件内容不是 .xlsx 表格或 UTF-8 编码的 .csv 文本，请检查文件是否被改过扩展名');
   try {

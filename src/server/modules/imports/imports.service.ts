@@ -64,14 +64,19 @@ function isBlankRow(cells: Cell[]): boolean {
   return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 }
 
+/**
+ * Read the table once, streaming: the header is mapped, then every non-blank data row is handed
+ * to `onRow` (which keeps only its compact parsed form), so raw cells never pile up in memory.
+ */
 async function readTable(
   buf: Buffer,
   columns: readonly string[],
   required: readonly string[],
-): Promise<{ format: 'xlsx' | 'csv'; rows: SheetRow[]; index: Record<string, number>; mime: string; ext: string }> {
+  onRow: (r: SheetRow, index: Record<string, number>) => void,
+): Promise<{ format: 'xlsx' | 'csv'; count: number; mime: string; ext: string }> {
   const sniff = await sniffTable(buf);
   let header: { index: Record<string, number>; missing: string[] } | null = null;
-  const rows: SheetRow[] = [];
+  let count = 0;
   for await (const r of tableRows(buf, sniff.format)) {
     if (!header) {
       if (isBlankRow(r.cells)) continue;
@@ -82,12 +87,12 @@ async function readTable(
       continue;
     }
     if (isBlankRow(r.cells)) continue;
-    rows.push(r);
-    if (rows.length > MAX_IMPORT_ROWS) throw badRequest(`单个文件最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`);
+    if (++count > MAX_IMPORT_ROWS) throw badRequest(`单个文件最多导入 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`);
+    onRow(r, header.index);
   }
   if (!header) throw badRequest('文件中没有表头，请使用【下载模板】中的模板');
-  if (!rows.length) throw badRequest('文件中没有数据行');
-  return { format: sniff.format, rows, index: header.index, mime: sniff.mime, ext: sniff.ext };
+  if (!count) throw badRequest('文件中没有数据行');
+  return { format: sniff.format, count, mime: sniff.mime, ext: sniff.ext };
 }
 
 function inList<T extends string>(v: string, list: readonly T[]): v is T {
@@ -121,7 +126,7 @@ function parsePhysicianRow(r: SheetRow, idx: Record<string, number>, errors: Err
   let gender = text(get('性别'));
   if (gender && !inList(gender, GENDERS)) err('性别', '性别应为“男”或“女”');
   else if (!gender && derived) gender = derived.gender;
-  else if (!gender) err('性别', '性别不能为空');
+  else if (!gender && idType !== '居民身份证') err('性别', '性别不能为空');
   else if (derived && gender !== derived.gender) err('性别', '性别与身份证号码不一致');
   let birthDate = parseDate(get('出生日期'));
   if (birthDate === 'invalid') err('出生日期', '出生日期格式不正确，应为 YYYY-MM-DD');
@@ -232,28 +237,28 @@ function uniqueViolation(e: unknown): boolean {
 /** 医师导入: administrations into institutions of their subtree; an institution into itself. */
 export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer, originalName: string, requestId?: string): Promise<TImportResult> {
   if (actor.role !== 'admin' && actor.role !== 'institution') throw forbidden();
-  const table = await readTable(buf, PHYSICIAN_IMPORT_COLUMNS, P_REQUIRED);
   const errors = new ErrorList();
   const today = deps.now().toISOString().slice(0, 10);
   const parsed: PhysicianRow[] = [];
   const firstRowOfId = new Map<string, number>();
-  for (const r of table.rows) {
-    const p = parsePhysicianRow(r, table.index, errors, actor, today);
-    if (!p) continue;
+  const table = await readTable(buf, PHYSICIAN_IMPORT_COLUMNS, P_REQUIRED, (r, index) => {
+    const p = parsePhysicianRow(r, index, errors, actor, today);
+    if (!p) return;
     const dup = firstRowOfId.get(p.idNumber);
     if (dup !== undefined) {
       errors.add(r.row, '证件号码', `证件号码与第 ${dup} 行重复`);
-      continue;
+      return;
     }
     firstRowOfId.set(p.idNumber, r.row);
     parsed.push(p);
-  }
+  });
+  firstRowOfId.clear();
   // database checks: existing physicians, institutions and jurisdiction
   const existing = await existingIdNumbers(deps.db, parsed.map((p) => p.idNumber));
   const codes = [...new Set(parsed.map((p) => p.institutionCode).filter(Boolean))];
   const orgs = await orgsByCodes(deps.db, codes);
   const resolved: (PhysicianRow & { org: OrgLite })[] = [];
-  for (const p of parsed) {
+  for (const p of parsed as (PhysicianRow & { org: OrgLite })[]) {
     let ok = true;
     if (existing.has(p.idNumber)) {
       errors.add(p.row, '证件号码', '该证件号码的医师已存在于系统中');
@@ -278,9 +283,12 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
         ok = false;
       }
     }
-    if (ok && org) resolved.push({ ...p, org });
+    if (ok && org) {
+      p.org = org;
+      resolved.push(p);
+    }
   }
-  if (errors.all.length) return failed(deps, actor, table.rows.length, errors);
+  if (errors.all.length) return failed(deps, actor, table.count, errors);
 
   // passwords: hash once per distinct initial password
   const rule = await provinceInitialRule(deps.db, actor.provinceId);
@@ -356,7 +364,7 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
     if (uniqueViolation(e)) throw new AppError('CONFLICT', '导入期间有相同证件号码的医师被写入，本次导入已全部撤销，请重新导入', 409);
     throw e;
   }
-  return { ok: true, total: table.rows.length, imported: resolved.length, errorCount: 0, errors: [], reportId: null };
+  return { ok: true, total: table.count, imported: resolved.length, errorCount: 0, errors: [], reportId: null };
 }
 
 const CODE_RE = /^[A-Za-z0-9_-]{2,40}$/;
@@ -364,12 +372,11 @@ const CODE_RE = /^[A-Za-z0-9_-]{2,40}$/;
 /** 机构导入: administrations create institutions under themselves or an administration of their subtree. */
 export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffer, originalName: string, requestId?: string): Promise<TImportResult> {
   if (actor.role !== 'admin') throw forbidden();
-  const table = await readTable(buf, INSTITUTION_IMPORT_COLUMNS, ['机构账号', '机构名称']);
   const errors = new ErrorList();
   const rows: { row: number; code: string; name: string; address: string; parentCode: string }[] = [];
   const firstRow = new Map<string, number>();
-  for (const r of table.rows) {
-    const get = (c: string) => (table.index[c] === undefined ? undefined : r.cells[table.index[c]]);
+  const table = await readTable(buf, INSTITUTION_IMPORT_COLUMNS, ['机构账号', '机构名称'], (r, index) => {
+    const get = (c: string) => (index[c] === undefined ? undefined : r.cells[index[c]]);
     const code = text(get('机构账号'));
     const name = text(get('机构名称'));
     const address = text(get('详细地址'));
@@ -383,7 +390,7 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
     if (address.length > 200) errors.add(r.row, '详细地址', '详细地址不能超过200个字');
     if (code && !firstRow.has(code)) firstRow.set(code, r.row);
     if (errors.all.length === before) rows.push({ row: r.row, code, name, address, parentCode });
-  }
+  });
   const lookup = await orgsByCodes(deps.db, [...new Set([...rows.map((r) => r.code), ...rows.map((r) => r.parentCode).filter(Boolean)])]);
   const taken = await deps.db.execute(
     sql`SELECT login FROM accounts WHERE kind = 'org' AND login IN (SELECT jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.code))}::jsonb))`,
@@ -407,7 +414,7 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
     }
     if (good && parent) ok.push({ code: r.code, name: r.name, address: r.address, parent });
   }
-  if (errors.all.length) return failed(deps, actor, table.rows.length, errors);
+  if (errors.all.length) return failed(deps, actor, table.count, errors);
   const hash = await hashPassword(INSTITUTION_INITIAL_PASSWORD);
   try {
     await deps.db.transaction(async (tx) => {
@@ -440,7 +447,7 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
     if (uniqueViolation(e)) throw new AppError('CONFLICT', '导入期间有相同账号的机构被写入，本次导入已全部撤销，请重新导入', 409);
     throw e;
   }
-  return { ok: true, total: table.rows.length, imported: ok.length, errorCount: 0, errors: [], reportId: null };
+  return { ok: true, total: table.count, imported: ok.length, errorCount: 0, errors: [], reportId: null };
 }
 
 /** Read back an error report: only the account that ran the import may. */
