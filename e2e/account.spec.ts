@@ -10,6 +10,10 @@ test('卫生机构首次登录：初始密码 666666 登录后强制密码初始
   await page.getByLabel('确认新密码').fill('Qxzy2026ok');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('当前角色：卫生机构')).toBeVisible();
+  // first login: the cycle dates popup leads to 本机构信息 (【去确认】)
+  await expect(page.getByText('考核周期起止日期告知')).toBeVisible();
+  await page.getByRole('button', { name: '去确认' }).click();
+  await expect(page).toHaveURL(/\/org\/profile$/);
   // the new password works, the old one no longer does
   await page.getByRole('button', { name: '退出' }).click();
   await orgLogin(page, 'yy_qxzy', '666666');

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client.js';
 import { accounts, assessmentAssignments, departments, organisations, physicians, provinceSettings } from '../db/schema/index.js';
 import { hashPassword } from '../platform/passwords.js';
 import { makeIdNumber, pick, randomName, rng } from './names.js';
+import { INSTITUTION_CATEGORIES, INSTITUTION_GRADES } from '../../shared/schemas/org.js';
 
 /** Password of the ready-to-use demo accounts (listed in README). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -129,6 +130,23 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
       });
     }
     await tx.insert(provinceSettings).values({ provinceId, physicianInitialPassword: '666666' });
+    // ready-to-use institutions have completed 本机构信息 (others see the cycle popup with 【去确认】)
+    for (const o of ORGS.filter((x) => x.kind === 'institution' && x.ready)) {
+      const profile = {
+        institution: {
+          creditCode: '',
+          address: `${o.name.slice(0, 3)}某路${(ids[o.key] % 90) + 10}号`,
+          category: INSTITUTION_CATEGORIES[0],
+          grade: INSTITUTION_GRADES[0],
+          legalPerson: '',
+          contact: '定考办',
+          phone: '0771-5550000',
+          postcode: '',
+          email: '',
+        },
+      };
+      await tx.update(organisations).set({ profile }).where(sql`id = ${ids[o.key]}`);
+    }
     // h1 is an approved assessment body for the Nanning institutions; the industry
     // organisation assesses the Liuzhou ones.
     await tx.execute(sql`UPDATE organisations SET is_assessment_body = true, can_apply_assessment = true WHERE id IN (${ids.h1}, ${ids.industry})`);

@@ -2,6 +2,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { useActor } from '../../app/auth';
+import { CycleNoticeModal } from './CycleNoticeModal';
 
 export interface TodoItem {
   label: string;
@@ -18,6 +19,7 @@ export function HomePage() {
   const todos = useQuery({ queryKey: ['todos', me.role], queryFn: () => api.get<{ items: TodoItem[] }>('/api/todos').catch(() => ({ items: [] })) });
   return (
     <div>
+      {me.role === 'institution' && <CycleNoticeModal />}
       <Card>
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {me.orgName}

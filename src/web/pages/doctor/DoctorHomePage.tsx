@@ -1,4 +1,5 @@
 import {
+  ReadOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -55,6 +56,7 @@ export function DoctorHomePage() {
     { label: '考核详情', icon: <ProfileOutlined />, to: '/doctor/exam', enabled: has(EXAM) },
     { label: '试卷列表', icon: <FileDoneOutlined />, to: '/doctor/exam/papers', enabled: has(EXAM) },
     { label: '查看结果', icon: <AuditOutlined />, to: '/doctor/result', enabled: has(RESULT) },
+    { label: '学习', icon: <ReadOutlined />, to: '/doctor/learn', enabled: true },
   ];
   return (
     <div>
