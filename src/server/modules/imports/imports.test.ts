@@ -118,8 +118,8 @@ describe('医师导入', () => {
     const good = newId();
     const badCheck = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const before = await countRows(ctx.db, 'physicians');
-    const beforeAcc = await countRows(ctx.db, 'accounts');
+    const before = await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`);
+    const beforeAcc = await countRows(ctx.db, 'accounts', `province_id = ${p.province.id}`);
     const buf = await xlsx([
       doc({ 姓名: '正常' }, p.hospitalA.code), // row 2 fine
       doc({ 证件号码: badCheck }, p.hospitalA.code), // row 3 check digit
@@ -152,8 +152,8 @@ describe('医师导入', () => {
     expect(byRow(11)[0].column).toBe('所在机构账号');
     expect(byRow(12)[0]).toMatchObject({ column: '性别', message: '性别与身份证号码不一致' });
     expect(res.errorCount).toBe(9); // one per bad row (an invalid ID number does not also report the gender it would imply)
-    expect(await countRows(ctx.db, 'physicians')).toBe(before);
-    expect(await countRows(ctx.db, 'accounts')).toBe(beforeAcc);
+    expect(await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`)).toBe(before);
+    expect(await countRows(ctx.db, 'accounts', `province_id = ${p.province.id}`)).toBe(beforeAcc);
     // the report downloads as .xlsx for the same account only
     const rep = await s.inject({ method: 'GET', url: `/api/imports/reports/${res.reportId}` });
     expect(rep.statusCode).toBe(200);
@@ -161,7 +161,7 @@ describe('医师导入', () => {
     await wb.xlsx.load(rep.rawPayload as never);
     const sheet = wb.worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, '行号', '列', '错误说明']);
-    expect(sheet.rowCount).toBe(11);
+    expect(sheet.rowCount).toBe(1 + res.errorCount);
     const other = await sessionFor(ctx, p.districtB.accountId, 'admin');
     expect((await other.inject({ method: 'GET', url: `/api/imports/reports/${res.reportId}` })).statusCode).toBe(404);
   });
@@ -178,7 +178,7 @@ describe('医师导入', () => {
   it('refuses malformed and disguised files and changes nothing', async () => {
     const p = await buildProvince(ctx.db);
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const before = await countRows(ctx.db, 'physicians');
+    const before = await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`);
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
     const cases: [Buffer, string, string][] = [
       [png, 'disguised.xlsx', '扩展名'],
@@ -193,7 +193,7 @@ describe('医师导入', () => {
       expect(r.statusCode, name).toBe(400);
       expect(r.json().message, name).toContain(msg);
     }
-    expect(await countRows(ctx.db, 'physicians')).toBe(before);
+    expect(await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`)).toBe(before);
     const doctor = await buildPhysician(ctx.db, p.hospitalA);
     const ds = await sessionFor(ctx, doctor.accountId, 'physician');
     expect((await upload(ds, '/api/imports/physicians', csv([doc({}, p.hospitalA.code)]), 'x.csv')).statusCode).toBe(403);
@@ -254,7 +254,7 @@ describe('机构导入', () => {
     const s = await sessionFor(ctx, p.cityA.accountId, 'admin');
     const code = `imp_${process.pid}_${Date.now()}_c`;
     const body = ['机构账号,机构名称,详细地址,上级行政机构账号', `${code},甲医院,,`, `${code},乙医院,,`, `${p.hospitalB.code},丙医院,,`, `x_${code},丁医院,,${p.cityB.code}`, `y_${code},戊医院,,${p.hospitalA.code}`].join('\n');
-    const before = await countRows(ctx.db, 'organisations');
+    const before = await countRows(ctx.db, 'organisations', `province_id = ${p.province.id}`);
     const res = (await upload(s, '/api/imports/institutions', Buffer.from(body), 'o.csv')).json() as TImportResult;
     expect(res.ok).toBe(false);
     expect(res.errors.map((e) => [e.row, e.column])).toEqual([
@@ -263,7 +263,7 @@ describe('机构导入', () => {
       [5, '上级行政机构账号'],
       [6, '上级行政机构账号'],
     ]);
-    expect(await countRows(ctx.db, 'organisations')).toBe(before);
+    expect(await countRows(ctx.db, 'organisations', `province_id = ${p.province.id}`)).toBe(before);
     const inst = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
     expect((await upload(inst, '/api/imports/institutions', Buffer.from(body), 'o.csv')).statusCode).toBe(403);
   });
