@@ -54,6 +54,21 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
       doc.text(text, x + 6, top + Math.max(4, (h - th) / 2), { width: w - 12, align: opts.align ?? 'center', height: h - 8, ellipsis: true });
     };
 
+    /**
+     * Lines centred horizontally and vertically in a box, each drawn on its own: pdfkit's
+     * align:'center' on text containing '\n' measures the break into the following line and
+     * shifts it right.
+     */
+    const centredLines = (lines: string[], x: number, top: number, w: number, h: number, size: number) => {
+      doc.fontSize(size);
+      const lh = doc.currentLineHeight(true);
+      let ly = top + (h - lh * lines.length) / 2;
+      for (const line of lines) {
+        if (line) doc.text(line, x + (w - doc.widthOfString(line)) / 2, ly, { lineBreak: false });
+        ly += lh;
+      }
+    };
+
     // rows 1–5 with the photo on the right spanning them
     cell('姓名', X, y, LABEL, RH);
     cell(f.name, X + LABEL, y, 100, RH);
@@ -79,12 +94,12 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
         doc.fontSize(11).text('照片', X + LABEL + MID, photoTop + (y - photoTop) / 2 - 8, { width: PHOTO, align: 'center' });
       }
     } else {
-      doc.fontSize(11).text('照\n\n片', X + LABEL + MID, photoTop + (y - photoTop) / 2 - 24, { width: PHOTO, align: 'center' });
+      centredLines(['照', '', '片'], X + LABEL + MID, photoTop, PHOTO, y - photoTop, 11);
     }
 
     const block = (label: string, h: number, body: string, footer: string | null) => {
       box(X, y, LABEL, h);
-      doc.fontSize(11).text(label, X + 6, y + h / 2 - 14, { width: LABEL - 12, align: 'center' });
+      centredLines(label.split('\n'), X, y, LABEL, h, 11);
       box(X + LABEL, y, W - LABEL, h);
       doc.fontSize(11).text(body, X + LABEL + 8, y + 8, { width: W - LABEL - 16, height: h - (footer ? 36 : 16), ellipsis: true });
       if (footer) doc.fontSize(11).text(footer, X + LABEL + 8, y + h - 24, { width: W - LABEL - 24, align: 'right' });

@@ -10,6 +10,7 @@ import type { TAttachment } from '../../../shared/schemas/procedure';
 import { attachmentUrl } from '../procedure/ProcedureStep';
 
 const fmt = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
+const STATUS_COLOR: Record<string, string> = { approved: 'success', rejected_institution: 'error', rejected_admin: 'error', pending_institution: 'processing', pending_admin: 'processing' };
 const pdfUrl = (id: number) => `/api/deferral/applications/${id}/form.pdf`;
 
 function Opinions({ a }: { a: TDeferralApplication }) {
@@ -60,6 +61,7 @@ function DoctorDeferralPage() {
                 type={m.application.status === 'approved' ? 'success' : m.application.status.startsWith('rejected') ? 'warning' : 'info'}
                 showIcon
                 message={`申请状态：${m.application.statusLabel}`}
+                description={m.application.status === 'approved' ? '请在再次考核时间内以首次考核形式参加测评。' : undefined}
               />
               <Opinions a={m.application} />
               <Button icon={<DownloadOutlined />} onClick={() => download(pdfUrl(m.application!.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))}>打印申请表</Button>
@@ -169,16 +171,19 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
         loading={list.isLoading}
         dataSource={list.data?.rows ?? []}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-        scroll={{ x: true }}
+        scroll={{ x: role === 'institution' ? 830 : 990 }}
         columns={[
-          { title: '姓名', dataIndex: 'physicianName' },
-          { title: '证件号码', dataIndex: 'idNumber' },
-          { title: '卫生机构', dataIndex: 'institutionName' },
-          { title: '申请延期考核原因', dataIndex: 'reason', ellipsis: true },
-          { title: '状态', dataIndex: 'statusLabel', render: (v) => <Tag>{v}</Tag> },
-          { title: '申请时间', dataIndex: 'submittedAt', render: fmt },
+          { title: '姓名', dataIndex: 'physicianName', width: 90 },
+          { title: '证件号码', dataIndex: 'idNumber', width: 170 },
+          // an institution only ever sees its own physicians
+          ...(role === 'admin' ? [{ title: '卫生机构', dataIndex: 'institutionName', width: 160, ellipsis: true }] : []),
+          { title: '申请延期考核原因', dataIndex: 'reason', ellipsis: { showTitle: true } },
+          { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <Tag color={STATUS_COLOR[r.status]}>{v}</Tag> },
+          { title: '申请时间', dataIndex: 'submittedAt', width: 110, render: fmt },
           {
             title: '操作',
+            width: 160,
+            fixed: 'right',
             render: (_, r) => (
               <Space>
                 {r.actions.length > 0 && (
@@ -204,7 +209,8 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
               <Descriptions.Item label="所在执业卫生机构">{d.institutionName}</Descriptions.Item>
             </Descriptions>
             <Opinions a={d} />
-            <Attachments enrolmentId={d.enrolmentId} files={d.files} />
+            <Typography.Text strong>附件</Typography.Text>
+            {d.files.length ? <Attachments enrolmentId={d.enrolmentId} files={d.files} /> : <Typography.Text type="secondary">未上传附件</Typography.Text>}
             <Typography.Text strong>{label}</Typography.Text>
             <Radio.Group value={agree} onChange={(e) => setAgree(e.target.value)} options={['同意', '不同意']} />
             <Input.TextArea aria-label={label} placeholder="意见（不同意时必填）" rows={3} maxLength={500} value={opinion} onChange={(e) => setOpinion(e.target.value)} />

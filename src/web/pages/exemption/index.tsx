@@ -11,6 +11,14 @@ import { attachmentUrl } from '../procedure/ProcedureStep';
 
 type Proc = 'general' | 'simple';
 const PROC_LABEL: Record<Proc, string> = { general: '一般程序', simple: '简易程序' };
+const STATUS_COLOR: Record<string, string> = {
+  approved: 'success',
+  rejected_supplement: 'warning',
+  rejected_final: 'error',
+  void: 'default',
+  pending_institution: 'processing',
+  pending_body: 'processing',
+};
 const fmt = (iso: string) => iso.slice(0, 10).replaceAll('-', '/');
 
 /** 免考设置 (省级). */
@@ -293,17 +301,18 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
         loading={list.isLoading}
         dataSource={list.data?.rows ?? []}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-        scroll={{ x: true }}
+        scroll={{ x: role === 'institution' ? 980 : 1140 }}
         columns={[
-          { title: '姓名', dataIndex: 'physicianName' },
-          { title: '证件号码', dataIndex: 'idNumber' },
-          { title: '卫生机构', dataIndex: 'institutionName' },
-          { title: '考核程序', dataIndex: 'procedure', render: (v: Proc) => PROC_LABEL[v] },
-          { title: '免考项目', dataIndex: 'exempts' },
-          { title: '免考理由', dataIndex: 'reasons', render: (rs: { reason: string }[]) => rs.map((r) => r.reason).join('；') },
-          { title: '状态', dataIndex: 'statusLabel', render: (v) => <Tag>{v}</Tag> },
-          { title: '申请时间', dataIndex: 'submittedAt', render: fmt },
-          { title: '操作', render: (_, r) => (r.actions.length ? <Button type="link" onClick={() => setOpen(r.id)}>{role === 'institution' ? '去评定' : '复核'}</Button> : null) },
+          { title: '姓名', dataIndex: 'physicianName', width: 90 },
+          { title: '证件号码', dataIndex: 'idNumber', width: 170 },
+          // an institution only ever sees its own physicians
+          ...(role === 'body' ? [{ title: '卫生机构', dataIndex: 'institutionName', width: 160, ellipsis: true }] : []),
+          { title: '考核程序', dataIndex: 'procedure', width: 90, render: (v: Proc) => PROC_LABEL[v] },
+          { title: '免考项目', dataIndex: 'exempts', width: 110 },
+          { title: '免考理由', dataIndex: 'reasons', ellipsis: { showTitle: true }, render: (rs: { reason: string }[]) => rs.map((r) => r.reason).join('；') },
+          { title: '状态', dataIndex: 'statusLabel', width: 140, render: (v: string, r) => <Tag color={STATUS_COLOR[r.status]}>{v}</Tag> },
+          { title: '申请时间', dataIndex: 'submittedAt', width: 110, render: fmt },
+          { title: '操作', width: 90, fixed: 'right', render: (_, r) => (r.actions.length ? <Button type="link" onClick={() => setOpen(r.id)}>{role === 'institution' ? '去评定' : '复核'}</Button> : null) },
         ]}
       />
       <Modal
@@ -326,6 +335,9 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Descriptions size="small" bordered column={1}>
               <Descriptions.Item label="姓名">{d.physicianName}</Descriptions.Item>
+              <Descriptions.Item label="证件号码">{d.idNumber}</Descriptions.Item>
+              <Descriptions.Item label="卫生机构">{d.institutionName}</Descriptions.Item>
+              <Descriptions.Item label="申请时间">{fmt(d.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label="考核程序">{`${PROC_LABEL[d.procedure]}（免${d.exempts}）`}</Descriptions.Item>
               <Descriptions.Item label="免考理由">{d.reasons.map((r) => r.reason).join('；')}</Descriptions.Item>
               <Descriptions.Item label="说明">{d.note || '—'}</Descriptions.Item>
@@ -335,6 +347,7 @@ function ReviewPage({ role }: { role: 'institution' | 'body' }) {
               ))}
             </Descriptions>
             <Typography.Text strong>证明材料</Typography.Text>
+            {d.files.length === 0 && <Typography.Text type="secondary">未上传证明材料</Typography.Text>}
             <FilesUpload files={d.files} url="" enrolmentId={d.enrolmentId} editable={false} onChange={() => undefined} />
             <Input.TextArea aria-label="审核意见" placeholder="审核意见（驳回时必填）" maxLength={500} rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
           </Space>

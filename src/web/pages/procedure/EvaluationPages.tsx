@@ -78,18 +78,21 @@ function ListShell({ procedure, title, actionLabel, onOpen }: { procedure: Proc;
         loading={q.isLoading}
         dataSource={q.data?.rows ?? []}
         pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        locale={{ emptyText: '暂无待处理的考核程序申请' }}
         columns={[
-          { title: '姓名', dataIndex: 'physicianName' },
-          { title: '证件号码', dataIndex: 'idNumber' },
-          { title: '卫生机构', dataIndex: 'institutionName' },
-          { title: '医师级别', dataIndex: 'level' },
-          { title: '执业类别', dataIndex: 'practiceCategory' },
-          { title: '状态', dataIndex: 'statusLabel', render: (v) => <Tag color="processing">{v}</Tag> },
-          { title: '工作成绩', dataIndex: 'workResult', render: (v) => v ?? '—' },
-          { title: '职业道德', dataIndex: 'ethicsResult', render: (v) => v ?? '—' },
-          { title: '更新时间', dataIndex: 'updatedAt', render: fmt },
+          { title: '姓名', dataIndex: 'physicianName', width: 90 },
+          { title: '证件号码', dataIndex: 'idNumber', width: 190 },
+          { title: '卫生机构', dataIndex: 'institutionName', ellipsis: true },
+          { title: '医师级别', dataIndex: 'level', width: 120 },
+          { title: '执业类别', dataIndex: 'practiceCategory', width: 100 },
+          { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v) => <Tag color="processing">{v}</Tag> },
+          { title: '工作成绩', dataIndex: 'workResult', width: 90, render: (v) => v ?? '—' },
+          { title: '职业道德', dataIndex: 'ethicsResult', width: 90, render: (v) => v ?? '—' },
+          { title: '更新时间', dataIndex: 'updatedAt', width: 110, render: fmt },
           {
             title: '操作',
+            width: 90,
+            fixed: 'right',
             render: (_, r) =>
               r.actions.length ? (
                 <Button type="link" onClick={() => onOpen(r)}>
@@ -98,7 +101,7 @@ function ListShell({ procedure, title, actionLabel, onOpen }: { procedure: Proc;
               ) : null,
           },
         ]}
-        scroll={{ x: true }}
+        scroll={{ x: 1180 }}
       />
     </Card>
   );
