@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { openMenu, orgLogin } from './support';
+import { idCheckDigit } from '../src/shared/idcard';
 
 const PG_URL = `postgres://dingkao:dingkao@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54341)}/dingkao`;
 
@@ -88,4 +89,67 @@ test.describe.serial('医师首次登录与卫生机构密码重置', () => {
     await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
     await expect(page.getByLabel('原密码')).toBeVisible();
   });
+});
+
+test('卫生机构【参加考核】/【取消参加考核】按钮按考核状态显示，并调用报名模块', async ({ page }) => {
+  await orgLogin(page, 'yy_nn1');
+  await openMenu(page, '考核管理', '医师管理', '医师信息列表');
+  await page.getByLabel('考核状态').click();
+  await page.locator('.ant-select-item-option[title="未开通报名"]').click();
+  await page.getByRole('button', { name: '查询' }).click();
+  const first = page.locator('.ant-table-row').first();
+  await expect(first).toContainText('未开通报名');
+  await expect(first.getByRole('button', { name: '取消参加考核' })).toHaveCount(0);
+  const name = (await first.locator('td').nth(1).innerText()).trim();
+  await first.getByRole('button', { name: '参加考核' }).click();
+  await expect(page.getByText('参加考核：已处理 1 名医师')).toBeVisible();
+  // look the physician up by name: now 已开通报名 with 【取消参加考核】
+  await page.getByLabel('考核状态').click();
+  await page.locator('.ant-select-item-option[title="已开通报名"]').click();
+  await page.getByLabel('姓名').fill(name);
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.locator('.ant-table-row', { hasText: name }).first();
+  await expect(row).toContainText('已开通报名');
+  await row.getByRole('button', { name: '取消参加考核' }).click();
+  await expect(page.getByText('取消参加考核：已处理 1 名医师')).toBeVisible();
+});
+
+test('卫生行政机构【医师导入】：有误时逐行列出错误且不导入；改正后导入，在【医师管理】中可查到', async ({ page }) => {
+  const first17 = `45010319880808${String(100 + (Date.now() % 800)).padStart(3, '0')}`;
+  const id = first17 + idCheckDigit(first17);
+  const bad = first17 + (idCheckDigit(first17) === '1' ? '2' : '1');
+  const header = '姓名,证件类型,证件号码,性别,出生日期,医师级别,执业类别,执业范围,资格证书编号,执业证书编号,首次注册时间,职称,所在机构账号';
+  const csv = (rows: string[]) => Buffer.from('\uFEFF' + [header, ...rows].join('\r\n') + '\r\n', 'utf8');
+  await orgLogin(page, 'nn_wjw');
+  await openMenu(page, '考核管理', '医师管理', '医师导入');
+  await page.locator('input[type=file]').setInputFiles({
+    name: '医师.csv',
+    mimeType: 'text/csv',
+    buffer: csv([`覃导入,居民身份证,${bad},,,执业医师,临床,内科专业,,,2012-07-01,主治医师,yy_nn1`, `韦越界,居民身份证,${id},,,执业医师,临床,,,,,,yy_lz1`]),
+  });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText(/校验未通过：共 2 行/)).toBeVisible();
+  const errors = page.locator('.ant-table-row');
+  await expect(errors).toHaveCount(2);
+  await expect(errors.nth(0)).toContainText('校验位');
+  await expect(errors.nth(1)).toContainText('不在您的管辖范围内');
+  const [n] = await query<{ n: number }>('SELECT count(*)::int AS n FROM physicians WHERE id_number = $1', [id]);
+  expect(n.n).toBe(0);
+
+  await page.locator('input[type=file]').setInputFiles({
+    name: '医师.csv',
+    mimeType: 'text/csv',
+    buffer: csv([`覃导入,居民身份证,${id.toLowerCase()},,,执业医师,临床,内科专业,,,2012-07-01,主治医师,yy_nn1`]),
+  });
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText('导入成功：共读取 1 行，导入 1 条')).toBeVisible();
+
+  // the group and its first page are both called 医师管理: click the page (a menu item, not the group title)
+  await page.locator('.ant-layout-sider li.ant-menu-item').filter({ hasText: /^医师管理$/ }).click();
+  await page.getByLabel('证件号码').fill(id);
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.locator('.ant-table-row', { hasText: '覃导入' });
+  await expect(row).toContainText('南宁市第一人民医院');
+  await expect(row).toContainText('未开通报名');
+  await expect(row).toContainText(`${id.slice(0, 4)}**********${id.slice(-4)}`);
 });
