@@ -153,3 +153,33 @@ test('卫生行政机构【医师导入】：有误时逐行列出错误且不�
   await expect(row).toContainText('未开通报名');
   await expect(row).toContainText(`${id.slice(0, 4)}**********${id.slice(-4)}`);
 });
+
+test('市级卫生行政机构【变更卫生机构】：把未参加考核的医师变更到辖区内另一卫生机构', async ({ page }) => {
+  // a physician of 南宁市第一人民医院 (under the city) without an enrolment in the current cycle
+  const [doc] = await query<{ id: number; name: string; id_number: string }>(
+    `SELECT p.id, p.name, p.id_number FROM physicians p JOIN organisations o ON o.id = p.institution_id
+      LEFT JOIN enrolments e ON e.physician_id = p.id AND e.cycle_id = (SELECT id FROM cycles WHERE province_id = p.province_id AND is_current LIMIT 1)
+      WHERE o.code = 'yy_nn1' AND (e.id IS NULL OR e.status IN ('not_opened', 'withdrawn')) ORDER BY p.id DESC LIMIT 1`,
+  );
+  await orgLogin(page, 'nn_wjw');
+  await openMenu(page, '考核管理', '医师管理');
+  await page.locator('.ant-layout-sider li.ant-menu-item').filter({ hasText: /^医师管理$/ }).click();
+  await page.getByLabel('证件号码').fill(doc.id_number);
+  await page.getByRole('button', { name: '查询' }).click();
+  const row = page.locator('.ant-table-row', { hasText: doc.name });
+  await expect(row).toContainText('南宁市第一人民医院');
+  await row.getByRole('button', { name: '变更卫生机构' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('目标卫生机构').fill('中山社区');
+  await page.locator('.ant-select-item-option', { hasText: '青秀区中山社区卫生服务中心' }).click();
+  await dialog.getByPlaceholder('变更原因（选填）').fill('工作调动');
+  await dialog.getByRole('button', { name: '确认变更' }).click();
+  await expect(page.getByText('已变更卫生机构')).toBeVisible();
+  await expect(row).toContainText('青秀区中山社区卫生服务中心');
+  const [after] = await query<{ code: string; org_path: string; path: string }>(
+    `SELECT o.code, p.org_path, o.path FROM physicians p JOIN organisations o ON o.id = p.institution_id WHERE p.id = $1`,
+    [doc.id],
+  );
+  expect(after.code).toBe('yy_qxsq');
+  expect(after.org_path).toBe(after.path);
+});

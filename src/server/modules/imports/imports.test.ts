@@ -7,7 +7,8 @@ import { accounts, organisations, physicians, provinceSettings } from '../../db/
 import { verifyPassword } from '../../platform/passwords.js';
 import { makeIdNumber } from '../../seed/names.js';
 import { PHYSICIAN_IMPORT_COLUMNS, type TImportResult } from '../../../shared/schemas/physician.js';
-import { csvRows, parseDate } from './imports.parse.js';
+import { csvRows, parseDate, sniffTable } from './imports.parse.js';
+import { IMPORT_MAX_BYTES } from '../../../shared/schemas/physician.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -290,6 +291,13 @@ describe('机构导入', () => {
 });
 
 describe('parsing helpers', () => {
+  it('refuses files over 50 MB and zips that are not workbooks', async () => {
+    await expect(sniffTable(Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x41))).rejects.toThrow('50 MB');
+    // a zip (local file header) naming no Excel workbook
+    const zip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(26), Buffer.from('word/document.xml'), Buffer.alloc(64)]);
+    await expect(sniffTable(zip)).rejects.toThrow('扩展名');
+  });
+
   it('parses dates in common spellings and rejects impossible ones', () => {
     expect(parseDate('2008/7/1')).toBe('2008-07-01');
     expect(parseDate('20080701')).toBe('2008-07-01');
