@@ -38,6 +38,7 @@ async function arrange() {
       ORDER BY p.id LIMIT 1`,
   );
   const p = rows[0];
+  const { rows: w } = await db.query(`SELECT windows->'deferral' AS d FROM cycles WHERE id = $1`, [p.cycle_id]);
   const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
   const { rows: e } = await db.query(
     `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, submitted_at)
@@ -50,7 +51,7 @@ async function arrange() {
       WHERE kind = 'physician' AND login = $1`,
     [p.id_number],
   );
-  return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string, adminCode: p.admin_code as string };
+  return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string, adminCode: p.admin_code as string, window: w[0].d as { start: string; end: string } };
 }
 
 async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
@@ -83,7 +84,8 @@ test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫�
   // 医师: 首页 → 延期考核申请
   await doctorLogin(page, a);
   await page.getByRole('button', { name: '延期考核申请' }).click();
-  await expect(page.getByText(/延期考核申请时间：2026\/09\/01 至 2027\/01\/15/)).toBeVisible();
+  const slash = (d: string) => d.replaceAll('-', '/');
+  await expect(page.getByText(`延期考核申请时间：${slash(a.window.start)} 至 ${slash(a.window.end)}`)).toBeVisible();
   await page.getByLabel('申请延期考核原因').fill(REASON);
   await page.locator('input[type=file]').setInputFiles({ name: '援疆通知.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) });
   await expect(page.locator('img[alt="援疆通知.jpg"]')).toBeVisible();
