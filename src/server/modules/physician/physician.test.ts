@@ -314,3 +314,19 @@ describe('变更卫生机构', () => {
     expect((await row(p.doc.id)).institutionId).toBe(p.hospitalA.id);
   });
 });
+
+describe('login rate limit (found by bench/login.bench.ts)', () => {
+  it('counts per client IP + login: one account hitting the limit does not block the next physician on the same IP', async () => {
+    const p = await buildProvince(ctx.db);
+    const a = await buildPhysician(ctx.db, p.hospitalA, { name: '限流甲' });
+    const b = await buildPhysician(ctx.db, p.hospitalA, { name: '限流乙' });
+    const login = (idNumber: string, name: string, password: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/auth/physician-login', remoteAddress: '10.9.8.7', payload: { idNumber, name, password } });
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) codes.push((await login(a.idNumber, a.name, 'wrong-password')).statusCode);
+    expect(codes.slice(0, 20)).not.toContain(429);
+    expect(codes[20]).toBe(429);
+    const other = await login(b.idNumber, b.name, 'Test@2026');
+    expect(other.statusCode, other.body).toBe(200);
+  });
+});
