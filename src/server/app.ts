@@ -118,12 +118,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   // The SPA is served by the same process; unknown non-API paths get index.html.
-  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
-  const indexHtml = hasWeb ? fs.readFileSync(path.join(WEB_DIST, 'index.html')) : null;
+  // index.html is re-read when it changes, so a rebuilt UI is served without a restart.
+  const indexPath = path.join(WEB_DIST, 'index.html');
+  let index: { mtimeMs: number; html: Buffer } | null = null;
+  const readIndex = (): Buffer | null => {
+    const st = fs.statSync(indexPath, { throwIfNoEntry: false });
+    if (!st) return null;
+    if (!index || index.mtimeMs !== st.mtimeMs) index = { mtimeMs: st.mtimeMs, html: fs.readFileSync(indexPath) };
+    return index.html;
+  };
+  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false });
+  app.get('/', { schema: { hide: true } }, (_req, reply) => {
+    const html = readIndex();
+    return html ? reply.type('text/html; charset=utf-8').send(html) : reply.status(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
+  });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !indexHtml) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-    return reply.type('text/html; charset=utf-8').send(indexHtml);
+    const html = req.url.startsWith('/api/') ? null : readIndex();
+    if (!html) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    return reply.type('text/html; charset=utf-8').send(html);
   });
   return app;
 }

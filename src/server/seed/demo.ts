@@ -164,11 +164,12 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
         for (const s of seconds) await tx.insert(departments).values({ orgId: ids[o.key], parentId: d.id, level: 2, name: s });
       }
     }
-    // 240 physicians spread over the activated institutions
+    // 360 physicians spread over the activated institutions (36 each: the enrolment seed puts
+    // 24 of each into the lifecycle, the rest stay 未开通报名 for 【参加考核】)
     const r = rng(20261121);
     const hospitals = ORGS.filter((x) => x.kind === 'institution' && x.status !== 'unactivated');
     const rowsP: (typeof physicians.$inferInsert)[] = [];
-    for (let i = 0; i < 240; i++) {
+    for (let i = 0; i < 360; i++) {
       const h = hospitals[i % hospitals.length];
       const male = r() < 0.5;
       const birth = new Date(Date.UTC(1958 + Math.floor(r() * 40), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));

@@ -11,8 +11,9 @@ type P = typeof physicians.$inferSelect;
 
 /**
  * Per institution (physicians sorted by id), position → status. The first physician of
- * yy_gxyd1 (李明华) is 已开通报名 with an empty wizard so a demo user can walk it; the last
- * two of each institution have no enrolment, so 医师信息列表 can 【参加考核】 them.
+ * yy_gxyd1 (李明华) is 已开通报名 with an empty wizard so a demo user can walk it; the
+ * physicians past the plan (12 per institution in the demo) have no enrolment, so 医师信息列表
+ * can 【参加考核】 them.
  * Statuses from 待卫生机构评定 on carry a complete step-5 application (with_registration).
  */
 const PLAN: (EnrolmentStatus | null)[] = [
