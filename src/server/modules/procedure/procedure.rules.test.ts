@@ -67,7 +67,8 @@ describe('simpleConditionHints', () => {
 describe('rulesInputFrom', () => {
   it('reads wizard data and falls back to the physician record', () => {
     const i = rulesInputFrom({
-      registration: { resident: '是', titleObtainedAt: '2025-03-01' },
+      // the wizard's stored layout (decision 0010)
+      registration: { isResident: true, titleDate: '2025-03-01', departmentId: 3 },
       selfEvaluation: { goodRecord: '有', badRecord: '无' },
       physicianFirstRegisteredAt: '2008-01-01',
       periodStart: '2024-01-01',
@@ -76,7 +77,7 @@ describe('rulesInputFrom', () => {
     expect(i).toMatchObject({ firstRegisteredAt: '2008-01-01', goodRecord: true, badRecord: false, resident: true, titleObtainedAt: '2025-03-01' });
   });
   it('prefers the wizard 首次注册时间 over the master record', () => {
-    const i = rulesInputFrom({ registration: { practice: { firstRegisteredAt: '2019-05-01' } }, selfEvaluation: {}, physicianFirstRegisteredAt: '2008-01-01', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
+    const i = rulesInputFrom({ registration: { firstRegisteredAt: '2019-05-01' }, selfEvaluation: {}, physicianFirstRegisteredAt: '2008-01-01', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
     expect(i.firstRegisteredAt).toBe('2019-05-01');
     expect(i.goodRecord).toBeNull();
   });

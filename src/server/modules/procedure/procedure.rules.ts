@@ -140,21 +140,13 @@ export function yesNo(v: unknown): boolean | null {
   return null;
 }
 
-function pick(obj: Record<string, unknown>, names: string[]): unknown {
-  for (const n of names) {
-    const parts = n.split('.');
-    let cur: unknown = obj;
-    for (const p of parts) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p] : undefined;
-    if (cur !== undefined && cur !== null && cur !== '') return cur;
-  }
-  return undefined;
-}
-
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 
 /**
- * Read the rule inputs from the wizard's stored data (registration steps 1–3, step 4
- * self-evaluation) and the physician master record.
+ * Read the rule inputs from the wizard's stored data — the layout of decision 0010:
+ * `registration` holds steps 1–2 flat (firstRegisteredAt, isResident, titleDate,
+ * residencyCompletedAt when recorded), `self_evaluation` holds step 4 (goodRecord /
+ * badRecord as 有/无) — falling back to the physician master record for 首次注册时间.
  */
 export function rulesInputFrom(args: {
   registration: Record<string, unknown>;
@@ -166,13 +158,13 @@ export function rulesInputFrom(args: {
   const r = args.registration ?? {};
   const s = args.selfEvaluation ?? {};
   return {
-    firstRegisteredAt: str(pick(r, ['firstRegisteredAt', 'practice.firstRegisteredAt', '首次注册时间'])) ?? args.physicianFirstRegisteredAt,
+    firstRegisteredAt: str(r.firstRegisteredAt) ?? args.physicianFirstRegisteredAt,
     periodStart: args.periodStart,
     periodEnd: args.periodEnd,
-    goodRecord: yesNo(pick(s, ['goodRecord', 'goodConduct', 'good.has', '良好执业行为记录'])),
-    badRecord: yesNo(pick(s, ['badRecord', 'badConduct', 'bad.has', '不良执业行为记录'])),
-    resident: yesNo(pick(r, ['resident', 'isResident', 'practice.resident', '规培生'])),
-    residencyCompletedAt: str(pick(r, ['residencyCompletedAt', 'practice.residencyCompletedAt', '规培结业时间'])),
-    titleObtainedAt: str(pick(r, ['titleObtainedAt', 'titleDate', 'practice.titleObtainedAt', '取得时间'])),
+    goodRecord: yesNo(s.goodRecord),
+    badRecord: yesNo(s.badRecord),
+    resident: yesNo(r.isResident),
+    residencyCompletedAt: str(r.residencyCompletedAt),
+    titleObtainedAt: str(r.titleDate),
   };
 }
