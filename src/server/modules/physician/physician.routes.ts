@@ -45,7 +45,7 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/physicians/transfer-targets',
-    { schema: { tags, summary: '变更卫生机构：可选的目标卫生机构', querystring: ZInstitutionSearch, response: { 200: ZInstitutionOptions } } },
+    { schema: { tags, summary: '辖区内的卫生机构（变更卫生机构的目标、医师管理的筛选）', querystring: ZInstitutionSearch, response: { 200: ZInstitutionOptions } } },
     async (req) => svc.transferTargets(deps, actorOf(req, 'admin'), req.query.keyword),
   );
 

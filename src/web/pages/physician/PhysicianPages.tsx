@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/physician';
 import { api, ApiError, download } from '../../api/client';
 
-type Filters = { name?: string; idNumber?: string; practiceCategory?: string; level?: string; status?: string };
+type Filters = { name?: string; idNumber?: string; practiceCategory?: string; level?: string; status?: string; institutionId?: number };
 
 const STATUS_COLORS: Partial<Record<string, string>> = {
   not_opened: 'default',
@@ -121,6 +121,28 @@ function TransferModal({ row, onClose, onDone }: { row: TPhysicianRow | null; on
         </Space>
       )}
     </Modal>
+  );
+}
+
+/** Institutions of the administration's subtree, searched on the server (name or 机构账号). */
+function InstitutionSelect(props: { value?: number; onChange?: (v?: number) => void }) {
+  const [keyword, setKeyword] = useState('');
+  const q = useQuery({
+    queryKey: ['subtree-institutions', keyword],
+    queryFn: () => api.get<{ items: { id: number; name: string; code: string }[] }>('/api/physicians/transfer-targets', { keyword }),
+  });
+  return (
+    <Select
+      showSearch
+      allowClear
+      filterOption={false}
+      onSearch={setKeyword}
+      style={{ width: 220 }}
+      placeholder="全部"
+      value={props.value}
+      onChange={(v) => props.onChange?.(v)}
+      options={(q.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))}
+    />
   );
 }
 
@@ -243,6 +265,11 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
         <Form.Item name="level" label="医师级别">
           <Select allowClear style={{ width: 140 }} options={PHYSICIAN_LEVELS.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
+        {mode === 'admin' && (
+          <Form.Item name="institutionId" label="所在卫生机构">
+            <InstitutionSelect />
+          </Form.Item>
+        )}
         <Form.Item name="status" label="考核状态">
           <Select allowClear style={{ width: 160 }} options={ENROLMENT_STATUSES.map((s) => ({ value: s, label: ENROLMENT_STATUS_LABELS[s] }))} />
         </Form.Item>
@@ -261,7 +288,7 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
             </Button>
             <Button
               onClick={() =>
-                download(`/api/physicians/export?${new URLSearchParams(filters as Record<string, string>).toString()}`, '医师信息.xlsx').catch((e) =>
+                download(`/api/physicians/export?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()}`, '医师信息.xlsx').catch((e) =>
                   message.error(errText(e, '导出失败')),
                 )
               }
