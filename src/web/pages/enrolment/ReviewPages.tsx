@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import { useActor } from '../../app/auth';
 import { ENROLMENT_STATUSES, ENROLMENT_STATUS_LABELS, PROCEDURE_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status';
 import type { TChangeRow, TList, TListRow } from '../../../shared/schemas/enrolment';
@@ -320,6 +320,14 @@ export function ProgressPage() {
                 <Button type="link" onClick={() => setView(row)}>
                   查看
                 </Button>
+                {row.status === 'passed' && (
+                  <Button
+                    type="link"
+                    onClick={() => download(`/api/notices/${row.id}.pdf`, `考核结果通知书-${row.name}.pdf`).catch((e: Error) => message.error(e.message))}
+                  >
+                    {me.role === 'admin' ? '证书打印' : '打印证书'}
+                  </Button>
+                )}
                 {(row.actions.includes('ADMIN_REJECT_EXIT') || row.actions.includes('ADMIN_REJECT_RESELECT')) && (
                   <Button
                     type="link"
