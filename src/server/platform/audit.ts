@@ -16,20 +16,7 @@ export interface AuditEntry {
 
 /** Record a state change (who, when, what, why, before/after) in the same transaction. */
 export async function writeAudit(db: DbOrTx, actor: Actor | null, e: AuditEntry, requestId?: string): Promise<void> {
-  await db.insert(auditLog).values({
-    actorAccountId: actor?.accountId ?? null,
-    actorRole: actor?.role ?? 'system',
-    actorName: actor?.displayName ?? '系统',
-    provinceId: e.provinceId,
-    orgPath: e.orgPath,
-    targetType: e.targetType,
-    targetId: String(e.targetId),
-    action: e.action,
-    reason: e.reason ?? null,
-    before: (e.before ?? null) as never,
-    after: (e.after ?? null) as never,
-    requestId: requestId ?? null,
-  });
+  await writeAuditMany(db, actor, [e], requestId);
 }
 
 /** Batched variant for bulk operations (one INSERT for many rows). */
