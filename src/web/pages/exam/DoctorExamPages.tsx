@@ -33,7 +33,7 @@ export function ExamDetailPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title="考核详情" size="small">
-        <Descriptions column={1} size="small" bordered>
+        <Descriptions column={1} size="small" bordered styles={{ label: { width: 92, whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label="考核周期">{o.cycleName}</Descriptions.Item>
           <Descriptions.Item label="考核状态">
             <Tag color={o.inExamStage ? 'blue' : 'default'}>{o.statusLabel}</Tag>
