@@ -25,8 +25,12 @@ test('省级题库管理：新增试题；导入含错误行的表格整体不�
   // 新增
   await page.getByRole('button', { name: '新增' }).click();
   const dlg = page.getByRole('dialog');
-  await dlg.getByLabel('分类').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('法律法规', { exact: true }).click();
+  // the dropdown may still be animating open: pick until the select shows the choice
+  await expect(async () => {
+    await dlg.getByLabel('分类').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('法律法规', { exact: true }).click({ timeout: 2000 });
+    await expect(dlg.locator('.ant-select-content', { hasText: '法律法规' })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await dlg.getByLabel('题干').fill('E2E：《医师法》规定医师定期考核的周期为');
   await dlg.getByLabel('选项A').fill('一年');
   await dlg.getByLabel('选项B').fill('二年');

@@ -28,7 +28,8 @@ export function CycleNoticeModal() {
   const org = useQuery({ queryKey: ['org-profile'], queryFn: () => api.get<z.infer<typeof ZMyOrg>>('/api/org/profile') });
   const cycle = useQuery({ queryKey: ['cycle-current'], queryFn: () => api.get<z.infer<typeof ZCurrentCycle>>('/api/cycles/current') });
   const c = cycle.data?.cycle;
-  const open = !closed && !!c && !!org.data && !org.data.forms.institution;
+  const filled = Object.keys(org.data?.forms.institution ?? {}).length > 0;
+  const open = !closed && !!c && !!org.data && !filled;
   if (!open) return null;
   return (
     <Modal
