@@ -60,6 +60,14 @@ export async function pickRadio(page: Page, label: string, value: string) {
   await item.locator('label.ant-radio-wrapper', { hasText: value }).first().click();
 }
 
+/**
+ * A wizard button by its label. antd keeps the loading icon's exit animation in the accessible
+ * name for a moment after a save ("loading 下一步"), so match the label with or without it.
+ */
+export function wizardButton(page: Page, label: string) {
+  return page.getByRole('button', { name: new RegExp(`^(loading )?${label}$`) });
+}
+
 /** Walk the 6-step wizard with complete data (一般程序 at step 5) and 【提交信息】. */
 export async function walkWizard(page: Page) {
   await page.getByRole('button', { name: '我要报名' }).click();
@@ -71,7 +79,7 @@ export async function walkWizard(page: Page) {
   const jpeg = await makeJpeg(page);
   await page.locator('input[type=file]').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await expect(page.getByAltText('照片')).toBeVisible();
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  await wizardButton(page, '下一步').click();
   // 2 执业信息
   await expect(page.getByText('执业信息', { exact: true }).last()).toBeVisible();
   await pickOption(page, '科室', '心血管内科');
@@ -82,12 +90,12 @@ export async function walkWizard(page: Page) {
   await pickOption(page, '执业类别', '临床');
   await pickOption(page, '执业范围（规培生非必填）', '内科专业');
   await pickRadio(page, '执业情况', '在职');
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  await wizardButton(page, '下一步').click();
   // 3 相关经历 (optional): one 教育经历
   await expect(page.getByText('多机构备案信息')).toBeVisible();
-  await page.getByRole('button', { name: '保存' }).click();
+  await wizardButton(page, '保存').click();
   await expect(page.getByText('保存成功')).toBeVisible();
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  await wizardButton(page, '下一步').click();
   // 4 工作成绩、职业道德
   await pickRadio(page, '良好执业行为记录', '无');
   await pickRadio(page, '不良执业行为记录', '无');
@@ -99,7 +107,7 @@ export async function walkWizard(page: Page) {
   expect(n).toBe(14);
   for (let i = 0; i < n; i++) await situations.nth(i).locator('label.ant-radio-wrapper', { hasText: '无' }).click();
   await pickRadio(page, '医德医风自评', '良好');
-  await page.getByRole('button', { name: '下一步', exact: true }).click();
+  await wizardButton(page, '下一步').click();
   // 5 考核程序
   await page.getByText('一般程序', { exact: true }).first().click();
   await page.locator('.ant-card').getByRole('button', { name: '保存' }).click();
