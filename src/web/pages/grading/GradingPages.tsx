@@ -21,6 +21,20 @@ function Score({ o }: { o: TGradingRow['humanities'] }) {
   );
 }
 
+/** 上一页 / 下一页 over keyset pages: a stack of cursors, no OFFSET. */
+function KeysetPager({ cursor, setCursor, nextAfter }: { cursor: number[]; setCursor: (c: number[]) => void; nextAfter: number | null }) {
+  return (
+    <Space style={{ marginTop: 12 }}>
+      <Button disabled={!cursor.length} onClick={() => setCursor(cursor.slice(0, -1))}>
+        上一页
+      </Button>
+      <Button disabled={nextAfter === null} onClick={() => setCursor([...cursor, nextAfter!])}>
+        下一页
+      </Button>
+    </Space>
+  );
+}
+
 const baseColumns: ColumnsType<TGradingRow> = [
   { title: '姓名', dataIndex: 'physicianName' },
   { title: '证件号码', dataIndex: 'idNumberMasked' },
@@ -104,14 +118,7 @@ export function GradingPage({ round, procedure, title }: { round: 'first' | 'ree
           },
         ]}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={!cursor.length} onClick={() => setCursor(cursor.slice(0, -1))}>
-          上一页
-        </Button>
-        <Button disabled={!q.data?.nextAfter} onClick={() => setCursor([...cursor, q.data!.nextAfter!])}>
-          下一页
-        </Button>
-      </Space>
+      <KeysetPager cursor={cursor} setCursor={setCursor} nextAfter={q.data?.nextAfter ?? null} />
     </Card>
   );
 }
@@ -184,14 +191,7 @@ export function ReexamConfirmPage() {
           },
         ]}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={!cursor.length} onClick={() => setCursor(cursor.slice(0, -1))}>
-          上一页
-        </Button>
-        <Button disabled={!q.data?.nextAfter} onClick={() => setCursor([...cursor, q.data!.nextAfter!])}>
-          下一页
-        </Button>
-      </Space>
+      <KeysetPager cursor={cursor} setCursor={setCursor} nextAfter={q.data?.nextAfter ?? null} />
     </Card>
   );
 }
