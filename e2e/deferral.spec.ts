@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { e2eDb } from './db';
+import { e2eDb, onboardWithDemoPassword } from './db';
 import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
 
 /**
@@ -45,12 +45,7 @@ async function arrange() {
      VALUES ($1, $2, $3, $4, $5, $6, 'registered', 'general', now()) RETURNING id`,
     [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null],
   );
-  await db.query(
-    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
-            must_change_password = false, mobile = '13900006789', mobile_verified_at = now()
-      WHERE kind = 'physician' AND login = $1`,
-    [p.id_number],
-  );
+  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900006789');
   return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string, adminCode: p.admin_code as string, window: w[0].d as { start: string; end: string } };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb } from './db';
+import { e2eDb, onboardWithDemoPassword } from './db';
 
 /**
  * 测评 on a phone (390×844), following seeds 000/001/004: 考核详情 → 确认信息 → 试卷列表 →
@@ -70,12 +70,7 @@ async function arrange(): Promise<Arranged> {
     );
   }
   // onboarded with the demo password
-  await db.query(
-    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
-            must_change_password = false, mobile = '13900005678', mobile_verified_at = now()
-      WHERE login = $1`,
-    [p.id_number],
-  );
+  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900005678');
   return { enrolmentId: e[0].id, idNumber: p.id_number, name: p.name, provinceId: p.province_id, cycleId: p.cycle_id };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { e2eDb } from './db';
+import { e2eDb, onboardWithDemoPassword } from './db';
 import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
 
 /**
@@ -67,13 +67,8 @@ async function arrange() {
      VALUES ($1, $2, $3, $4, $5, $6, 'registered', 'general', now()) RETURNING id`,
     [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, p.body_org_id],
   );
-  const demoHash = `(SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1')`;
-  await db.query(
-    `UPDATE accounts SET password_hash = ${demoHash}, must_change_password = false, mobile = '13900005678', mobile_verified_at = now()
-      WHERE kind = 'physician' AND login = $1`,
-    [p.id_number],
-  );
-  await db.query(`UPDATE accounts SET password_hash = ${demoHash}, must_change_password = false WHERE kind = 'org' AND login = $1`, [p.inst_code]);
+  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900005678');
+  await onboardWithDemoPassword(db, 'org', p.inst_code);
   return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string };
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb } from './db';
+import { e2eDb, onboardWithDemoPassword } from './db';
 import { openMenu, orgLogin } from './support';
 
 /**
@@ -86,12 +86,7 @@ test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考�
   await page.getByRole('button', { name: '退出' }).click();
 
   // the physician (onboarded for this spec with the demo password) sees the result and prints
-  await db.query(
-    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
-            must_change_password = false, mobile = '13900001234', mobile_verified_at = now()
-      WHERE login = $1`,
-    [failing.idNumber],
-  );
+  await onboardWithDemoPassword(db, 'physician', failing.idNumber, '13900001234');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(failing.idNumber);

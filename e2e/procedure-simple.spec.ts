@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb } from './db';
+import { e2eDb, onboardWithDemoPassword } from './db';
 import { openMenu, orgLogin } from './support';
 
 /**
@@ -28,13 +28,8 @@ async function arrange() {
      VALUES ($1, $2, $3, $4, $5, $6, 'procedure_rejected', '{"goodRecord":"有","badRecord":"无"}') RETURNING id`,
     [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, p.body_org_id],
   );
-  await db.query(
-    `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
-            must_change_password = false, mobile = '13900004321', mobile_verified_at = now()
-      WHERE kind = 'physician' AND login = $1`,
-    [p.id_number],
-  );
-  await db.query(`UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'), must_change_password = false WHERE kind = 'org' AND login = $1`, [p.inst_code]);
+  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900004321');
+  await onboardWithDemoPassword(db, 'org', p.inst_code);
   return { enrolmentId: e[0].id as number, idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string };
 }
 

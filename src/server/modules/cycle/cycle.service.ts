@@ -1,3 +1,4 @@
+import { ENROLMENT_STATUSES } from '../../../shared/enrolment-status.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -47,22 +48,7 @@ async function findCurrent(db: DbOrTx, provinceId: number, forUpdate = false): P
 }
 
 /** Statuses in which a physician has submitted something in the cycle's procedure mode. */
-const SUBMITTED_STATUSES = [
-  'pending_institution',
-  'institution_rejected',
-  'pending_body',
-  'registered',
-  'pending_evaluation',
-  'procedure_rejected',
-  'pending_body_evaluation',
-  'ready_for_exam',
-  'pending_grading',
-  'passed',
-  'failed',
-  'reexam_ready',
-  'pending_reexam_grading',
-  'disciplinary_failed',
-] as const;
+const SUBMITTED_STATUSES = ENROLMENT_STATUSES.filter((st) => !['not_opened', 'opened', 'withdrawn'].includes(st));
 
 async function procedureChoiceLocked(db: DbOrTx, cycleId: number): Promise<boolean> {
   const [r] = await db
