@@ -162,8 +162,7 @@ test('市级卫生行政机构【变更卫生机构】：把未参加考核的�
       WHERE o.code = 'yy_nn1' AND (e.id IS NULL OR e.status IN ('not_opened', 'withdrawn')) ORDER BY p.id DESC LIMIT 1`,
   );
   await orgLogin(page, 'nn_wjw');
-  await openMenu(page, '考核管理', '医师管理');
-  await page.locator('.ant-layout-sider li.ant-menu-item').filter({ hasText: /^医师管理$/ }).click();
+  await openMenu(page, '考核管理', '医师管理', '医师管理');
   await page.getByLabel('证件号码').fill(doc.id_number);
   await page.getByRole('button', { name: '查询' }).click();
   const row = page.locator('.ant-table-row', { hasText: doc.name });

@@ -10,16 +10,25 @@ export async function orgLogin(page: Page, login: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-/** Open a left-navigation entry by its path of menu labels, e.g. ['所辖机构账户管理', '卫生机构']. */
+/**
+ * Open a left-navigation entry by its path of menu labels, e.g. ['所辖机构账户管理', '卫生机构'].
+ * Groups are submenu titles, the last label is a leaf (a group and a leaf may share a name,
+ * e.g. 医师管理 → 医师管理).
+ */
 export async function openMenu(page: Page, ...labels: string[]) {
   const menu = page.locator('.ant-layout-sider');
+  const exact = (label: string) => new RegExp(`^${label}$`);
   for (const [i, label] of labels.entries()) {
-    const item = menu.getByRole('menuitem', { name: label, exact: true });
     if (i < labels.length - 1) {
-      const expanded = await item.getAttribute('aria-expanded');
-      if (expanded !== 'true') await item.click();
+      const group = menu.locator('.ant-menu-submenu-title').filter({ hasText: exact(label) }).first();
+      if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
     } else {
-      await item.click();
+      const leaf = menu.locator('li.ant-menu-item').filter({ hasText: exact(label) }).first();
+      // a submenu may still be expanding when its entry is clicked: click until it is selected
+      await expect(async () => {
+        await leaf.click({ timeout: 2000 });
+        await expect(leaf).toHaveClass(/ant-menu-item-selected/, { timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
     }
   }
   await expect(page.locator('.ant-layout-content')).toBeVisible();
