@@ -41,14 +41,14 @@ try {
     }
     const line = `| ${label} | ${items} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} | ${Math.max(...times).toFixed(1)} |`;
     rows.push(line);
-    process.stdout.write(line + '\n');
+    process.stdout.write(`${line}\n`);
   }
   const plan = await w.pool.query(
     `EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT e.id FROM enrolments e JOIN physicians p ON p.id = e.physician_id
       WHERE e.cycle_id = $1 AND e.org_path LIKE $2 AND e.status = 'pending_body' ORDER BY e.id DESC LIMIT 21`,
     [w.cycleId, `/${w.ids.province}/%`],
   );
-  process.stdout.write('\n' + plan.rows.map((r) => r['QUERY PLAN']).join('\n') + '\n');
+  process.stdout.write(`\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
   process.stdout.write(`\n| case | rows | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|\n${rows.join('\n')}\n`);
 } finally {
   await w.stop();

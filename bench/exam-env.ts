@@ -36,7 +36,13 @@ export interface SeededPhysician {
 /** Province, cycle (exam window open today), questions, blueprint and `n` physicians at 待参加测评 with consent. */
 export async function seedExamLoad(
   url: string,
-  opts: { physicians: number; questions?: number; questionCount?: number; durationMinutes?: number; procedure?: 'simple' | 'general' },
+  opts: {
+    physicians: number;
+    questions?: number;
+    questionCount?: number;
+    durationMinutes?: number;
+    procedure?: 'simple' | 'general';
+  },
 ): Promise<{ provinceId: number; cycleId: number; physicians: SeededPhysician[] }> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const c = await pool.connect();
@@ -73,7 +79,10 @@ export async function seedExamLoad(
     const cycleId: number = cyc.rows[0].id;
     const nq = opts.questions ?? 300;
     const cats = ['法律法规', '医学伦理', '医患沟通', '心理学', '卫生管理', '人文素养'];
-    await c.query(`INSERT INTO questions (province_id, bank, category) SELECT $1, 'humanities', ($3::text[])[1 + g % 6] FROM generate_series(1, $2) g`, [provinceId, nq, cats]);
+    await c.query(
+      `INSERT INTO questions (province_id, bank, category) SELECT $1, 'humanities', ($3::text[])[1 + g % 6] FROM generate_series(1, $2) g`,
+      [provinceId, nq, cats],
+    );
     // (a data-modifying CTE cannot see its own inserted rows, so versions are a second statement)
     await c.query(
       `INSERT INTO question_versions (question_id, version, type, stem, options, answer, difficulty)
@@ -84,7 +93,10 @@ export async function seedExamLoad(
          FROM questions WHERE province_id = $1`,
       [provinceId],
     );
-    await c.query(`UPDATE questions q SET current_version_id = v.id FROM question_versions v WHERE v.question_id = q.id AND q.province_id = $1`, [provinceId]);
+    await c.query(
+      `UPDATE questions q SET current_version_id = v.id FROM question_versions v WHERE v.question_id = q.id AND q.province_id = $1`,
+      [provinceId],
+    );
     await c.query(
       `INSERT INTO exam_blueprints (cycle_id, province_id, paper_type, duration_minutes, question_count, attempts, rules) VALUES ($1, $2, 'humanities', $3, $4, 10, '[]')`,
       [cycleId, provinceId, opts.durationMinutes ?? 60, opts.questionCount ?? 50],
@@ -98,7 +110,7 @@ export async function seedExamLoad(
         const k = start + i;
         const birth = new Date(Date.UTC(1960 + (k % 35), k % 12, 1 + (k % 28)));
         const serial = (k * 7919 + provinceId) % 999;
-        return makeIdNumber('459' + String(provinceId % 1000).padStart(3, '0'), birth, serial, serial % 2 === 1);
+        return makeIdNumber(`459${String(provinceId % 1000).padStart(3, '0')}`, birth, serial, serial % 2 === 1);
       });
       const names = ids.map((_, i) => `压测医师${start + i}`);
       const ph = await c.query(
@@ -125,7 +137,13 @@ export async function seedExamLoad(
       const accBy = new Map(acc.rows.map((r) => [Number(r.physician_id), Number(r.id)]));
       const enBy = new Map(en.rows.map((r) => [Number(r.physician_id), Number(r.id)]));
       for (const r of ph.rows) {
-        physicians.push({ physicianId: Number(r.id), accountId: accBy.get(Number(r.id))!, enrolmentId: enBy.get(Number(r.id))!, idNumber: r.id_number, name: r.name });
+        physicians.push({
+          physicianId: Number(r.id),
+          accountId: accBy.get(Number(r.id))!,
+          enrolmentId: enBy.get(Number(r.id))!,
+          idNumber: r.id_number,
+          name: r.name,
+        });
       }
     }
     await c.query('COMMIT');
@@ -156,9 +174,18 @@ export async function sessionsFor(url: string, accountIds: number[]): Promise<{ 
 /** Start `bench/exam-server.ts` in its own process and wait until it answers. */
 export async function startServer(mode: 'app' | 'bare', url: string, port: number): Promise<ChildProcess> {
   const here = path.dirname(new URL(import.meta.url).pathname);
-  const prof = process.env.BENCH_PROF && mode === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const prof =
+    process.env.BENCH_PROF && mode === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(here, 'exam-server.ts')], {
-    env: { ...process.env, BENCH_MODE: mode, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', CAPTCHA_DISABLED: '1', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      BENCH_MODE: mode,
+      DATABASE_URL: url,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      CAPTCHA_DISABLED: '1',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 120; i++) {

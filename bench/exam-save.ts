@@ -32,9 +32,19 @@ namespace autocannon {
     non2xx: number;
   }
 }
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: autocannon.Options, cb: (err: Error | null, r: autocannon.Result) => void) => void;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  o: autocannon.Options,
+  cb: (err: Error | null, r: autocannon.Result) => void,
+) => void;
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '15' }, attempts: { type: 'string', default: '400' }, port: { type: 'string', default: '3205' }, pg: { type: 'string', default: '55205' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    attempts: { type: 'string', default: '400' },
+    port: { type: 'string', default: '3205' },
+    pg: { type: 'string', default: '55205' },
+  },
+});
 const DURATION = Number(values.duration);
 const N = Number(values.attempts);
 const PORT = Number(values.port);
@@ -73,7 +83,10 @@ async function main() {
   fs.rmSync(DATA, { recursive: true, force: true });
   const { url, db } = await startDb(DATA, Number(values.pg));
   const seeded = await seedExamLoad(url, { physicians: N });
-  const sessions = await sessionsFor(url, seeded.physicians.map((p) => p.accountId));
+  const sessions = await sessionsFor(
+    url,
+    seeded.physicians.map((p) => p.accountId),
+  );
   const results: Run[] = [];
   let app = await startServer('app', url, PORT);
   try {
@@ -86,7 +99,12 @@ async function main() {
       if (!st.attemptId) throw new Error(`start failed: ${JSON.stringify(st)}`);
       const paper = await (await fetch(`${base}/api/exam/attempts/${st.attemptId}/paper`, { headers: h })).json();
       if (!paper.items) throw new Error(`paper failed: ${JSON.stringify(paper)}`);
-      attempts.push({ id: st.attemptId, physicianId: seeded.physicians[n].physicianId, items: paper.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id)), ...s });
+      attempts.push({
+        id: st.attemptId,
+        physicianId: seeded.physicians[n].physicianId,
+        items: paper.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id)),
+        ...s,
+      });
     }
     await stopServer(app);
 
@@ -98,20 +116,49 @@ async function main() {
       setupRequest: (req: autocannon.Request) => {
         const a = attempts[k++ % attempts.length];
         const i = k % a.items.length;
-        return { ...req, path: `/bare/${a.id}/${i}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]] }) };
+        return {
+          ...req,
+          path: `/bare/${a.id}/${i}`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]] }),
+        };
       },
     });
-    results.push(await run('bare Fastify + pg UPSERT', { url: `http://127.0.0.1:${PORT + 1}`, connections: 50, requests: [bareReq()] }));
-    results.push(await run('bare Fastify + pg UPSERT', { url: `http://127.0.0.1:${PORT + 1}`, connections: 200, requests: [bareReq()] }));
+    results.push(
+      await run('bare Fastify + pg UPSERT', {
+        url: `http://127.0.0.1:${PORT + 1}`,
+        connections: 50,
+        requests: [bareReq()],
+      }),
+    );
+    results.push(
+      await run('bare Fastify + pg UPSERT', {
+        url: `http://127.0.0.1:${PORT + 1}`,
+        connections: 200,
+        requests: [bareReq()],
+      }),
+    );
     const guardedReq = () => ({
       method: 'PUT' as const,
       setupRequest: (req: autocannon.Request) => {
         const a = attempts[k++ % attempts.length];
         const i = k % a.items.length;
-        return { ...req, path: `/guarded/${a.id}/${i}?p=${a.physicianId}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]] }) };
+        return {
+          ...req,
+          path: `/guarded/${a.id}/${i}?p=${a.physicianId}`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]] }),
+        };
       },
     });
-    if (process.env.BENCH_DIAG) results.push(await run('bare Fastify + guarded exam UPSERT (diagnostic)', { url: `http://127.0.0.1:${PORT + 1}`, connections: 50, requests: [guardedReq()] }));
+    if (process.env.BENCH_DIAG)
+      results.push(
+        await run('bare Fastify + guarded exam UPSERT (diagnostic)', {
+          url: `http://127.0.0.1:${PORT + 1}`,
+          connections: 50,
+          requests: [guardedReq()],
+        }),
+      );
     await stopServer(bare);
 
     // 2. the real answer save (fresh process: metadata caches cold at start)
@@ -129,8 +176,12 @@ async function main() {
         };
       },
     });
-    results.push(await run('answer save (app)', { url: `http://127.0.0.1:${PORT}`, connections: 50, requests: [saveReq()] }));
-    results.push(await run('answer save (app)', { url: `http://127.0.0.1:${PORT}`, connections: 200, requests: [saveReq()] }));
+    results.push(
+      await run('answer save (app)', { url: `http://127.0.0.1:${PORT}`, connections: 50, requests: [saveReq()] }),
+    );
+    results.push(
+      await run('answer save (app)', { url: `http://127.0.0.1:${PORT}`, connections: 200, requests: [saveReq()] }),
+    );
 
     // 3. paper fetch
     const paperReq = () => ({
@@ -140,23 +191,33 @@ async function main() {
         return { ...req, path: `/api/exam/attempts/${a.id}/paper`, headers: { cookie: a.cookie } };
       },
     });
-    results.push(await run('paper fetch (app)', { url: `http://127.0.0.1:${PORT}`, connections: 50, requests: [paperReq()] }));
+    results.push(
+      await run('paper fetch (app)', { url: `http://127.0.0.1:${PORT}`, connections: 50, requests: [paperReq()] }),
+    );
   } finally {
     await stopServer(app);
     await db.stop();
   }
   const bare50 = results[0].rps;
   const bare200 = results[1].rps;
-  process.stdout.write(`\nexam hot paths — ${new Date().toISOString()} — ${DURATION}s per run, ${N} attempts (50 questions each)\n`);
-  process.stdout.write('| run | conns | req/s | p50 ms | p99 ms | errors | non-2xx | vs bare |\n|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    `\nexam hot paths — ${new Date().toISOString()} — ${DURATION}s per run, ${N} attempts (50 questions each)\n`,
+  );
+  process.stdout.write(
+    '| run | conns | req/s | p50 ms | p99 ms | errors | non-2xx | vs bare |\n|---|---|---|---|---|---|---|---|\n',
+  );
   for (const r of results) {
-    const vs = r.name.startsWith('answer save') ? `${Math.round((100 * r.rps) / (r.connections === 50 ? bare50 : bare200))} %` : '';
-    process.stdout.write(`| ${r.name} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${vs} |\n`);
+    const vs = r.name.startsWith('answer save')
+      ? `${Math.round((100 * r.rps) / (r.connections === 50 ? bare50 : bare200))} %`
+      : '';
+    process.stdout.write(
+      `| ${r.name} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${vs} |\n`,
+    );
   }
   fs.writeFileSync('/tmp/h-exam-bench-save.json', JSON.stringify(results, null, 2));
 }
 
 main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.stderr.write(`${String(err?.stack ?? err)}\n`);
   process.exit(1);
 });

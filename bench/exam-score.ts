@@ -12,7 +12,9 @@ import { scoreAttempts } from '../src/server/modules/exam/exam.repo.js';
 import { scorePaper, type FrozenPaper } from '../src/server/modules/exam/paper.js';
 import { startDb } from './exam-env.js';
 
-const { values } = parseArgs({ options: { attempts: { type: 'string', default: '100000' }, pg: { type: 'string', default: '55205' } } });
+const { values } = parseArgs({
+  options: { attempts: { type: 'string', default: '100000' }, pg: { type: 'string', default: '55205' } },
+});
 const N = Number(values.attempts);
 const Q = 50;
 const DATA = '/tmp/h-exam-bench-score';
@@ -45,7 +47,9 @@ async function main() {
   );
   await pool.query('ANALYZE exam_attempts; ANALYZE exam_answers');
   const seeded = (performance.now() - t0) / 1000;
-  const { rows: cnt } = await pool.query(`SELECT (SELECT count(*) FROM exam_attempts)::int AS attempts, (SELECT count(*) FROM exam_answers)::int AS answers`);
+  const { rows: cnt } = await pool.query(
+    `SELECT (SELECT count(*) FROM exam_attempts)::int AS attempts, (SELECT count(*) FROM exam_answers)::int AS answers`,
+  );
 
   const t1 = performance.now();
   const scored = await scoreAttempts(db, 'all-pending');
@@ -55,19 +59,30 @@ async function main() {
   const { rows: sample } = await pool.query(`SELECT id, paper, score FROM exam_attempts ORDER BY random() LIMIT 200`);
   let mismatches = 0;
   for (const s of sample) {
-    const { rows: ans } = await pool.query(`SELECT question_index, choice FROM exam_answers WHERE attempt_id = $1`, [s.id]);
+    const { rows: ans } = await pool.query(`SELECT question_index, choice FROM exam_answers WHERE attempt_id = $1`, [
+      s.id,
+    ]);
     const sheet = Object.fromEntries(ans.map((a) => [a.question_index, a.choice.split(',')]));
     if (scorePaper(s.paper as FrozenPaper, sheet).score !== s.score) mismatches++;
   }
   const { rows: left } = await pool.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE score IS NULL`);
-  const out = { attempts: cnt[0].attempts, answers: cnt[0].answers, seedSeconds: Math.round(seeded), scored: scored.length, scoringSeconds: Math.round(seconds * 10) / 10, unscoredLeft: left[0].n, sampleChecked: sample.length, sampleMismatches: mismatches };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const out = {
+    attempts: cnt[0].attempts,
+    answers: cnt[0].answers,
+    seedSeconds: Math.round(seeded),
+    scored: scored.length,
+    scoringSeconds: Math.round(seconds * 10) / 10,
+    unscoredLeft: left[0].n,
+    sampleChecked: sample.length,
+    sampleMismatches: mismatches,
+  };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   fs.writeFileSync('/tmp/h-exam-bench-score.json', JSON.stringify(out, null, 2));
   await pool.end();
   await server.stop();
 }
 
 main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.stderr.write(`${String(err?.stack ?? err)}\n`);
   process.exit(1);
 });

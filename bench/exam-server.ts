@@ -20,7 +20,9 @@ const poolSize = Number(process.env.BENCH_POOL ?? 20);
 async function main() {
   const pool = createPool(url, poolSize);
   if (mode === 'bare') {
-    await pool.query(`CREATE TABLE IF NOT EXISTS bench_bare_answers (attempt_id bigint NOT NULL, question_index smallint NOT NULL, choice text NOT NULL, saved_at timestamptz NOT NULL, PRIMARY KEY (attempt_id, question_index))`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS bench_bare_answers (attempt_id bigint NOT NULL, question_index smallint NOT NULL, choice text NOT NULL, saved_at timestamptz NOT NULL, PRIMARY KEY (attempt_id, question_index))`,
+    );
     const app = Fastify({ logger: false });
     app.get('/ready', async () => ({ ok: true }));
     app.put<{ Params: { id: string; index: string }; Body: { choice: string[] } }>('/bare/:id/:index', async (req) => {
@@ -34,11 +36,21 @@ async function main() {
     });
     // the guarded UPSERT of the real save, without the HTTP stack around it (diagnostic)
     const { upsertAnswer } = await import('../src/server/modules/exam/exam.repo.js');
-    app.put<{ Params: { id: string; index: string }; Body: { choice: string[] }; Querystring: { p: string } }>('/guarded/:id/:index', async (req, reply) => {
-      const ok = await upsertAnswer(pool, { attemptId: Number(req.params.id), index: Number(req.params.index), choice: req.body.choice.join(','), marked: null, now: new Date(), physicianId: Number(req.query.p) });
-      if (!ok) return reply.status(409).send({ ok: false });
-      return { ok: true };
-    });
+    app.put<{ Params: { id: string; index: string }; Body: { choice: string[] }; Querystring: { p: string } }>(
+      '/guarded/:id/:index',
+      async (req, reply) => {
+        const ok = await upsertAnswer(pool, {
+          attemptId: Number(req.params.id),
+          index: Number(req.params.index),
+          choice: req.body.choice.join(','),
+          marked: null,
+          now: new Date(),
+          physicianId: Number(req.query.p),
+        });
+        if (!ok) return reply.status(409).send({ ok: false });
+        return { ok: true };
+      },
+    );
     await app.listen({ port, host: '127.0.0.1' });
   } else {
     const config = loadConfig({ ...process.env, DATA_DIR: '/tmp/h-exam-bench-files' });
@@ -59,6 +71,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.stderr.write(`${String(err?.stack ?? err)}\n`);
   process.exit(1);
 });

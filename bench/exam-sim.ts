@@ -33,12 +33,29 @@ type Kind = 'login' | 'me' | 'start' | 'paper' | 'save' | 'submit';
 const lat: Record<Kind, number[]> = { login: [], me: [], start: [], paper: [], save: [], submit: [] };
 const errors: { kind: Kind; status: number; message: string }[] = [];
 
-function request(kind: Kind, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; json: any; setCookie?: string[] }> {
+function request(
+  kind: Kind,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; json: any; setCookie?: string[] }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const t0 = performance.now();
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port: PORT, method, path, agent, timeout: 30_000, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        agent,
+        timeout: 30_000,
+        headers: {
+          ...headers,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
@@ -51,7 +68,8 @@ function request(kind: Kind, method: string, path: string, headers: Record<strin
           } catch {
             /* not json */
           }
-          if (res.statusCode! >= 400) errors.push({ kind, status: res.statusCode!, message: json?.message ?? text.slice(0, 100) });
+          if (res.statusCode! >= 400)
+            errors.push({ kind, status: res.statusCode!, message: json?.message ?? text.slice(0, 100) });
           resolve({ status: res.statusCode!, json, setCookie: res.headers['set-cookie'] });
         });
       },
@@ -73,7 +91,13 @@ let finished = 0;
 
 async function physician(p: { idNumber: string; name: string }, startAt: number) {
   await sleep(Math.max(0, startAt - performance.now()));
-  const login = await request('login', 'POST', '/api/auth/physician-login', {}, { idNumber: p.idNumber, name: p.name, password: BENCH_PASSWORD });
+  const login = await request(
+    'login',
+    'POST',
+    '/api/auth/physician-login',
+    {},
+    { idNumber: p.idNumber, name: p.name, password: BENCH_PASSWORD },
+  );
   if (login.status !== 200) return;
   const cookie = login.setCookie!.map((c) => c.split(';')[0]).join('; ');
   const me = await request('me', 'GET', '/api/auth/me', { cookie });
@@ -91,7 +115,10 @@ async function physician(p: { idNumber: string; name: string }, startAt: number)
   for (const it of items) {
     await sleep(gap * (0.5 + Math.random()));
     const opts = it.options.map((o) => o.id);
-    const choice = it.type === 'multiple' ? opts.filter(() => Math.random() < 0.5).slice(0, 3) : [opts[Math.floor(Math.random() * opts.length)]];
+    const choice =
+      it.type === 'multiple'
+        ? opts.filter(() => Math.random() < 0.5).slice(0, 3)
+        : [opts[Math.floor(Math.random() * opts.length)]];
     if (!choice.length) choice.push(opts[0]);
     const r = await request('save', 'PUT', `/api/exam/attempts/${id}/answers/${it.index}`, h, { choice });
     if (r.status === 200) mine.set(it.index, [...choice].sort().join(','));
@@ -115,7 +142,9 @@ async function main() {
   const spread = Math.max(1, DURATION - SESSION);
   const progress = setInterval(() => {
     const saves = lat.save.length;
-    process.stderr.write(`t=${Math.round((performance.now() - t0) / 1000)}s logins=${lat.login.length} saves=${saves} submitted=${finished} errors=${errors.length}\n`);
+    process.stderr.write(
+      `t=${Math.round((performance.now() - t0) / 1000)}s logins=${lat.login.length} saves=${saves} submitted=${finished} errors=${errors.length}\n`,
+    );
   }, 15_000);
   try {
     await Promise.all(seeded.physicians.map((p, i) => physician(p, t0 + (spread * i) / seeded.physicians.length)));
@@ -132,7 +161,10 @@ async function main() {
   const ids = [...acked.keys()];
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
-    const { rows } = await pool.query(`SELECT attempt_id, question_index, choice FROM exam_answers WHERE attempt_id = ANY($1::bigint[])`, [chunk]);
+    const { rows } = await pool.query(
+      `SELECT attempt_id, question_index, choice FROM exam_answers WHERE attempt_id = ANY($1::bigint[])`,
+      [chunk],
+    );
     const db = new Map<string, string>(rows.map((r) => [`${r.attempt_id}:${r.question_index}`, r.choice]));
     for (const id of chunk) {
       for (const [idx, choice] of acked.get(id)!) {
@@ -145,7 +177,10 @@ async function main() {
     `SELECT count(*) FILTER (WHERE status = 'submitted' AND score IS NOT NULL)::int AS scored, count(*)::int AS total FROM exam_attempts WHERE province_id = $1`,
     [seeded.provinceId],
   );
-  const { rows: en } = await pool.query(`SELECT status, count(*)::int AS n FROM enrolments WHERE province_id = $1 GROUP BY 1`, [seeded.provinceId]);
+  const { rows: en } = await pool.query(
+    `SELECT status, count(*)::int AS n FROM enrolments WHERE province_id = $1 GROUP BY 1`,
+    [seeded.provinceId],
+  );
   await pool.end();
   await db.stop();
 
@@ -165,15 +200,20 @@ async function main() {
     attemptsSubmittedAndScored: st[0].scored,
     attempts: st[0].total,
     enrolments: en,
-    latencyMs: Object.fromEntries(Object.entries(lat).map(([k, v]) => [k, { n: v.length, p50: pct(v, 0.5), p99: pct(v, 0.99), max: Math.round(v.reduce((m, x) => (x > m ? x : m), 0)) }])),
+    latencyMs: Object.fromEntries(
+      Object.entries(lat).map(([k, v]) => [
+        k,
+        { n: v.length, p50: pct(v, 0.5), p99: pct(v, 0.99), max: Math.round(v.reduce((m, x) => Math.max(x, m), 0)) },
+      ]),
+    ),
     p99AllMs: pct(all, 0.99),
   };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   fs.writeFileSync(`/tmp/h-exam-bench-sim-${N}.json`, JSON.stringify(out, null, 2));
   agent.destroy();
 }
 
 main().catch((err) => {
-  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.stderr.write(`${String(err?.stack ?? err)}\n`);
   process.exit(1);
 });

@@ -67,7 +67,7 @@ async function main() {
     cpus: (await import('node:os')).cpus().length,
     loadavg: (await import('node:os')).loadavg().map((x) => +x.toFixed(2)),
   };
-  process.stdout.write(JSON.stringify(summary, null, 1) + '\n');
+  process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
 }
 
 main().catch((e) => {

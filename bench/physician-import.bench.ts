@@ -43,8 +43,20 @@ function vmHWM(): number {
 async function child(file: string, provinceOrgId: number) {
   const pool = createPool(url!, 4);
   const db = createDb(pool);
-  const config = loadConfig({ ...process.env, DATA_DIR: path.join(os.tmpdir(), 'dingkao-bench-files'), LOG_LEVEL: 'silent' });
-  const deps: AppDeps = { config, db, pool, storage: new LocalStorage(path.join(config.dataDir, 'files')), sms: new OutboxSmsGateway(), logger: pino({ level: 'silent' }), now: () => new Date() };
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: path.join(os.tmpdir(), 'dingkao-bench-files'),
+    LOG_LEVEL: 'silent',
+  });
+  const deps: AppDeps = {
+    config,
+    db,
+    pool,
+    storage: new LocalStorage(path.join(config.dataDir, 'files')),
+    sms: new OutboxSmsGateway(),
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+  };
   const { rows } = await pool.query(
     `SELECT o.id, o.path, o.name, o.province_id, a.id AS account_id FROM organisations o JOIN accounts a ON a.org_id = o.id WHERE o.id = $1`,
     [provinceOrgId],
@@ -72,7 +84,16 @@ async function child(file: string, provinceOrgId: number) {
   const seconds = (Date.now() - t0) / 1000;
   await pool.end();
   process.stdout.write(
-    JSON.stringify({ ok: res.ok, imported: res.imported, errors: res.errorCount, firstErrors: res.errors.slice(0, 3), seconds, peakRssMB: +vmHWM().toFixed(1), rssBeforeImportMB: +rssBefore.toFixed(1), maxRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1) }) + '\n',
+    `${JSON.stringify({
+      ok: res.ok,
+      imported: res.imported,
+      errors: res.errorCount,
+      firstErrors: res.errors.slice(0, 3),
+      seconds,
+      peakRssMB: +vmHWM().toFixed(1),
+      rssBeforeImportMB: +rssBefore.toFixed(1),
+      maxRssMB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+    })}\n`,
   );
 }
 
@@ -80,9 +101,15 @@ async function parent() {
   const rows = Number(arg('rows') ?? 100_000);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const [prov] = (await c.query(`SELECT id, path FROM organisations WHERE level = 'province' AND code LIKE 'sc%' ORDER BY id LIMIT 1`)).rows;
+  const [prov] = (
+    await c.query(`SELECT id, path FROM organisations WHERE level = 'province' AND code LIKE 'sc%' ORDER BY id LIMIT 1`)
+  ).rows;
   if (!prov) throw new Error('no scale province; run npm run seed:scale first');
-  const insts = (await c.query(`SELECT code FROM organisations WHERE kind = 'institution' AND path LIKE $1 ORDER BY id LIMIT 1000`, [`${prov.path}%`])).rows.map((r) => r.code as string);
+  const insts = (
+    await c.query(`SELECT code FROM organisations WHERE kind = 'institution' AND path LIKE $1 ORDER BY id LIMIT 1000`, [
+      `${prov.path}%`,
+    ])
+  ).rows.map((r) => r.code as string);
   const maxId = Number((await c.query('SELECT coalesce(max(id), 0) AS m FROM physicians')).rows[0].m);
   const offset = 10_000_000 + Number((await c.query('SELECT count(*) AS n FROM physicians')).rows[0].n);
   const file = path.join(os.tmpdir(), `dingkao-import-${rows}.xlsx`);
@@ -114,7 +141,11 @@ async function parent() {
   const genSeconds = (Date.now() - t0) / 1000;
   const size = fs.statSync(file).size;
   const here = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', file, '--province', String(prov.id)], { env: process.env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', here, '--child', file, '--province', String(prov.id)], {
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   const childResult = JSON.parse(r.stdout.trim().split('\n').pop()!);
   if (!process.argv.includes('--keep')) {
@@ -134,7 +165,7 @@ async function parent() {
     pass: childResult.ok && childResult.seconds < 60 && childResult.peakRssMB < 500,
     loadavg: os.loadavg().map((x) => +x.toFixed(2)),
   };
-  process.stdout.write(JSON.stringify(summary, null, 1) + '\n');
+  process.stdout.write(`${JSON.stringify(summary, null, 1)}\n`);
 }
 
 (process.argv.includes('--child') ? child(arg('child')!, Number(arg('province'))) : parent()).catch((e) => {

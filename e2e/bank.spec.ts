@@ -2,7 +2,24 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { openMenu, orgLogin } from './support';
 
-const COLUMNS = ['题库', '分类', '执业类别', '题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '选项F', '选项G', '选项H', '答案', '解析', '难度'];
+const COLUMNS = [
+  '题库',
+  '分类',
+  '执业类别',
+  '题型',
+  '题干',
+  '选项A',
+  '选项B',
+  '选项C',
+  '选项D',
+  '选项E',
+  '选项F',
+  '选项G',
+  '选项H',
+  '答案',
+  '解析',
+  '难度',
+];
 
 async function xlsx(rows: Record<string, string>[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -17,7 +34,8 @@ test('省级题库管理：新增试题；导入含错误行的表格整体不�
   await openMenu(page, '考核管理', '题库管理', '人文医学题库');
   // the submenu may still be opening when it is clicked; click the entry until the page shows
   await expect(async () => {
-    if (!/\/bank\/humanities$/.test(page.url())) await page.locator('.ant-layout-sider').getByRole('menuitem', { name: '人文医学题库', exact: true }).click();
+    if (!/\/bank\/humanities$/.test(page.url()))
+      await page.locator('.ant-layout-sider').getByRole('menuitem', { name: '人文医学题库', exact: true }).click();
     await expect(page).toHaveURL(/\/bank\/humanities$/, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await expect(page.locator('.ant-card-head-title', { hasText: '人文医学题库' })).toBeVisible();
@@ -45,11 +63,37 @@ test('省级题库管理：新增试题；导入含错误行的表格整体不�
   await expect(page.locator('tr', { hasText: 'E2E：《医师法》规定医师定期考核的周期为' })).toBeVisible();
 
   // 导入: one bad row (多选题只有一个答案) → nothing imported, the row error is shown
-  const good = { 题库: '人文医学', 分类: '医患沟通', 题型: '单选题', 题干: 'E2E导入：问诊开始时宜采用的提问方式是', 选项A: '开放式提问', 选项B: '诱导式提问', 选项C: '连续多问', 答案: 'A', 解析: '开放式提问便于患者充分叙述。', 难度: '2' };
-  const bad = { 题库: '业务水平', 分类: '内科', 执业类别: '临床', 题型: '多选题', 题干: 'E2E导入：属于ACEI类的药物是', 选项A: '卡托普利', 选项B: '依那普利', 选项C: '氨氯地平', 答案: 'A', 难度: '3' };
+  const good = {
+    题库: '人文医学',
+    分类: '医患沟通',
+    题型: '单选题',
+    题干: 'E2E导入：问诊开始时宜采用的提问方式是',
+    选项A: '开放式提问',
+    选项B: '诱导式提问',
+    选项C: '连续多问',
+    答案: 'A',
+    解析: '开放式提问便于患者充分叙述。',
+    难度: '2',
+  };
+  const bad = {
+    题库: '业务水平',
+    分类: '内科',
+    执业类别: '临床',
+    题型: '多选题',
+    题干: 'E2E导入：属于ACEI类的药物是',
+    选项A: '卡托普利',
+    选项B: '依那普利',
+    选项C: '氨氯地平',
+    答案: 'A',
+    难度: '3',
+  };
   await page.locator('button', { hasText: /^导入$/ }).click();
   const imp = page.getByRole('dialog', { name: '导入试题' });
-  await imp.locator('input[type=file]').setInputFiles({ name: '试题.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx([good, bad]) });
+  await imp.locator('input[type=file]').setInputFiles({
+    name: '试题.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await xlsx([good, bad]),
+  });
   await imp.getByRole('button', { name: '开始导入' }).click();
   await expect(imp.getByText('未导入任何试题')).toBeVisible();
   await expect(imp.locator('tr', { hasText: '多选题至少要有两个正确答案' })).toContainText('3');
@@ -58,7 +102,11 @@ test('省级题库管理：新增试题；导入含错误行的表格整体不�
   expect((await before.json()).total).toBe(0);
 
   // fixed → imported
-  await imp.locator('input[type=file]').setInputFiles({ name: '试题.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx([good, { ...bad, 答案: 'AB' }]) });
+  await imp.locator('input[type=file]').setInputFiles({
+    name: '试题.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await xlsx([good, { ...bad, 答案: 'AB' }]),
+  });
   await imp.getByRole('button', { name: '开始导入' }).click();
   await expect(imp.getByText('已导入 2 道试题')).toBeVisible();
   await page.keyboard.press('Escape');

@@ -10,7 +10,12 @@ export function e2eDb(): pg.Pool {
  * Give an account the demo password (copied from a ready demo account) without a forced change;
  * a physician also gets a bound mobile, an institution a completed 本机构信息. For arranging actors that are not the spec's subject.
  */
-export async function onboardWithDemoPassword(db: pg.Pool, kind: 'physician' | 'org', login: string, mobile?: string): Promise<void> {
+export async function onboardWithDemoPassword(
+  db: pg.Pool,
+  kind: 'physician' | 'org',
+  login: string,
+  mobile?: string,
+): Promise<void> {
   await db.query(
     `UPDATE accounts SET password_hash = (SELECT password_hash FROM accounts WHERE kind = 'org' AND login = 'yy_gxyd1'),
             must_change_password = false,

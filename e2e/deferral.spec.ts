@@ -46,7 +46,14 @@ async function arrange() {
     [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null],
   );
   await onboardWithDemoPassword(db, 'physician', p.id_number, '13900006789');
-  return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string, adminCode: p.admin_code as string, window: w[0].d as { start: string; end: string } };
+  return {
+    enrolmentId: Number(e[0].id),
+    idNumber: p.id_number as string,
+    name: p.name as string,
+    instCode: p.inst_code as string,
+    adminCode: p.admin_code as string,
+    window: w[0].d as { start: string; end: string },
+  };
 }
 
 async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
@@ -70,7 +77,12 @@ async function openRow(page: Page, idNumber: string) {
 
 const REASON = '本人于2026年12月至2027年2月参加援疆医疗队，无法参加首轮考核。';
 const deferral = async (id: number) =>
-  (await db.query(`SELECT e.deferral_approved, d.status FROM enrolments e LEFT JOIN deferral_applications d ON d.enrolment_id = e.id WHERE e.id = $1`, [id])).rows[0];
+  (
+    await db.query(
+      `SELECT e.deferral_approved, d.status FROM enrolments e LEFT JOIN deferral_applications d ON d.enrolment_id = e.id WHERE e.id = $1`,
+      [id],
+    )
+  ).rows[0];
 
 test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫生行政部门审批同意 → 下载附件1申请表', async ({ page }) => {
   test.setTimeout(120_000);
@@ -82,7 +94,9 @@ test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫�
   const slash = (d: string) => d.replaceAll('-', '/');
   await expect(page.getByText(`延期考核申请时间：${slash(a.window.start)} 至 ${slash(a.window.end)}`)).toBeVisible();
   await page.getByLabel('申请延期考核原因').fill(REASON);
-  await page.locator('input[type=file]').setInputFiles({ name: '援疆通知.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '援疆通知.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) });
   await expect(page.locator('img[alt="援疆通知.jpg"]')).toBeVisible();
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByText('申请状态：待卫生机构审核')).toBeVisible();
@@ -118,7 +132,10 @@ test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫�
   await doctorLogin(page, a);
   await page.goto('/doctor/deferral');
   await expect(page.getByText('申请状态：延期考核已批准')).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印申请表' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印申请表' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`医师定期考核延期考核申请表-${a.name}.pdf`);
   const pdf = await readFile((await download.path())!);
   expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { openMenu, orgLogin } from './support';
 import { apiAs, findRow, physicianLogin, walkWizard } from './support-enrolment';
 
-test('一般程序：参加考核 → 医师报名（手机）→ 上报考核名单 通过 → 确认考核医师名单 通过 → 评定 → 复核 → 待参加测评', async ({ browser }) => {
+test('一般程序：参加考核 → 医师报名（手机）→ 上报考核名单 通过 → 确认考核医师名单 通过 → 评定 → 复核 → 待参加测评', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   // 卫生机构: 取消参加考核 then 【参加考核】 for 李明华 (API of 医师信息列表)
   const inst = await browser.newPage({ viewport: { width: 1366, height: 900 } });

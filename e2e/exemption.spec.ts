@@ -47,7 +47,12 @@ function makePng(w = 24, h = 16): Buffer {
       raw[o + 2] = 120;
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A physician of an institution assigned to the approved body yy_gxyd1, registered (报名成功) with the general procedure. */
@@ -69,7 +74,12 @@ async function arrange() {
   );
   await onboardWithDemoPassword(db, 'physician', p.id_number, '13900005678');
   await onboardWithDemoPassword(db, 'org', p.inst_code);
-  return { enrolmentId: Number(e[0].id), idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string };
+  return {
+    enrolmentId: Number(e[0].id),
+    idNumber: p.id_number as string,
+    name: p.name as string,
+    instCode: p.inst_code as string,
+  };
 }
 
 async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
@@ -93,9 +103,16 @@ async function openApplication(page: Page, idNumber: string, button: string) {
 
 const REASON = '考核周期内获得省级以上医学科技奖励';
 const exemption = async (id: number) =>
-  (await db.query(`SELECT e.professional_exempt, e.humanities_exempt, x.status FROM enrolments e LEFT JOIN exemption_applications x ON x.enrolment_id = e.id WHERE e.id = $1`, [id])).rows[0];
+  (
+    await db.query(
+      `SELECT e.professional_exempt, e.humanities_exempt, x.status FROM enrolments e LEFT JOIN exemption_applications x ON x.enrolment_id = e.id WHERE e.id = $1`,
+      [id],
+    )
+  ).rows[0];
 
-test('免考设置 → 医师（手机）提交免考申请 → 卫生机构驳回补充材料 → 重新申请 → 卫生机构提交 → 考核机构通过', async ({ page }) => {
+test('免考设置 → 医师（手机）提交免考申请 → 卫生机构驳回补充材料 → 重新申请 → 卫生机构提交 → 考核机构通过', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const a = await arrange();
   const png = makePng();
@@ -148,7 +165,9 @@ test('免考设置 → 医师（手机）提交免考申请 → 卫生机构驳�
   await expect(page.getByText('免考申请状态：已驳回，需补充材料')).toBeVisible();
   await expect(page.getByText('获奖证书不清晰，请补充获奖文件')).toBeVisible();
   await page.getByText(REASON).click();
-  await page.locator('input[type=file]').setInputFiles({ name: '获奖文件.png', mimeType: 'image/png', buffer: makePng(32, 20) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '获奖文件.png', mimeType: 'image/png', buffer: makePng(32, 20) });
   await expect(page.locator('img[alt="获奖文件.png"]')).toBeVisible();
   await page.getByRole('button', { name: '提交免考申请' }).click();
   await expect(page.getByText('免考申请状态：待卫生机构审核')).toBeVisible();
@@ -175,7 +194,11 @@ test('免考设置 → 医师（手机）提交免考申请 → 卫生机构驳�
   await expect(modal.getByText('材料属实')).toBeVisible();
   await modal.getByRole('button', { name: '通过', exact: true }).click();
   await expect(page.getByText('免考申请已通过')).toBeVisible();
-  expect(await exemption(a.enrolmentId)).toMatchObject({ status: 'approved', professional_exempt: true, humanities_exempt: false });
+  expect(await exemption(a.enrolmentId)).toMatchObject({
+    status: 'approved',
+    professional_exempt: true,
+    humanities_exempt: false,
+  });
   await page.context().clearCookies();
 
   // 医师 sees the approved status

@@ -23,12 +23,28 @@ async function arrange(scores: { humanities: number; professional: number }) {
     `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure,
                              work_result, ethics_result, humanities_score, professional_score)
      VALUES ($1, $2, $3, $4, $5, $6, 'pending_grading', 'general', '合格', '合格', $7, $8) RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0].body_org_id, scores.humanities, scores.professional],
+    [
+      p.cycle_id,
+      p.province_id,
+      p.id,
+      p.inst_id,
+      p.path,
+      body.rows[0].body_org_id,
+      scores.humanities,
+      scores.professional,
+    ],
   );
-  return { enrolmentId: e[0].id as number, idNumber: p.id_number as string, name: p.name as string, cycleId: p.cycle_id as number };
+  return {
+    enrolmentId: e[0].id as number,
+    idNumber: p.id_number as string,
+    name: p.name as string,
+    cycleId: p.cycle_id as number,
+  };
 }
 
-const statusOf = async (id: number) => (await db.query(`SELECT status, final_result, fail_reason, no_promotion FROM enrolments WHERE id = $1`, [id])).rows[0];
+const statusOf = async (id: number) =>
+  (await db.query(`SELECT status, final_result, fail_reason, no_promotion FROM enrolments WHERE id = $1`, [id]))
+    .rows[0];
 
 async function confirmRow(page: Page, idNumber: string) {
   await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
@@ -67,7 +83,9 @@ test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考�
   await page.getByRole('button', { name: '退出' }).click();
 
   // the re-exam is sat (exam spec); open the re-exam grading window for this run
-  await db.query(`UPDATE enrolments SET status = 'pending_reexam_grading', professional_score = 68 WHERE id = $1`, [failing.enrolmentId]);
+  await db.query(`UPDATE enrolments SET status = 'pending_reexam_grading', professional_score = 68 WHERE id = $1`, [
+    failing.enrolmentId,
+  ]);
   const { rows } = await db.query(`SELECT windows FROM cycles WHERE id = $1`, [failing.cycleId]);
   const saved = rows[0].windows;
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -97,7 +115,10 @@ test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考�
   await page.goto('/doctor/result');
   await expect(page.getByText('考核合格').first()).toBeVisible();
   await expect(page.getByText('本考核周期内不得评优和晋升').first()).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印' }).click(),
+  ]);
   expect(download.suggestedFilename()).toContain('考核结果通知书');
   const notice = await db.query(`SELECT code FROM notices WHERE enrolment_id = $1`, [failing.enrolmentId]);
   await page.goto(`/verify/${notice.rows[0].code}`);

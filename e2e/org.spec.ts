@@ -72,7 +72,10 @@ test('卫生机构申请考核机构，省卫健委【通过】并指定卫生�
   const name = `指定测试卫生院${code.slice(-4)}`;
   await addInstitution(page, code, name);
   await openMenu(page, '考核管理', '考核机构管理', '指定卫生机构');
-  await page.getByRole('row', { name: /南宁市第一人民医院/ }).getByRole('button', { name: '指定' }).click();
+  await page
+    .getByRole('row', { name: /南宁市第一人民医院/ })
+    .getByRole('button', { name: '指定' })
+    .click();
   await page.getByPlaceholder('机构名称/账号').fill(code);
   await page.getByPlaceholder('机构名称/账号').press('Enter');
   const cand = page.getByRole('row', { name: new RegExp(name) });

@@ -23,73 +23,80 @@ async function physicianLogin(page: Page, idNumber: string, name: string, passwo
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-test.describe.serial('医师首次登录与卫生机构密码重置', () => {
-  let idNumber = '';
-  const NEW_PASSWORD = 'Wxy2026ok';
-  const MOBILE = '13700001111';
+test.describe
+  .serial('医师首次登录与卫生机构密码重置', () => {
+    let idNumber = '';
+    const NEW_PASSWORD = 'Wxy2026ok';
+    const MOBILE = '13700001111';
 
-  test('王晓燕 首次登录：修改初始密码、绑定手机号（短信验证码）后进入医师首页', async ({ page }) => {
-    // 南宁市第一人民医院 finds her in 医师信息列表 (the list shows the ID masked)
-    await orgLogin(page, 'yy_nn1');
-    await openMenu(page, '考核管理', '医师管理', '医师信息列表');
-    await page.getByLabel('姓名').fill('王晓燕');
-    await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
-    await expect(row).toHaveCount(1);
-    await row.getByRole('button', { name: '查看' }).click();
-    await expect(page.getByRole('dialog')).toContainText('南宁市第一人民医院');
-    const masked = (await row.locator('td').nth(2).innerText()).trim();
-    const [p] = await query<{ id_number: string }>(`SELECT id_number FROM physicians WHERE name = '王晓燕'`);
-    idNumber = p.id_number;
-    expect(masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
-    await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).last().click();
-    await page.getByRole('button', { name: '退出' }).click();
+    test('王晓燕 首次登录：修改初始密码、绑定手机号（短信验证码）后进入医师首页', async ({ page }) => {
+      // 南宁市第一人民医院 finds her in 医师信息列表 (the list shows the ID masked)
+      await orgLogin(page, 'yy_nn1');
+      await openMenu(page, '考核管理', '医师管理', '医师信息列表');
+      await page.getByLabel('姓名').fill('王晓燕');
+      await page.getByRole('button', { name: '查询' }).click();
+      const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
+      await expect(row).toHaveCount(1);
+      await row.getByRole('button', { name: '查看' }).click();
+      await expect(page.getByRole('dialog')).toContainText('南宁市第一人民医院');
+      const masked = (await row.locator('td').nth(2).innerText()).trim();
+      const [p] = await query<{ id_number: string }>(`SELECT id_number FROM physicians WHERE name = '王晓燕'`);
+      idNumber = p.id_number;
+      expect(masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+      await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).last().click();
+      await page.getByRole('button', { name: '退出' }).click();
 
-    await physicianLogin(page, idNumber, '王晓燕', '666666');
-    await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
-    await page.getByLabel('原密码').fill('666666');
-    await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
-    await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: '保存' }).click();
+      await physicianLogin(page, idNumber, '王晓燕', '666666');
+      await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
+      await page.getByLabel('原密码').fill('666666');
+      await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: '保存' }).click();
 
-    await page.getByLabel('手机号').fill(MOBILE);
-    const sent = page.waitForResponse((r) => r.url().endsWith('/api/auth/sms-code'));
-    await page.getByRole('button', { name: '获取验证码' }).click();
-    const res = await sent;
-    expect(res.status(), await res.text()).toBe(200);
-    const [sms] = await query<{ content: string }>(`SELECT content FROM sms_outbox WHERE mobile = $1 ORDER BY id DESC LIMIT 1`, [MOBILE]);
-    const code = /(\d{6})/.exec(sms.content)![1];
-    // the 短信验证码 label wraps the input and the button, so the input is addressed by its field id
-    await page.locator('input#code').fill(code);
-    await page.getByRole('button', { name: '绑定' }).click();
-    await expect(page).toHaveURL(/\/doctor$/);
-    await expect(page.getByText('王晓燕').first()).toBeVisible();
-    const [acc] = await query<{ mobile: string; must_change_password: boolean }>(
-      `SELECT a.mobile, a.must_change_password FROM accounts a JOIN physicians p ON p.id = a.physician_id WHERE p.id_number = $1`,
-      [idNumber],
-    );
-    expect(acc).toEqual({ mobile: MOBILE, must_change_password: false });
+      await page.getByLabel('手机号').fill(MOBILE);
+      const sent = page.waitForResponse((r) => r.url().endsWith('/api/auth/sms-code'));
+      await page.getByRole('button', { name: '获取验证码' }).click();
+      const res = await sent;
+      expect(res.status(), await res.text()).toBe(200);
+      const [sms] = await query<{ content: string }>(
+        `SELECT content FROM sms_outbox WHERE mobile = $1 ORDER BY id DESC LIMIT 1`,
+        [MOBILE],
+      );
+      const code = /(\d{6})/.exec(sms.content)![1];
+      // the 短信验证码 label wraps the input and the button, so the input is addressed by its field id
+      await page.locator('input#code').fill(code);
+      await page.getByRole('button', { name: '绑定' }).click();
+      await expect(page).toHaveURL(/\/doctor$/);
+      await expect(page.getByText('王晓燕').first()).toBeVisible();
+      const [acc] = await query<{ mobile: string; must_change_password: boolean }>(
+        `SELECT a.mobile, a.must_change_password FROM accounts a JOIN physicians p ON p.id = a.physician_id WHERE p.id_number = $1`,
+        [idNumber],
+      );
+      expect(acc).toEqual({ mobile: MOBILE, must_change_password: false });
+    });
+
+    test('卫生机构【密码重置】：医师只能用初始密码登录，且须重新修改密码', async ({ page }) => {
+      await orgLogin(page, 'yy_nn1');
+      await openMenu(page, '考核管理', '医师管理', '医师信息列表');
+      await page.getByLabel('证件号码').fill(idNumber.toLowerCase());
+      await page.getByRole('button', { name: '查询' }).click();
+      const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
+      await expect(row).toHaveCount(1);
+      await row.getByRole('button', { name: '密码重置' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await expect(page.getByText('密码已重置为初始密码 666666')).toBeVisible();
+      await page.getByRole('button', { name: '退出' }).click();
+
+      await physicianLogin(page, idNumber, '王晓燕', NEW_PASSWORD);
+      await expect(page.getByText(/账号或密码错误/)).toBeVisible();
+      await physicianLogin(page, idNumber, '王晓燕', '666666');
+      await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
+      await expect(page.getByLabel('原密码')).toBeVisible();
+    });
   });
-
-  test('卫生机构【密码重置】：医师只能用初始密码登录，且须重新修改密码', async ({ page }) => {
-    await orgLogin(page, 'yy_nn1');
-    await openMenu(page, '考核管理', '医师管理', '医师信息列表');
-    await page.getByLabel('证件号码').fill(idNumber.toLowerCase());
-    await page.getByRole('button', { name: '查询' }).click();
-    const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
-    await expect(row).toHaveCount(1);
-    await row.getByRole('button', { name: '密码重置' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
-    await expect(page.getByText('密码已重置为初始密码 666666')).toBeVisible();
-    await page.getByRole('button', { name: '退出' }).click();
-
-    await physicianLogin(page, idNumber, '王晓燕', NEW_PASSWORD);
-    await expect(page.getByText(/账号或密码错误/)).toBeVisible();
-    await physicianLogin(page, idNumber, '王晓燕', '666666');
-    await expect(page.getByRole('heading', { name: '首次登录' })).toBeVisible();
-    await expect(page.getByLabel('原密码')).toBeVisible();
-  });
-});
 
 test('卫生机构【参加考核】/【取消参加考核】按钮按考核状态显示，并调用报名模块', async ({ page }) => {
   await orgLogin(page, 'yy_nn1');
@@ -118,14 +125,18 @@ test('卫生行政机构【医师导入】：有误时逐行列出错误且不�
   const first17 = `45010319880808${String(100 + (Date.now() % 800)).padStart(3, '0')}`;
   const id = first17 + idCheckDigit(first17);
   const bad = first17 + (idCheckDigit(first17) === '1' ? '2' : '1');
-  const header = '姓名,证件类型,证件号码,性别,出生日期,医师级别,执业类别,执业范围,资格证书编号,执业证书编号,首次注册时间,职称,所在机构账号';
-  const csv = (rows: string[]) => Buffer.from('\uFEFF' + [header, ...rows].join('\r\n') + '\r\n', 'utf8');
+  const header =
+    '姓名,证件类型,证件号码,性别,出生日期,医师级别,执业类别,执业范围,资格证书编号,执业证书编号,首次注册时间,职称,所在机构账号';
+  const csv = (rows: string[]) => Buffer.from(`\uFEFF${[header, ...rows].join('\r\n')}\r\n`, 'utf8');
   await orgLogin(page, 'nn_wjw');
   await openMenu(page, '考核管理', '医师管理', '医师导入');
   await page.locator('input[type=file]').setInputFiles({
     name: '医师.csv',
     mimeType: 'text/csv',
-    buffer: csv([`覃导入,居民身份证,${bad},,,执业医师,临床,内科专业,,,2012-07-01,主治医师,yy_nn1`, `韦越界,居民身份证,${id},,,执业医师,临床,,,,,,yy_lz1`]),
+    buffer: csv([
+      `覃导入,居民身份证,${bad},,,执业医师,临床,内科专业,,,2012-07-01,主治医师,yy_nn1`,
+      `韦越界,居民身份证,${id},,,执业医师,临床,,,,,,yy_lz1`,
+    ]),
   });
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByText(/校验未通过：共 2 行/)).toBeVisible();
@@ -145,7 +156,10 @@ test('卫生行政机构【医师导入】：有误时逐行列出错误且不�
   await expect(page.getByText('导入成功：共读取 1 行，导入 1 条')).toBeVisible();
 
   // the group and its first page are both called 医师管理: click the page (a menu item, not the group title)
-  await page.locator('.ant-layout-sider li.ant-menu-item').filter({ hasText: /^医师管理$/ }).click();
+  await page
+    .locator('.ant-layout-sider li.ant-menu-item')
+    .filter({ hasText: /^医师管理$/ })
+    .click();
   await page.getByLabel('证件号码').fill(id);
   await page.getByRole('button', { name: '查询' }).click();
   const row = page.locator('.ant-table-row', { hasText: '覃导入' });

@@ -10,7 +10,10 @@ import { openMenu, orgLogin } from './support';
 const db = e2eDb();
 test.afterAll(async () => db.end());
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function arrange() {
   const { rows } = await db.query(
@@ -30,10 +33,16 @@ async function arrange() {
   );
   await onboardWithDemoPassword(db, 'physician', p.id_number, '13900004321');
   await onboardWithDemoPassword(db, 'org', p.inst_code);
-  return { enrolmentId: e[0].id as number, idNumber: p.id_number as string, name: p.name as string, instCode: p.inst_code as string };
+  return {
+    enrolmentId: e[0].id as number,
+    idNumber: p.id_number as string,
+    name: p.name as string,
+    instCode: p.inst_code as string,
+  };
 }
 
-const statusOf = async (id: number) => (await db.query(`SELECT status, procedure, work_result, ethics_result FROM enrolments WHERE id = $1`, [id])).rows[0];
+const statusOf = async (id: number) =>
+  (await db.query(`SELECT status, procedure, work_result, ethics_result FROM enrolments WHERE id = $1`, [id])).rows[0];
 
 async function openRow(page: Page, idNumber: string, button: string) {
   await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
@@ -41,7 +50,9 @@ async function openRow(page: Page, idNumber: string, button: string) {
   await page.locator('.ant-table-row').first().getByRole('button', { name: button }).click();
 }
 
-test('简易程序：上传证明材料与述职报告 → 卫生机构评定 → 考核机构驳回 → 重新评定 → 复核提交 → 待参加测评', async ({ page }) => {
+test('简易程序：上传证明材料与述职报告 → 卫生机构评定 → 考核机构驳回 → 重新评定 → 复核提交 → 待参加测评', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const a = await arrange();
 

@@ -12,7 +12,11 @@ export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', url: str
 
 /** Find an enrolment row of the actor's jurisdiction by physician name (and optionally status). */
 export async function findRow(page: Page, name: string, status?: string) {
-  const list = await apiAs(page, 'GET', `/api/enrolments?q=${encodeURIComponent(name)}${status ? `&status=${status}` : ''}&limit=100`);
+  const list = await apiAs(
+    page,
+    'GET',
+    `/api/enrolments?q=${encodeURIComponent(name)}${status ? `&status=${status}` : ''}&limit=100`,
+  );
   const row = list.items.find((r: { name: string }) => r.name === name);
   expect(row, `no enrolment row for ${name}`).toBeTruthy();
   return row as { id: number; physicianId: number; idNumber: string; status: string };
@@ -56,7 +60,10 @@ export async function pickOption(page: Page, label: string, option: string) {
 
 /** Click the radio labelled `value` inside the form item labelled `label`. */
 export async function pickRadio(page: Page, label: string, value: string) {
-  const item = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) }).first();
+  const item = page
+    .locator('.ant-form-item')
+    .filter({ has: page.locator('label', { hasText: label }) })
+    .first();
   await item.locator('label.ant-radio-wrapper', { hasText: value }).first().click();
 }
 

@@ -20,10 +20,16 @@ export async function openMenu(page: Page, ...labels: string[]) {
   const exact = (label: string) => new RegExp(`^${label}$`);
   for (const [i, label] of labels.entries()) {
     if (i < labels.length - 1) {
-      const group = menu.locator('.ant-menu-submenu-title').filter({ hasText: exact(label) }).first();
+      const group = menu
+        .locator('.ant-menu-submenu-title')
+        .filter({ hasText: exact(label) })
+        .first();
       if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
     } else {
-      const leaf = menu.locator('li.ant-menu-item').filter({ hasText: exact(label) }).first();
+      const leaf = menu
+        .locator('li.ant-menu-item')
+        .filter({ hasText: exact(label) })
+        .first();
       // a submenu may still be expanding when its entry is clicked: click until it is selected
       await expect(async () => {
         await leaf.click({ timeout: 2000 });

@@ -13,7 +13,10 @@ function newest(dir) {
   }
   return t;
 }
-const stale = !fs.existsSync(dist) || newest('src/web') > fs.statSync(dist).mtimeMs || newest('src/shared') > fs.statSync(dist).mtimeMs;
+const stale =
+  !fs.existsSync(dist) ||
+  newest('src/web') > fs.statSync(dist).mtimeMs ||
+  newest('src/shared') > fs.statSync(dist).mtimeMs;
 if (stale) {
   console.log('构建前端页面（vite build）…');
   execSync('npx vite build', { stdio: 'inherit' });

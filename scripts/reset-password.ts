@@ -27,7 +27,10 @@ async function main() {
   if (!url) {
     url = `postgres://dingkao:dingkao@127.0.0.1:${config.EMBEDDED_PG_PORT}/dingkao`;
     const probe = createPool(url, 1);
-    const running = await probe.query('SELECT 1').then(() => true, () => false);
+    const running = await probe.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     await probe.end();
     if (!running) {
       const pg = await startEmbeddedPostgres(config.dataDir, config.EMBEDDED_PG_PORT, log);
@@ -45,7 +48,10 @@ async function main() {
     if (!row) throw new Error(`机构账号 ${login} 不存在`);
     const hash = await hashPassword(INSTITUTION_INITIAL_PASSWORD);
     await db.transaction(async (tx) => {
-      await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, row.accountId));
+      await tx
+        .update(accounts)
+        .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+        .where(eq(accounts.id, row.accountId));
       await revokeAccountSessions(tx, row.accountId);
       await writeAudit(tx, null, {
         targetType: 'account',

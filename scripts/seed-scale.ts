@@ -14,7 +14,7 @@
  * login benchmark can use any of them. Rows are streamed with `COPY … FROM STDIN` through a
  * small hand-written pg Submittable (pg-copy-streams is not a dependency), in one transaction.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import pino from 'pino';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/server/config.js';
@@ -57,7 +57,8 @@ export class CopyFrom {
             buf = [];
             size = 0;
             // let the socket drain so a million rows never pile up in memory
-            if (connection.stream.writableLength > 8 << 20) await new Promise((r) => connection.stream.once('drain', r));
+            if (connection.stream.writableLength > 8 << 20)
+              await new Promise((r) => connection.stream.once('drain', r));
           }
         }
         if (buf.length) connection.sendCopyFromChunk(Buffer.from(buf.join(''), 'utf8'));
@@ -83,14 +84,20 @@ export class CopyFrom {
   handleCopyData() {}
 }
 
-export async function copyInto(client: pg.PoolClient | pg.Client, table: string, columns: string[], rows: Iterable<string> | AsyncIterable<string>): Promise<number> {
+export async function copyInto(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  columns: string[],
+  rows: Iterable<string> | AsyncIterable<string>,
+): Promise<number> {
   const q = new CopyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, rows);
   (client as any).query(q);
   return q.finished;
 }
 
 const COPY_NULL = '\\N';
-const line = (vals: (string | number | boolean | null)[]) => vals.map((v) => (v === null ? COPY_NULL : String(v))).join('\t') + '\n';
+const line = (vals: (string | number | boolean | null)[]) =>
+  `${vals.map((v) => (v === null ? COPY_NULL : String(v))).join('\t')}\n`;
 
 function args() {
   const a = process.argv.slice(2);
@@ -149,7 +156,38 @@ const WITH_PROCEDURE = new Set<EnrolmentStatus>([
 const CATEGORIES = ['临床', '临床', '临床', '中医', '口腔', '公共卫生'];
 const TITLES = ['住院医师', '主治医师', '副主任医师', '主任医师'];
 /** province-code prefixes used for generated IDs (45 = the demo province is left out) */
-const AREA_PREFIXES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
+const AREA_PREFIXES = [
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+];
 const AREAS: string[] = [];
 for (const p of AREA_PREFIXES) for (let c = 1; c <= 20; c++) AREAS.push(`${p}${String(c).padStart(2, '0')}01`);
 const DAYS = 16_000; // birth dates from 1955-01-01
@@ -198,8 +236,22 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
     const offset = Number((await client.query('SELECT count(*) AS n FROM physicians')).rows[0].n);
     const adminCount = provinces * (1 + citiesPerProvince + citiesPerProvince * districtsPerCity);
     const orgCount = adminCount + institutions;
-    const orgBase = Number((await client.query(`SELECT setval('organisations_id_seq', (SELECT last_value FROM organisations_id_seq) + $1) - $1 AS b`, [orgCount])).rows[0].b);
-    const phBase = Number((await client.query(`SELECT setval('physicians_id_seq', (SELECT last_value FROM physicians_id_seq) + $1) - $1 AS b`, [opts.physicians])).rows[0].b);
+    const orgBase = Number(
+      (
+        await client.query(
+          `SELECT setval('organisations_id_seq', (SELECT last_value FROM organisations_id_seq) + $1) - $1 AS b`,
+          [orgCount],
+        )
+      ).rows[0].b,
+    );
+    const phBase = Number(
+      (
+        await client.query(
+          `SELECT setval('physicians_id_seq', (SELECT last_value FROM physicians_id_seq) + $1) - $1 AS b`,
+          [opts.physicians],
+        )
+      ).rows[0].b,
+    );
 
     // ---- organisations (in memory: ≈ 10k rows per million physicians) ----
     let ts = Date.now();
@@ -208,20 +260,53 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
     const insts: Org[] = [];
     for (let p = 0; p < provinces; p++) {
       const pid = nextOrg++;
-      const prov: Org = { id: pid, provinceId: pid, parentId: null, kind: 'admin', level: 'province', name: `规模测试第${p + 1}省卫生健康委员会`, code: `${tag}p${p}`, path: `/${pid}/`, isBody: false, bodyId: null };
+      const prov: Org = {
+        id: pid,
+        provinceId: pid,
+        parentId: null,
+        kind: 'admin',
+        level: 'province',
+        name: `规模测试第${p + 1}省卫生健康委员会`,
+        code: `${tag}p${p}`,
+        path: `/${pid}/`,
+        isBody: false,
+        bodyId: null,
+      };
       orgs.push(prov);
       const provInsts = Math.floor(institutions / provinces) + (p < institutions % provinces ? 1 : 0);
       const cities: Org[] = [];
       const districts: Org[][] = [];
       for (let c = 0; c < citiesPerProvince; c++) {
         const cid = nextOrg++;
-        const city: Org = { id: cid, provinceId: pid, parentId: pid, kind: 'admin', level: 'city', name: `规模测试第${p + 1}省第${c + 1}市卫生健康委员会`, code: `${tag}p${p}c${c}`, path: `${prov.path}${cid}/`, isBody: false, bodyId: null };
+        const city: Org = {
+          id: cid,
+          provinceId: pid,
+          parentId: pid,
+          kind: 'admin',
+          level: 'city',
+          name: `规模测试第${p + 1}省第${c + 1}市卫生健康委员会`,
+          code: `${tag}p${p}c${c}`,
+          path: `${prov.path}${cid}/`,
+          isBody: false,
+          bodyId: null,
+        };
         orgs.push(city);
         cities.push(city);
         districts.push([]);
         for (let d = 0; d < districtsPerCity; d++) {
           const did = nextOrg++;
-          const dist: Org = { id: did, provinceId: pid, parentId: cid, kind: 'admin', level: 'district', name: `规模测试第${p + 1}省第${c + 1}市第${d + 1}区卫生健康局`, code: `${tag}p${p}c${c}d${d}`, path: `${city.path}${did}/`, isBody: false, bodyId: null };
+          const dist: Org = {
+            id: did,
+            provinceId: pid,
+            parentId: cid,
+            kind: 'admin',
+            level: 'district',
+            name: `规模测试第${p + 1}省第${c + 1}市第${d + 1}区卫生健康局`,
+            code: `${tag}p${p}c${c}d${d}`,
+            path: `${city.path}${did}/`,
+            isBody: false,
+            bodyId: null,
+          };
           orgs.push(dist);
           districts[c].push(dist);
         }
@@ -232,7 +317,18 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
         // one in ten institutions hangs directly under its city, the others under a district
         const parent = h % 10 === 0 ? cities[c] : districts[c][Math.floor(h / citiesPerProvince) % districtsPerCity];
         const hid = nextOrg++;
-        const inst: Org = { id: hid, provinceId: pid, parentId: parent.id, kind: 'institution', level: null, name: `规模测试第${p + 1}省第${c + 1}市第${h + 1}医院`, code: `${tag}p${p}h${h}`, path: `${parent.path}${hid}/`, isBody: false, bodyId: null };
+        const inst: Org = {
+          id: hid,
+          provinceId: pid,
+          parentId: parent.id,
+          kind: 'institution',
+          level: null,
+          name: `规模测试第${p + 1}省第${c + 1}市第${h + 1}医院`,
+          code: `${tag}p${p}h${h}`,
+          path: `${parent.path}${hid}/`,
+          isBody: false,
+          bodyId: null,
+        };
         if (!cityBody[c]) {
           inst.isBody = true;
           cityBody[c] = inst;
@@ -245,8 +341,36 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
     await copyInto(
       client,
       'organisations',
-      ['id', 'province_id', 'parent_id', 'kind', 'level', 'name', 'code', 'address', 'path', 'status', 'can_apply_assessment', 'is_assessment_body'],
-      orgs.map((o) => line([o.id, o.provinceId, o.parentId, o.kind, o.level, o.name, o.code, '规模测试地址', o.path, 'active', o.isBody, o.isBody])),
+      [
+        'id',
+        'province_id',
+        'parent_id',
+        'kind',
+        'level',
+        'name',
+        'code',
+        'address',
+        'path',
+        'status',
+        'can_apply_assessment',
+        'is_assessment_body',
+      ],
+      orgs.map((o) =>
+        line([
+          o.id,
+          o.provinceId,
+          o.parentId,
+          o.kind,
+          o.level,
+          o.name,
+          o.code,
+          '规模测试地址',
+          o.path,
+          'active',
+          o.isBody,
+          o.isBody,
+        ]),
+      ),
     );
     await copyInto(
       client,
@@ -265,10 +389,14 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
       [orgs.filter((o) => o.level === 'province').map((o) => o.id)],
     );
     lap('organisations', ts);
-    log.info({ provinces, institutions: insts.length, admins: adminCount, seconds: timings.organisations }, '机构已写入');
+    log.info(
+      { provinces, institutions: insts.length, admins: adminCount, seconds: timings.organisations },
+      '机构已写入',
+    );
 
     // ---- physicians: institution i gets physicians [i*n/I, (i+1)*n/I) ----
-    const perInst = (i: number) => Math.floor(((i + 1) * opts.physicians) / insts.length) - Math.floor((i * opts.physicians) / insts.length);
+    const perInst = (i: number) =>
+      Math.floor(((i + 1) * opts.physicians) / insts.length) - Math.floor((i * opts.physicians) / insts.length);
     function* physicianRows(): Generator<string> {
       const r = rng(20260101);
       let k = 0;
@@ -302,7 +430,24 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
     const nPh = await copyInto(
       client,
       'physicians',
-      ['id', 'province_id', 'institution_id', 'org_path', 'name', 'id_type', 'id_number', 'gender', 'birth_date', 'level', 'practice_category', 'practice_scope', 'qualification_no', 'license_no', 'first_registered_at', 'title'],
+      [
+        'id',
+        'province_id',
+        'institution_id',
+        'org_path',
+        'name',
+        'id_type',
+        'id_number',
+        'gender',
+        'birth_date',
+        'level',
+        'practice_category',
+        'practice_scope',
+        'qualification_no',
+        'license_no',
+        'first_registered_at',
+        'title',
+      ],
       physicianRows(),
     );
     lap('physicians', ts);
@@ -314,11 +459,24 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
       const now = new Date().toISOString();
       for (let i = 0; i < insts.length; i++) {
         for (let j = perInst(i); j > 0; j--, k++) {
-          yield line(['physician', phBase + 1 + k, insts[i].provinceId, scaleIdNumber(offset + k).id, hash, false, now]);
+          yield line([
+            'physician',
+            phBase + 1 + k,
+            insts[i].provinceId,
+            scaleIdNumber(offset + k).id,
+            hash,
+            false,
+            now,
+          ]);
         }
       }
     }
-    const nAcc = await copyInto(client, 'accounts', ['kind', 'physician_id', 'province_id', 'login', 'password_hash', 'must_change_password', 'mobile_verified_at'], accountRows());
+    const nAcc = await copyInto(
+      client,
+      'accounts',
+      ['kind', 'physician_id', 'province_id', 'login', 'password_hash', 'must_change_password', 'mobile_verified_at'],
+      accountRows(),
+    );
     lap('physicianAccounts', ts);
     log.info({ rows: nAcc, seconds: timings.physicianAccounts }, '医师账号已写入');
 
@@ -330,7 +488,9 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
          SELECT unnest($1::int[]), '2024—2026年度', '2024-01-01', '2026-12-31', true RETURNING id, province_id`,
         [provIds],
       );
-      const cycleOf = new Map<number, number>(cyc.rows.map((c: { id: number; province_id: number }) => [c.province_id, c.id]));
+      const cycleOf = new Map<number, number>(
+        cyc.rows.map((c: { id: number; province_id: number }) => [c.province_id, c.id]),
+      );
       function* enrolmentRows(): Generator<string> {
         const r = rng(777);
         let k = 0;
@@ -338,11 +498,34 @@ export async function seedScale(url: string, opts: ReturnType<typeof args>, log:
           const inst = insts[i];
           for (let j = perInst(i); j > 0; j--, k++) {
             const s = pickStatus(r);
-            yield line([cycleOf.get(inst.provinceId)!, inst.provinceId, phBase + 1 + k, inst.id, inst.path, inst.bodyId, s, WITH_PROCEDURE.has(s) ? (r() < 0.7 ? 'general' : 'simple') : null]);
+            yield line([
+              cycleOf.get(inst.provinceId)!,
+              inst.provinceId,
+              phBase + 1 + k,
+              inst.id,
+              inst.path,
+              inst.bodyId,
+              s,
+              WITH_PROCEDURE.has(s) ? (r() < 0.7 ? 'general' : 'simple') : null,
+            ]);
           }
         }
       }
-      const nEn = await copyInto(client, 'enrolments', ['cycle_id', 'province_id', 'physician_id', 'institution_id', 'org_path', 'assessment_body_id', 'status', 'procedure'], enrolmentRows());
+      const nEn = await copyInto(
+        client,
+        'enrolments',
+        [
+          'cycle_id',
+          'province_id',
+          'physician_id',
+          'institution_id',
+          'org_path',
+          'assessment_body_id',
+          'status',
+          'procedure',
+        ],
+        enrolmentRows(),
+      );
       lap('enrolments', ts);
       log.info({ rows: nEn, seconds: timings.enrolments }, '考核记录已写入');
     }

@@ -32,7 +32,12 @@ export async function createTestApp(): Promise<TestContext> {
   const pool = createPool(inject('databaseUrl'), 5);
   const db = createDb(pool);
   let now = new Date();
-  const config = loadConfig({ ...process.env, DATA_DIR: path.join(os.tmpdir(), 'dingkao-test-files'), LOG_LEVEL: 'silent', CAPTCHA_DISABLED: '0' });
+  const config = loadConfig({
+    ...process.env,
+    DATA_DIR: path.join(os.tmpdir(), 'dingkao-test-files'),
+    LOG_LEVEL: 'silent',
+    CAPTCHA_DISABLED: '0',
+  });
   const deps: AppDeps = {
     config,
     db,
@@ -69,7 +74,15 @@ type OrgRow = typeof organisations.$inferSelect;
 /** Insert an organisation with an active account (password TEST_PASSWORD, no forced change). */
 export async function buildOrg(
   db: Db,
-  o: { kind: 'admin' | 'institution' | 'industry'; parent?: OrgRow; level?: 'province' | 'city' | 'district'; name?: string; status?: 'unactivated' | 'active' | 'deregistered'; isAssessmentBody?: boolean; mustChangePassword?: boolean },
+  o: {
+    kind: 'admin' | 'institution' | 'industry';
+    parent?: OrgRow;
+    level?: 'province' | 'city' | 'district';
+    name?: string;
+    status?: 'unactivated' | 'active' | 'deregistered';
+    isAssessmentBody?: boolean;
+    mustChangePassword?: boolean;
+  },
 ): Promise<OrgRow & { accountId: number }> {
   const code = uid(o.kind);
   const [row] = await db
@@ -88,10 +101,21 @@ export async function buildOrg(
     .returning();
   const pathStr = `${o.parent ? o.parent.path : '/'}${row.id}/`;
   const provinceId = o.parent?.provinceId ?? row.id;
-  const [updated] = await db.update(organisations).set({ path: pathStr, provinceId }).where(eq(organisations.id, row.id)).returning();
+  const [updated] = await db
+    .update(organisations)
+    .set({ path: pathStr, provinceId })
+    .where(eq(organisations.id, row.id))
+    .returning();
   const [acc] = await db
     .insert(accounts)
-    .values({ kind: 'org', orgId: row.id, provinceId, login: code, passwordHash: await testHash(), mustChangePassword: o.mustChangePassword ?? false })
+    .values({
+      kind: 'org',
+      orgId: row.id,
+      provinceId,
+      login: code,
+      passwordHash: await testHash(),
+      mustChangePassword: o.mustChangePassword ?? false,
+    })
     .returning({ id: accounts.id });
   return { ...updated, accountId: acc.id };
 }
@@ -127,7 +151,14 @@ export async function buildPhysician(
 ) {
   const { onboarded = true, ...rest } = over;
   const birth = new Date(Date.UTC(1970 + (idSerial % 30), idSerial % 12, 1 + (idSerial % 28)));
-  const idNumber = rest.idNumber ?? makeIdNumber(String(110000 + ((process.pid * 7 + ++idSerial) % 89999)).padStart(6, '1'), birth, idSerial, idSerial % 2 === 0);
+  const idNumber =
+    rest.idNumber ??
+    makeIdNumber(
+      String(110000 + ((process.pid * 7 + ++idSerial) % 89999)).padStart(6, '1'),
+      birth,
+      idSerial,
+      idSerial % 2 === 0,
+    );
   const [p] = await db
     .insert(physicians)
     .values({
@@ -174,7 +205,8 @@ export async function sessionFor(ctx: TestContext, accountId: number, role: Role
   return {
     accountId,
     headers,
-    inject: (opts) => ctx.app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } } as InjectOptions) as never,
+    inject: (opts) =>
+      ctx.app.inject({ ...opts, headers: { ...headers, ...(opts.headers ?? {}) } } as InjectOptions) as never,
   };
 }
 

@@ -5,7 +5,12 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,10 +132,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!index || index.mtimeMs !== st.mtimeMs) index = { mtimeMs: st.mtimeMs, html: fs.readFileSync(indexPath) };
     return index.html;
   };
-  if (fs.existsSync(WEB_DIST)) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false });
+  if (fs.existsSync(WEB_DIST))
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false });
   app.get('/', { schema: { hide: true } }, (_req, reply) => {
     const html = readIndex();
-    return html ? reply.type('text/html; charset=utf-8').send(html) : reply.status(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
+    return html
+      ? reply.type('text/html; charset=utf-8').send(html)
+      : reply.status(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
   });
   app.setNotFoundHandler((req, reply) => {
     const html = req.url.startsWith('/api/') ? null : readIndex();

@@ -17,7 +17,9 @@ function validDate(yyyymmdd: string): boolean {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-export type IdResult = { ok: true; value: string; birthDate: string; gender: '男' | '女' } | { ok: false; message: string };
+export type IdResult =
+  | { ok: true; value: string; birthDate: string; gender: '男' | '女' }
+  | { ok: false; message: string };
 
 /**
  * Validate and normalise a 居民身份证 number: trims, upper-cases a trailing x, and converts
@@ -31,7 +33,8 @@ export function normaliseIdNumber(raw: string): IdResult {
     id18 = first17 + idCheckDigit(first17);
   } else if (/^\d{17}[\dX]$/.test(s)) {
     id18 = s;
-    if (idCheckDigit(s.slice(0, 17)) !== s[17]) return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
+    if (idCheckDigit(s.slice(0, 17)) !== s[17])
+      return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
   } else {
     return { ok: false, message: '身份证号码应为18位（或旧版15位）数字，最后一位可为X' };
   }

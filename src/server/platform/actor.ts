@@ -36,7 +36,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** SQL condition: the row's org path lies in the actor's administrative subtree. */
 export function inSubtree(column: AnyColumn | SQL, actorPath: string): SQL {
-  return sql`${column} LIKE ${escapeLike(actorPath) + '%'}`;
+  return sql`${column} LIKE ${`${escapeLike(actorPath)}%`}`;
 }
 
 export function escapeLike(s: string): string {

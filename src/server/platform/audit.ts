@@ -20,7 +20,12 @@ export async function writeAudit(db: DbOrTx, actor: Actor | null, e: AuditEntry,
 }
 
 /** Batched variant for bulk operations (one INSERT for many rows). */
-export async function writeAuditMany(db: DbOrTx, actor: Actor | null, entries: AuditEntry[], requestId?: string): Promise<void> {
+export async function writeAuditMany(
+  db: DbOrTx,
+  actor: Actor | null,
+  entries: AuditEntry[],
+  requestId?: string,
+): Promise<void> {
   if (!entries.length) return;
   await db.insert(auditLog).values(
     entries.map((e) => ({

@@ -26,7 +26,10 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
     req.session = token ? await resolveSession(deps.db, token) : null;
     if (req.session) {
       // bind the actor onto the request's own child logger (no second child per request on the hot path)
-      (req.log as unknown as { setBindings(b: object): void }).setBindings({ actor: req.session.actor.accountId, role: req.session.actor.role });
+      (req.log as unknown as { setBindings(b: object): void }).setBindings({
+        actor: req.session.actor.accountId,
+        role: req.session.actor.role,
+      });
       if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) {
         throw new AppError('CSRF', '页面已过期，请刷新页面后重试', 403);
       }
@@ -66,7 +69,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ code: 'VALIDATION', message: `提交的数据有误：${err.issues[0]?.message}` });
     }
     const e = err as { statusCode?: number; code?: string; message?: string };
-    if (e.statusCode === 429) return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
+    if (e.statusCode === 429)
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     if (e.code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send({ code: 'TOO_LARGE', message: '文件过大' });
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ code: e.code ?? 'BAD_REQUEST', message: '请求格式不正确' });

@@ -19,7 +19,8 @@ export async function notifyAccount(
     .where(eq(accounts.id, accountId));
   if (!acc) return;
   await db.insert(messages).values({ accountId, provinceId: acc.provinceId, title: n.title, body: n.body });
-  if (acc.mobile) await sms.send(db, { mobile: acc.mobile, template: n.template, content: n.body, provinceId: acc.provinceId });
+  if (acc.mobile)
+    await sms.send(db, { mobile: acc.mobile, template: n.template, content: n.body, provinceId: acc.provinceId });
 }
 
 export async function notifyPhysician(

@@ -21,24 +21,39 @@ export interface SmsGateway {
 
 export class OutboxSmsGateway implements SmsGateway {
   async send(db: DbOrTx, msg: SmsMessage): Promise<void> {
-    await db.insert(smsOutbox).values({ ...msg, provinceId: msg.provinceId ?? null, driver: 'outbox', status: 'recorded' });
+    await db
+      .insert(smsOutbox)
+      .values({ ...msg, provinceId: msg.provinceId ?? null, driver: 'outbox', status: 'recorded' });
   }
   async sendMany(db: DbOrTx, msgs: SmsMessage[]): Promise<void> {
     for (let i = 0; i < msgs.length; i += 2000) {
-      await db.insert(smsOutbox).values(msgs.slice(i, i + 2000).map((m) => ({ ...m, provinceId: m.provinceId ?? null, driver: 'outbox', status: 'recorded' as const })));
+      await db
+        .insert(smsOutbox)
+        .values(
+          msgs
+            .slice(i, i + 2000)
+            .map((m) => ({ ...m, provinceId: m.provinceId ?? null, driver: 'outbox', status: 'recorded' as const })),
+        );
     }
   }
 }
 
 export class HttpSmsGateway implements SmsGateway {
-  constructor(private readonly url: string, private readonly token: string | undefined, private readonly sign: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly token: string | undefined,
+    private readonly sign: string,
+  ) {}
   async send(db: DbOrTx, msg: SmsMessage): Promise<void> {
     let status: 'sent' | 'failed' = 'sent';
     let error: string | null = null;
     try {
       const res = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: JSON.stringify({ mobile: msg.mobile, template: msg.template, content: `【${this.sign}】${msg.content}` }),
         signal: AbortSignal.timeout(5000),
       });

@@ -35,7 +35,10 @@ export class LocalStorage implements Storage {
 /** S3-compatible driver (AWS S3, MinIO, OSS, COS). */
 export class S3Storage implements Storage {
   private readonly client: S3Client;
-  constructor(private readonly bucket: string, opts: { endpoint?: string; region?: string; accessKey: string; secretKey: string }) {
+  constructor(
+    private readonly bucket: string,
+    opts: { endpoint?: string; region?: string; accessKey: string; secretKey: string },
+  ) {
     this.client = new S3Client({
       endpoint: opts.endpoint,
       region: opts.region ?? 'us-east-1',
@@ -44,7 +47,9 @@ export class S3Storage implements Storage {
     });
   }
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    );
   }
   async get(key: string): Promise<Buffer> {
     const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));

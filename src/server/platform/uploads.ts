@@ -11,7 +11,10 @@ export type UploadKind = 'image' | 'document' | 'spreadsheet';
 const ALLOWED: Record<UploadKind, { mimes: string[]; label: string }> = {
   image: { mimes: ['image/jpeg', 'image/png'], label: 'png/jpg/jpeg 图片' },
   document: { mimes: ['image/jpeg', 'image/png', 'application/pdf'], label: 'png/jpg/jpeg 图片或 PDF' },
-  spreadsheet: { mimes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'], label: 'xlsx 表格' },
+  spreadsheet: {
+    mimes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    label: 'xlsx 表格',
+  },
 };
 
 export interface CheckedUpload {

@@ -4,7 +4,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../db/client.js';
-import { accounts, assessmentAssignments, departments, organisations, physicians, provinceSettings } from '../db/schema/index.js';
+import {
+  accounts,
+  assessmentAssignments,
+  departments,
+  organisations,
+  physicians,
+  provinceSettings,
+} from '../db/schema/index.js';
 import { hashPassword } from '../platform/passwords.js';
 import { makeIdNumber, pick, randomName, rng } from './names.js';
 import { INSTITUTION_CATEGORIES, INSTITUTION_GRADES } from '../../shared/schemas/org.js';
@@ -56,25 +63,158 @@ interface OrgSpec {
 }
 
 const ORGS: OrgSpec[] = [
-  { key: 'province', code: 'gx_wjw', name: '广西壮族自治区卫生健康委员会', kind: 'admin', level: 'province', address: '广西南宁市青秀区桃源路', ready: true, area: '450000' },
-  { key: 'nanning', code: 'nn_wjw', name: '南宁市卫生健康委员会', kind: 'admin', level: 'city', parent: 'province', address: '广西南宁市', ready: true, area: '450100' },
-  { key: 'liuzhou', code: 'lz_wjw', name: '柳州市卫生健康委员会', kind: 'admin', level: 'city', parent: 'province', address: '广西柳州市', ready: true, area: '450200' },
-  { key: 'qingxiu', code: 'nnqx_wjw', name: '南宁市青秀区卫生健康局', kind: 'admin', level: 'district', parent: 'nanning', ready: true, area: '450103' },
-  { key: 'xingning', code: 'nnxn_wjw', name: '南宁市兴宁区卫生健康局', kind: 'admin', level: 'district', parent: 'nanning', ready: true, area: '450102' },
-  { key: 'chengzhong', code: 'lzcz_wjw', name: '柳州市城中区卫生健康局', kind: 'admin', level: 'district', parent: 'liuzhou', area: '450202' },
-  { key: 'yufeng', code: 'lzyf_wjw', name: '柳州市鱼峰区卫生健康局', kind: 'admin', level: 'district', parent: 'liuzhou', area: '450203' },
-  { key: 'h1', code: 'yy_gxyd1', name: '广西医科大学第一附属医院', kind: 'institution', parent: 'province', ready: true, area: '450103' },
-  { key: 'h2', code: 'yy_nn1', name: '南宁市第一人民医院', kind: 'institution', parent: 'nanning', ready: true, area: '450103' },
-  { key: 'h3', code: 'yy_qxsq', name: '青秀区中山社区卫生服务中心', kind: 'institution', parent: 'qingxiu', ready: true, area: '450103' },
+  {
+    key: 'province',
+    code: 'gx_wjw',
+    name: '广西壮族自治区卫生健康委员会',
+    kind: 'admin',
+    level: 'province',
+    address: '广西南宁市青秀区桃源路',
+    ready: true,
+    area: '450000',
+  },
+  {
+    key: 'nanning',
+    code: 'nn_wjw',
+    name: '南宁市卫生健康委员会',
+    kind: 'admin',
+    level: 'city',
+    parent: 'province',
+    address: '广西南宁市',
+    ready: true,
+    area: '450100',
+  },
+  {
+    key: 'liuzhou',
+    code: 'lz_wjw',
+    name: '柳州市卫生健康委员会',
+    kind: 'admin',
+    level: 'city',
+    parent: 'province',
+    address: '广西柳州市',
+    ready: true,
+    area: '450200',
+  },
+  {
+    key: 'qingxiu',
+    code: 'nnqx_wjw',
+    name: '南宁市青秀区卫生健康局',
+    kind: 'admin',
+    level: 'district',
+    parent: 'nanning',
+    ready: true,
+    area: '450103',
+  },
+  {
+    key: 'xingning',
+    code: 'nnxn_wjw',
+    name: '南宁市兴宁区卫生健康局',
+    kind: 'admin',
+    level: 'district',
+    parent: 'nanning',
+    ready: true,
+    area: '450102',
+  },
+  {
+    key: 'chengzhong',
+    code: 'lzcz_wjw',
+    name: '柳州市城中区卫生健康局',
+    kind: 'admin',
+    level: 'district',
+    parent: 'liuzhou',
+    area: '450202',
+  },
+  {
+    key: 'yufeng',
+    code: 'lzyf_wjw',
+    name: '柳州市鱼峰区卫生健康局',
+    kind: 'admin',
+    level: 'district',
+    parent: 'liuzhou',
+    area: '450203',
+  },
+  {
+    key: 'h1',
+    code: 'yy_gxyd1',
+    name: '广西医科大学第一附属医院',
+    kind: 'institution',
+    parent: 'province',
+    ready: true,
+    area: '450103',
+  },
+  {
+    key: 'h2',
+    code: 'yy_nn1',
+    name: '南宁市第一人民医院',
+    kind: 'institution',
+    parent: 'nanning',
+    ready: true,
+    area: '450103',
+  },
+  {
+    key: 'h3',
+    code: 'yy_qxsq',
+    name: '青秀区中山社区卫生服务中心',
+    kind: 'institution',
+    parent: 'qingxiu',
+    ready: true,
+    area: '450103',
+  },
   { key: 'h4', code: 'yy_qxzy', name: '南宁市青秀区中医医院', kind: 'institution', parent: 'qingxiu', area: '450103' },
-  { key: 'h5', code: 'yy_xnrm', name: '南宁市兴宁区人民医院', kind: 'institution', parent: 'xingning', ready: true, area: '450102' },
+  {
+    key: 'h5',
+    code: 'yy_xnrm',
+    name: '南宁市兴宁区人民医院',
+    kind: 'institution',
+    parent: 'xingning',
+    ready: true,
+    area: '450102',
+  },
   { key: 'h6', code: 'yy_xnkq', name: '南宁市兴宁区口腔医院', kind: 'institution', parent: 'xingning', area: '450102' },
-  { key: 'h7', code: 'yy_lz1', name: '柳州市工人医院', kind: 'institution', parent: 'liuzhou', ready: true, area: '450202' },
-  { key: 'h8', code: 'yy_czrm', name: '柳州市城中区人民医院', kind: 'institution', parent: 'chengzhong', area: '450202' },
+  {
+    key: 'h7',
+    code: 'yy_lz1',
+    name: '柳州市工人医院',
+    kind: 'institution',
+    parent: 'liuzhou',
+    ready: true,
+    area: '450202',
+  },
+  {
+    key: 'h8',
+    code: 'yy_czrm',
+    name: '柳州市城中区人民医院',
+    kind: 'institution',
+    parent: 'chengzhong',
+    area: '450202',
+  },
   { key: 'h9', code: 'yy_yfzy', name: '柳州市鱼峰区中医医院', kind: 'institution', parent: 'yufeng', area: '450203' },
-  { key: 'h10', code: 'yy_yfjk', name: '柳州市鱼峰区疾病预防控制中心', kind: 'institution', parent: 'yufeng', area: '450203' },
-  { key: 'h11', code: 'yy_new', name: '南宁市青秀区仙葫社区卫生服务站', kind: 'institution', parent: 'qingxiu', status: 'unactivated', area: '450103' },
-  { key: 'industry', code: 'xh_gxys', name: '广西医师协会', kind: 'industry', parent: 'province', ready: true, area: '450103' },
+  {
+    key: 'h10',
+    code: 'yy_yfjk',
+    name: '柳州市鱼峰区疾病预防控制中心',
+    kind: 'institution',
+    parent: 'yufeng',
+    area: '450203',
+  },
+  {
+    key: 'h11',
+    code: 'yy_new',
+    name: '南宁市青秀区仙葫社区卫生服务站',
+    kind: 'institution',
+    parent: 'qingxiu',
+    status: 'unactivated',
+    area: '450103',
+  },
+  {
+    key: 'industry',
+    code: 'xh_gxys',
+    name: '广西医师协会',
+    kind: 'industry',
+    parent: 'province',
+    ready: true,
+    area: '450103',
+  },
 ];
 
 const DEPARTMENTS: Record<string, string[]> = {
@@ -119,7 +259,9 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
       if (!provinceId) provinceId = row.id;
       ids[o.key] = row.id;
       paths[o.key] = `${o.parent ? paths[o.parent] : '/'}${row.id}/`;
-      await tx.execute(sql`UPDATE organisations SET path = ${paths[o.key]}, province_id = ${provinceId} WHERE id = ${row.id}`);
+      await tx.execute(
+        sql`UPDATE organisations SET path = ${paths[o.key]}, province_id = ${provinceId} WHERE id = ${row.id}`,
+      );
       await tx.insert(accounts).values({
         kind: 'org',
         orgId: row.id,
@@ -149,7 +291,9 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
     }
     // h1 is an approved assessment body for the Nanning institutions; the industry
     // organisation assesses the Liuzhou ones.
-    await tx.execute(sql`UPDATE organisations SET is_assessment_body = true, can_apply_assessment = true WHERE id IN (${ids.h1}, ${ids.industry})`);
+    await tx.execute(
+      sql`UPDATE organisations SET is_assessment_body = true, can_apply_assessment = true WHERE id IN (${ids.h1}, ${ids.industry})`,
+    );
     await tx.execute(sql`UPDATE organisations SET can_apply_assessment = true WHERE id = ${ids.h2}`);
     for (const h of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) {
       await tx.insert(assessmentAssignments).values({ provinceId, bodyOrgId: ids.h1, institutionId: ids[h] });
@@ -160,8 +304,12 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
     // departments for every institution
     for (const o of ORGS.filter((x) => x.kind === 'institution')) {
       for (const [first, seconds] of Object.entries(DEPARTMENTS)) {
-        const [d] = await tx.insert(departments).values({ orgId: ids[o.key], level: 1, name: first }).returning({ id: departments.id });
-        for (const s of seconds) await tx.insert(departments).values({ orgId: ids[o.key], parentId: d.id, level: 2, name: s });
+        const [d] = await tx
+          .insert(departments)
+          .values({ orgId: ids[o.key], level: 1, name: first })
+          .returning({ id: departments.id });
+        for (const s of seconds)
+          await tx.insert(departments).values({ orgId: ids[o.key], parentId: d.id, level: 2, name: s });
       }
     }
     // 360 physicians spread over the activated institutions (36 each: the enrolment seed puts
@@ -175,7 +323,9 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
       const birth = new Date(Date.UTC(1958 + Math.floor(r() * 40), Math.floor(r() * 12), 1 + Math.floor(r() * 28)));
       const idNumber = makeIdNumber(h.area!, birth, i * 7 + 11, male);
       const assistant = r() < 0.2;
-      const firstReg = new Date(Date.UTC(Math.max(birth.getUTCFullYear() + 24, 1985) + Math.floor(r() * 10), Math.floor(r() * 12), 1));
+      const firstReg = new Date(
+        Date.UTC(Math.max(birth.getUTCFullYear() + 24, 1985) + Math.floor(r() * 10), Math.floor(r() * 12), 1),
+      );
       rowsP.push({
         provinceId,
         institutionId: ids[h.key],
@@ -192,7 +342,10 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
         title: pick(r, TITLES),
       });
     }
-    const inserted = await tx.insert(physicians).values(rowsP).returning({ id: physicians.id, idNumber: physicians.idNumber });
+    const inserted = await tx
+      .insert(physicians)
+      .values(rowsP)
+      .returning({ id: physicians.id, idNumber: physicians.idNumber });
     await tx.insert(accounts).values(
       inserted.map((p, i) => ({
         kind: 'physician' as const,

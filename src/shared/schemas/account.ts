@@ -45,8 +45,17 @@ export const ZChangePasswordInput = z.object({
 });
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
 
-export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入正确的11位手机号');
+export const ZMobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入正确的11位手机号');
 export const ZSmsCodeInput = z.object({ mobile: ZMobile });
-export const ZBindMobileInput = z.object({ mobile: ZMobile, code: z.string().trim().regex(/^\d{6}$/, '请输入6位短信验证码') });
+export const ZBindMobileInput = z.object({
+  mobile: ZMobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入6位短信验证码'),
+});
 export const ZSwitchRoleInput = z.object({ role: z.enum(['institution', 'body']) });
 export const ZOk = z.object({ ok: z.literal(true) });

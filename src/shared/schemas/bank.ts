@@ -9,7 +9,11 @@ export const BANK_LABELS: Record<TBank, string> = { humanities: '人文医学', 
 export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const;
 export const ZQuestionType = z.enum(QUESTION_TYPES, { message: '题型只能是单选、多选或判断' });
 export type TQuestionType = z.infer<typeof ZQuestionType>;
-export const QUESTION_TYPE_LABELS: Record<TQuestionType, string> = { single: '单选题', multiple: '多选题', judge: '判断题' };
+export const QUESTION_TYPE_LABELS: Record<TQuestionType, string> = {
+  single: '单选题',
+  multiple: '多选题',
+  judge: '判断题',
+};
 
 export const QUESTION_STATUS_LABELS = { enabled: '启用', retired: '停用' } as const;
 export const ZQuestionStatus = z.enum(['enabled', 'retired']);
@@ -102,7 +106,12 @@ export const ZQuestionRow = z.object({
 });
 export type TQuestionRow = z.infer<typeof ZQuestionRow>;
 
-export const ZQuestionList = z.object({ items: z.array(ZQuestionRow), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZQuestionList = z.object({
+  items: z.array(ZQuestionRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export type TQuestionList = z.infer<typeof ZQuestionList>;
 
 export const ZQuestionVersion = z.object({
@@ -155,7 +164,11 @@ export const IMPORT_COLUMNS = [
 ] as const;
 
 /** Validation beyond shape: answers vs options, judge options, category lists. Returns Chinese messages. */
-export function questionContentErrors(c: { type: TQuestionType; options: { key: string; text: string }[]; answer: string[] }): string[] {
+export function questionContentErrors(c: {
+  type: TQuestionType;
+  options: { key: string; text: string }[];
+  answer: string[];
+}): string[] {
   const errs: string[] = [];
   const keys = c.options.map((o) => o.key);
   if (c.options.length < 2) errs.push('选项不能少于2个');
@@ -180,7 +193,8 @@ export function questionContentErrors(c: { type: TQuestionType; options: { key: 
 export function classificationErrors(c: { bank: TBank; category: string; practiceCategory?: string | null }): string[] {
   if (c.bank === 'humanities') {
     const errs: string[] = [];
-    if (!(HUMANITIES_CHAPTERS as readonly string[]).includes(c.category)) errs.push(`人文医学分类须为：${HUMANITIES_CHAPTERS.join('、')}`);
+    if (!(HUMANITIES_CHAPTERS as readonly string[]).includes(c.category))
+      errs.push(`人文医学分类须为：${HUMANITIES_CHAPTERS.join('、')}`);
     if (c.practiceCategory) errs.push('人文医学题目不填执业类别');
     return errs;
   }

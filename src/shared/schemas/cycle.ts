@@ -41,7 +41,9 @@ export type TCycleTimesInput = z.infer<typeof ZCycleTimesInput>;
 export const CONTENT_KEYS = ['work', 'ethics', 'professional'] as const;
 export const CONTENT_LABELS = { work: '工作成绩', ethics: '职业道德', professional: '业务水平' } as const;
 
-const ZItems = z.array(z.string().trim().min(1, '考核项目不能为空').max(100, '考核项目不能超过100字')).max(30, '每类最多30项');
+const ZItems = z
+  .array(z.string().trim().min(1, '考核项目不能为空').max(100, '考核项目不能超过100字'))
+  .max(30, '每类最多30项');
 /** 【编辑考核内容】→【保存】 */
 export const ZCycleContentInput = z.object({ work: ZItems, ethics: ZItems, professional: ZItems });
 export type TCycleContentInput = z.infer<typeof ZCycleContentInput>;
@@ -84,7 +86,10 @@ export const ZCycleSettings = z.object({
   physicianInitialPassword: z.enum(['666666', 'id_last6']),
   /** the procedure mode can no longer change once physicians submitted in it */
   procedureChoiceLocked: z.boolean(),
-  defaults: z.object({ contentItems: z.record(z.string(), z.array(z.string())), paperRules: z.record(z.string(), ZPaperRule) }),
+  defaults: z.object({
+    contentItems: z.record(z.string(), z.array(z.string())),
+    paperRules: z.record(z.string(), ZPaperRule),
+  }),
 });
 export type TCycleSettings = z.infer<typeof ZCycleSettings>;
 

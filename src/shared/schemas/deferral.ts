@@ -4,7 +4,11 @@ import { ZAttachment } from './procedure.js';
 export const DEFERRAL_REASON_MAX = 1000;
 
 export const ZDeferralApply = z.object({
-  reason: z.string().trim().min(1, '请填写申请延期考核原因').max(DEFERRAL_REASON_MAX, `申请延期考核原因不能超过 ${DEFERRAL_REASON_MAX} 字`),
+  reason: z
+    .string()
+    .trim()
+    .min(1, '请填写申请延期考核原因')
+    .max(DEFERRAL_REASON_MAX, `申请延期考核原因不能超过 ${DEFERRAL_REASON_MAX} 字`),
   fileIds: z.array(z.string().uuid()).max(10, '附件最多 10 个文件').default([]),
 });
 export type TDeferralApply = z.infer<typeof ZDeferralApply>;

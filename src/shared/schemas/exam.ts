@@ -77,7 +77,15 @@ export const ZPaperState = z.object({
   /** why not (Chinese), when !canEnter */
   note: z.string().nullable(),
   attempts: z.array(
-    z.object({ id: z.number(), attemptNo: z.number(), status: ZAttemptStatus, startedAt: z.string(), submittedAt: z.string().nullable(), score: z.number().nullable(), passed: z.boolean().nullable() }),
+    z.object({
+      id: z.number(),
+      attemptNo: z.number(),
+      status: ZAttemptStatus,
+      startedAt: z.string(),
+      submittedAt: z.string().nullable(),
+      score: z.number().nullable(),
+      passed: z.boolean().nullable(),
+    }),
   ),
 });
 export type TPaperState = z.infer<typeof ZPaperState>;
@@ -94,8 +102,18 @@ export const ZExamOverview = z.object({
   professionalExempt: z.boolean(),
   deferralApproved: z.boolean(),
   round: ZRound.nullable(),
-  window: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string(), open: z.boolean() }).nullable(),
-  physician: z.object({ name: z.string(), idNumberMasked: z.string(), level: z.string(), practiceCategory: z.string(), institution: z.string() }).nullable(),
+  window: z
+    .object({ key: z.string(), label: z.string(), start: z.string(), end: z.string(), open: z.boolean() })
+    .nullable(),
+  physician: z
+    .object({
+      name: z.string(),
+      idNumberMasked: z.string(),
+      level: z.string(),
+      practiceCategory: z.string(),
+      institution: z.string(),
+    })
+    .nullable(),
   consented: z.boolean(),
   /** the physician can take tests in this status at all */
   inExamStage: z.boolean(),
@@ -107,7 +125,10 @@ export type TExamOverview = z.infer<typeof ZExamOverview>;
 // ------------------------------------------------------------------ attempts
 
 export const ZAttemptParams = z.object({ id: z.coerce.number().int().positive() });
-export const ZAnswerParams = z.object({ id: z.coerce.number().int().positive(), index: z.coerce.number().int().min(0).max(999) });
+export const ZAnswerParams = z.object({
+  id: z.coerce.number().int().positive(),
+  index: z.coerce.number().int().min(0).max(999),
+});
 export const ZStartParams = z.object({ paperType: ZPaperType });
 
 const ZOptionId = z.string().regex(/^[A-Za-z0-9]{8}$/, '选项标识不正确');
@@ -183,7 +204,9 @@ export const ZItemAnalysisRow = z.object({
   discrimination: z.number().nullable(),
   unanswered: z.number(),
   flagged: z.boolean(),
-  options: z.array(z.object({ key: z.string(), text: z.string(), correct: z.boolean(), count: z.number(), share: z.number() })),
+  options: z.array(
+    z.object({ key: z.string(), text: z.string(), correct: z.boolean(), count: z.number(), share: z.number() }),
+  ),
 });
 export type TItemAnalysisRow = z.infer<typeof ZItemAnalysisRow>;
 

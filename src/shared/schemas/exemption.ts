@@ -10,7 +10,10 @@ export const ZExemptionSettings = z.object({
 });
 export type TExemptionSettings = z.infer<typeof ZExemptionSettings>;
 
-export const ZReasonCreate = z.object({ procedure: ZProcedureEnum, reason: z.string().trim().min(1, '请输入免考理由').max(500, '免考理由不能超过 500 字') });
+export const ZReasonCreate = z.object({
+  procedure: ZProcedureEnum,
+  reason: z.string().trim().min(1, '请输入免考理由').max(500, '免考理由不能超过 500 字'),
+});
 export const ZReasonUpdate = z.object({ reason: ZReasonCreate.shape.reason });
 export const ZSwitchInput = z.object({ procedure: ZProcedureEnum, open: z.boolean() });
 
@@ -40,7 +43,9 @@ export const ZExemptionApplication = z.object({
   reasons: z.array(z.object({ id: z.number().int(), reason: z.string() })),
   note: z.string(),
   fileIds: z.array(z.string()),
-  reviews: z.array(z.object({ by: z.string(), role: z.string(), decision: z.string(), opinion: z.string(), at: z.string() })),
+  reviews: z.array(
+    z.object({ by: z.string(), role: z.string(), decision: z.string(), opinion: z.string(), at: z.string() }),
+  ),
   submittedAt: z.string(),
   actions: z.array(z.string()),
   workResult: z.string().nullable(),

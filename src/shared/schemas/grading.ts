@@ -42,7 +42,11 @@ export const ZGradingRow = z.object({
 });
 export type TGradingRow = z.infer<typeof ZGradingRow>;
 
-export const ZGradingList = z.object({ rows: z.array(ZGradingRow), nextAfter: z.number().nullable(), total: z.number() });
+export const ZGradingList = z.object({
+  rows: z.array(ZGradingRow),
+  nextAfter: z.number().nullable(),
+  total: z.number(),
+});
 
 export const ZConfirmInput = z.object({
   ids: z.array(z.number().int().positive()).min(1, '请选择要确认的记录').max(2000, '一次最多确认 2000 条'),

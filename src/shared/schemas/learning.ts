@@ -39,7 +39,10 @@ export type TPracticeNext = z.infer<typeof ZPracticeNext>;
 
 export const ZPracticeAnswerInput = z.object({
   versionId: z.number().int().positive(),
-  chosen: z.array(z.string().regex(/^[A-H]$/, '选项无效')).min(1, '请选择答案').max(8),
+  chosen: z
+    .array(z.string().regex(/^[A-H]$/, '选项无效'))
+    .min(1, '请选择答案')
+    .max(8),
 });
 export type TPracticeAnswerInput = z.infer<typeof ZPracticeAnswerInput>;
 export const ZPracticeResult = z.object({
@@ -101,7 +104,10 @@ export const ZMockAttempt = ZMockSummary.extend({
 });
 export type TMockAttempt = z.infer<typeof ZMockAttempt>;
 
-export const ZMockAnswerInput = z.object({ index: z.number().int().min(0).max(1000), choice: z.array(z.string().max(16)).max(8) });
+export const ZMockAnswerInput = z.object({
+  index: z.number().int().min(0).max(1000),
+  choice: z.array(z.string().max(16)).max(8),
+});
 export type TMockAnswerInput = z.infer<typeof ZMockAnswerInput>;
 export const ZMockAnswerResult = z.object({ ok: z.literal(true), remainingSeconds: z.number() });
 
@@ -128,6 +134,11 @@ export const ZWrongQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
-export const ZWrongList = z.object({ items: z.array(ZWrongItem), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZWrongList = z.object({
+  items: z.array(ZWrongItem),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export type TWrongList = z.infer<typeof ZWrongList>;
 export const ZRemoved = z.object({ removed: z.number() });

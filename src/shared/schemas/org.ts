@@ -8,7 +8,11 @@ const ZPhone = z
   .trim()
   .regex(/^$|^[0-9+\-\s()]{7,20}$/, '请输入正确的联系电话（手机号或区号-电话号码）')
   .default('');
-const ZPostcode = z.string().trim().regex(/^$|^\d{6}$/, '邮政编码应为6位数字').default('');
+const ZPostcode = z
+  .string()
+  .trim()
+  .regex(/^$|^\d{6}$/, '邮政编码应为6位数字')
+  .default('');
 const ZEmail = z.union([z.literal(''), z.string().trim().email('请输入正确的电子邮箱')]).default('');
 
 export const INSTITUTION_CATEGORIES = [
@@ -25,7 +29,16 @@ export const INSTITUTION_CATEGORIES = [
   '诊所',
   '其他',
 ] as const;
-export const INSTITUTION_GRADES = ['三级甲等', '三级乙等', '三级', '二级甲等', '二级乙等', '二级', '一级', '未定级'] as const;
+export const INSTITUTION_GRADES = [
+  '三级甲等',
+  '三级乙等',
+  '三级',
+  '二级甲等',
+  '二级乙等',
+  '二级',
+  '一级',
+  '未定级',
+] as const;
 
 /** 卫健委 form (administration). 机构名称 comes from the organisation and is read-only. */
 export const ZWjwProfile = z.object({
@@ -60,23 +73,37 @@ export const ZOfficeProfile = z.object({
 });
 /** 卫生机构 本机构信息 form. */
 export const ZInstitutionProfile = z.object({
-  creditCode: z.string().trim().regex(/^$|^[0-9A-Z]{18}$/, '统一社会信用代码应为18位数字或大写字母').default(''),
+  creditCode: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9A-Z]{18}$/, '统一社会信用代码应为18位数字或大写字母')
+    .default(''),
   address: z.string().trim().min(1, '请填写地址').max(200),
   category: z.enum(INSTITUTION_CATEGORIES, { message: '请选择机构类别' }),
   grade: z.enum(INSTITUTION_GRADES, { message: '请选择机构级别' }),
   legalPerson: ZText(40),
   contact: z.string().trim().min(1, '请填写联系人').max(40),
-  phone: z.string().trim().regex(/^[0-9+\-\s()]{7,20}$/, '请输入正确的联系电话（手机号或区号-电话号码）'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s()]{7,20}$/, '请输入正确的联系电话（手机号或区号-电话号码）'),
   postcode: ZPostcode,
   email: ZEmail,
 });
 /** 行业组织 本机构信息 form. */
 export const ZIndustryProfile = z.object({
-  creditCode: z.string().trim().regex(/^$|^[0-9A-Z]{18}$/, '统一社会信用代码应为18位数字或大写字母').default(''),
+  creditCode: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9A-Z]{18}$/, '统一社会信用代码应为18位数字或大写字母')
+    .default(''),
   address: z.string().trim().min(1, '请填写地址').max(200),
   leader: ZText(40),
   contact: z.string().trim().min(1, '请填写联系人').max(40),
-  phone: z.string().trim().regex(/^[0-9+\-\s()]{7,20}$/, '请输入正确的联系电话（手机号或区号-电话号码）'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-\s()]{7,20}$/, '请输入正确的联系电话（手机号或区号-电话号码）'),
   postcode: ZPostcode,
   email: ZEmail,
 });
@@ -100,8 +127,16 @@ export type TIndustryProfile = z.infer<typeof ZIndustryProfile>;
 export const ZOrgKind = z.enum(['admin', 'institution', 'industry']);
 export const ZOrgStatus = z.enum(['unactivated', 'active', 'deregistered']);
 export type TOrgStatus = z.infer<typeof ZOrgStatus>;
-export const ORG_STATUS_LABELS: Record<TOrgStatus, string> = { unactivated: '未激活', active: '已激活', deregistered: '已注销' };
-export const ORG_KIND_LABELS: Record<z.infer<typeof ZOrgKind>, string> = { admin: '卫生行政机构', institution: '卫生机构', industry: '行业组织' };
+export const ORG_STATUS_LABELS: Record<TOrgStatus, string> = {
+  unactivated: '未激活',
+  active: '已激活',
+  deregistered: '已注销',
+};
+export const ORG_KIND_LABELS: Record<z.infer<typeof ZOrgKind>, string> = {
+  admin: '卫生行政机构',
+  institution: '卫生机构',
+  industry: '行业组织',
+};
 export const ADMIN_LEVEL_LABELS = { province: '省级', city: '市级', district: '区县级' } as const;
 
 export const ZMyOrg = z.object({
@@ -121,7 +156,15 @@ export type TMyOrg = z.infer<typeof ZMyOrg>;
 
 /* ───────────── 所辖机构账户管理 ───────────── */
 
-export const SUBORDINATE_ACTIONS = ['edit', 'activate', 'delete', 'resetPassword', 'deregister', 'allowApply', 'disallowApply'] as const;
+export const SUBORDINATE_ACTIONS = [
+  'edit',
+  'activate',
+  'delete',
+  'resetPassword',
+  'deregister',
+  'allowApply',
+  'disallowApply',
+] as const;
 export const ZSubordinateAction = z.enum(SUBORDINATE_ACTIONS);
 
 export const ZCode = z
@@ -154,7 +197,12 @@ export const ZSubordinate = z.object({
   actions: z.array(ZSubordinateAction),
 });
 export type TSubordinate = z.infer<typeof ZSubordinate>;
-export const ZSubordinatePage = z.object({ items: z.array(ZSubordinate), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZSubordinatePage = z.object({
+  items: z.array(ZSubordinate),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const ZCreateSubordinate = z.object({
   kind: ZOrgKind,
@@ -166,7 +214,9 @@ export type TCreateSubordinate = z.infer<typeof ZCreateSubordinate>;
 export const ZUpdateSubordinate = ZCreateSubordinate.omit({ kind: true });
 export type TUpdateSubordinate = z.infer<typeof ZUpdateSubordinate>;
 
-export const ZIds = z.object({ ids: z.array(z.number().int().positive()).min(1, '请至少选择一个机构').max(500, '一次最多操作500个机构') });
+export const ZIds = z.object({
+  ids: z.array(z.number().int().positive()).min(1, '请至少选择一个机构').max(500, '一次最多操作500个机构'),
+});
 export const ZApplyPermission = ZIds.extend({ allow: z.boolean() });
 export const ZBatchResult = z.object({ done: z.number() });
 
@@ -191,7 +241,12 @@ export const ZInstitutionRow = z.object({
   physicianCount: z.number(),
 });
 export type TInstitutionRow = z.infer<typeof ZInstitutionRow>;
-export const ZInstitutionPage = z.object({ items: z.array(ZInstitutionRow), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZInstitutionPage = z.object({
+  items: z.array(ZInstitutionRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export const ZInstitutionDetail = ZInstitutionRow.extend({
   profile: z.record(z.string(), z.unknown()),
   canApplyAssessment: z.boolean(),
@@ -202,12 +257,23 @@ export type TInstitutionDetail = z.infer<typeof ZInstitutionDetail>;
 
 /* ───────────── 申请考核机构 / 考核机构管理 ───────────── */
 
-export const APPLICATION_STATUS_LABELS = { draft: '未提交', pending: '待审批', approved: '已通过', rejected: '已驳回' } as const;
+export const APPLICATION_STATUS_LABELS = {
+  draft: '未提交',
+  pending: '待审批',
+  approved: '已通过',
+  rejected: '已驳回',
+} as const;
 export const ZApplicationStatus = z.enum(['draft', 'pending', 'approved', 'rejected']);
 export const APPLICATION_MAX_FILES = 10;
 export const APPLICATION_MAX_BYTES = 10 * 1024 * 1024;
 
-export const ZMaterial = z.object({ fileId: z.string(), name: z.string(), size: z.number(), mime: z.string(), uploadedAt: z.string() });
+export const ZMaterial = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  uploadedAt: z.string(),
+});
 export type TMaterial = z.infer<typeof ZMaterial>;
 
 export const ZMyApplication = z.object({
@@ -248,8 +314,15 @@ export const ZApplicationRow = z.object({
   actions: z.array(z.enum(['approve', 'reject'])),
 });
 export type TApplicationRow = z.infer<typeof ZApplicationRow>;
-export const ZApplicationPage = z.object({ items: z.array(ZApplicationRow), total: z.number(), page: z.number(), pageSize: z.number() });
-export const ZRejectInput = z.object({ reason: z.string().trim().min(2, '请填写驳回理由').max(500, '驳回理由不能超过500个字') });
+export const ZApplicationPage = z.object({
+  items: z.array(ZApplicationRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export const ZRejectInput = z.object({
+  reason: z.string().trim().min(2, '请填写驳回理由').max(500, '驳回理由不能超过500个字'),
+});
 
 export const ZBodyRow = z.object({
   id: z.number(),
@@ -267,7 +340,12 @@ export const ZBodyListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const ZBodyPage = z.object({ items: z.array(ZBodyRow), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZBodyPage = z.object({
+  items: z.array(ZBodyRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const ZAssignedRow = z.object({
   id: z.number(),
@@ -286,10 +364,24 @@ export const ZCandidateQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const ZCandidateRow = z.object({ id: z.number(), code: z.string(), name: z.string(), status: ZOrgStatus, parentName: z.string() });
-export const ZCandidatePage = z.object({ items: z.array(ZCandidateRow), total: z.number(), page: z.number(), pageSize: z.number() });
+export const ZCandidateRow = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  status: ZOrgStatus,
+  parentName: z.string(),
+});
+export const ZCandidatePage = z.object({
+  items: z.array(ZCandidateRow),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export const ZInstitutionIds = z.object({
-  institutionIds: z.array(z.number().int().positive()).min(1, '请至少选择一个卫生机构').max(500, '一次最多操作500个机构'),
+  institutionIds: z
+    .array(z.number().int().positive())
+    .min(1, '请至少选择一个卫生机构')
+    .max(500, '一次最多操作500个机构'),
 });
 
 /* ───────────── 科室信息 ───────────── */
@@ -315,7 +407,13 @@ export interface TDepartmentNode {
   children: TDepartmentNode[];
 }
 export const ZDepartmentNode: z.ZodType<TDepartmentNode> = z.lazy(() =>
-  z.object({ id: z.number(), name: z.string(), level: z.number(), intro: z.string(), children: z.array(ZDepartmentNode) }),
+  z.object({
+    id: z.number(),
+    name: z.string(),
+    level: z.number(),
+    intro: z.string(),
+    children: z.array(ZDepartmentNode),
+  }),
 );
 export const ZDepartmentTree = z.object({ items: z.array(ZDepartmentNode) });
 
@@ -324,8 +422,14 @@ export const ZDepartmentTree = z.object({ items: z.array(ZDepartmentNode) });
 export const ZAuditQuery = z.object({
   action: z.string().trim().max(40).optional(),
   targetType: z.string().trim().max(40).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
   /** keyset: entries with id below this */
   before: z.coerce.number().int().positive().optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -67,7 +67,12 @@ export const ZTransferInput = z.object({
 });
 export type TTransferInput = z.infer<typeof ZTransferInput>;
 
-export const ZInstitutionOption = z.object({ id: z.number(), name: z.string(), code: z.string(), parentName: z.string() });
+export const ZInstitutionOption = z.object({
+  id: z.number(),
+  name: z.string(),
+  code: z.string(),
+  parentName: z.string(),
+});
 export const ZInstitutionOptions = z.object({ items: z.array(ZInstitutionOption) });
 export const ZInstitutionSearch = z.object({ keyword: z.string().trim().max(60).optional() });
 

@@ -21,13 +21,18 @@ export const ZProcedureApplication = z
   .object({
     procedure: z.enum(['general', 'simple']),
     conditions: z.array(z.number().int().min(1).max(4)).max(4).default([]),
-    proofFileIds: z.array(z.string().uuid()).max(PROOF_MAX_FILES, `证明材料最多上传 ${PROOF_MAX_FILES} 个文件`).default([]),
+    proofFileIds: z
+      .array(z.string().uuid())
+      .max(PROOF_MAX_FILES, `证明材料最多上传 ${PROOF_MAX_FILES} 个文件`)
+      .default([]),
     report: z.string().max(REPORT_MAX_CHARS, `述职报告不能超过 ${REPORT_MAX_CHARS} 字`).default(''),
   })
   .superRefine((v, ctx) => {
     if (v.procedure !== 'simple') return;
-    if (v.conditions.length === 0) ctx.addIssue({ code: 'custom', message: '申请简易程序须至少勾选一项条件', path: ['conditions'] });
-    if (v.proofFileIds.length === 0) ctx.addIssue({ code: 'custom', message: '申请简易程序须上传证明材料', path: ['proofFileIds'] });
+    if (v.conditions.length === 0)
+      ctx.addIssue({ code: 'custom', message: '申请简易程序须至少勾选一项条件', path: ['conditions'] });
+    if (v.proofFileIds.length === 0)
+      ctx.addIssue({ code: 'custom', message: '申请简易程序须上传证明材料', path: ['proofFileIds'] });
     if (!v.report.trim()) ctx.addIssue({ code: 'custom', message: '申请简易程序须填写述职报告', path: ['report'] });
   });
 export type TProcedureApplication = z.infer<typeof ZProcedureApplication>;
@@ -36,7 +41,10 @@ export type TProcedureApplication = z.infer<typeof ZProcedureApplication>;
 export const ZProcedureDraft = z.object({
   procedure: z.enum(['general', 'simple'], { message: '请选择考核程序' }),
   conditions: z.array(z.number().int().min(1).max(4)).max(4).default([]),
-  proofFileIds: z.array(z.string().uuid()).max(PROOF_MAX_FILES, `证明材料最多上传 ${PROOF_MAX_FILES} 个文件`).default([]),
+  proofFileIds: z
+    .array(z.string().uuid())
+    .max(PROOF_MAX_FILES, `证明材料最多上传 ${PROOF_MAX_FILES} 个文件`)
+    .default([]),
   report: z.string().max(REPORT_MAX_CHARS, `述职报告不能超过 ${REPORT_MAX_CHARS} 字`).default(''),
 });
 export type TProcedureDraft = z.infer<typeof ZProcedureDraft>;
@@ -100,7 +108,9 @@ export const ZEvaluateInput = z.object({
 });
 export type TEvaluateInput = z.infer<typeof ZEvaluateInput>;
 
-export const ZReasonInput = z.object({ reason: z.string().trim().min(1, '请填写驳回理由').max(500, '理由不能超过 500 字') });
+export const ZReasonInput = z.object({
+  reason: z.string().trim().min(1, '请填写驳回理由').max(500, '理由不能超过 500 字'),
+});
 
 /** 复核 驳回: 不同意 on one or both items. */
 export const ZBodyRejectInput = z
@@ -109,7 +119,10 @@ export const ZBodyRejectInput = z
     ethicsAgree: z.boolean(),
     reason: z.string().trim().min(1, '请填写驳回理由').max(500, '理由不能超过 500 字'),
   })
-  .refine((v) => !v.workAgree || !v.ethicsAgree, { message: '驳回须对工作成绩或职业道德至少一项选择「不同意」', path: ['workAgree'] });
+  .refine((v) => !v.workAgree || !v.ethicsAgree, {
+    message: '驳回须对工作成绩或职业道德至少一项选择「不同意」',
+    path: ['workAgree'],
+  });
 
 export const ZEvaluationRecord = z.object({
   institution: z
@@ -124,7 +137,14 @@ export const ZEvaluationRecord = z.object({
     })
     .nullable(),
   bodyReview: z
-    .object({ workAgree: z.boolean(), ethicsAgree: z.boolean(), reason: z.string(), decision: z.string(), by: z.string(), at: z.string() })
+    .object({
+      workAgree: z.boolean(),
+      ethicsAgree: z.boolean(),
+      reason: z.string(),
+      decision: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
     .nullable(),
 });
 
@@ -154,7 +174,15 @@ export const ZEvaluationList = z.object({ total: z.number().int(), rows: z.array
 
 export const ZEvaluationDetail = z.object({
   row: ZEvaluationRow,
-  physician: z.object({ name: z.string(), gender: z.string(), idNumber: z.string(), level: z.string(), practiceCategory: z.string(), title: z.string(), firstRegisteredAt: z.string().nullable() }),
+  physician: z.object({
+    name: z.string(),
+    gender: z.string(),
+    idNumber: z.string(),
+    level: z.string(),
+    practiceCategory: z.string(),
+    title: z.string(),
+    firstRegisteredAt: z.string().nullable(),
+  }),
   selfEvaluation: z.record(z.string(), z.unknown()),
   application: ZProcedureState.shape.application,
   proofs: z.array(ZAttachment),

@@ -16,7 +16,6 @@ import { HomePage } from '../pages/auth/HomePage';
 
 dayjs.locale('zh-cn');
 
-
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false },
@@ -46,7 +45,11 @@ function Root() {
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4 } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -55,8 +58,14 @@ export function App() {
                 <Route path="/login" element={<OrgLoginPage />} />
                 <Route path="/doctor/login" element={<PhysicianLoginPage />} />
                 <Route path="/onboarding" element={<OnboardingPage />} />
-                <Route path="/security" element={<Guarded route={{ path: '/security', element: <SecurityPage /> }} />} />
-                <Route path="/doctor/security" element={<Guarded route={{ path: '/doctor/security', element: <SecurityPage />, mobile: true }} />} />
+                <Route
+                  path="/security"
+                  element={<Guarded route={{ path: '/security', element: <SecurityPage /> }} />}
+                />
+                <Route
+                  path="/doctor/security"
+                  element={<Guarded route={{ path: '/doctor/security', element: <SecurityPage />, mobile: true }} />}
+                />
                 <Route path="/" element={<Root />} />
                 {ALL_ROUTES.map((r) => (
                   <Route key={r.path} path={r.path} element={r.public ? r.element : <Guarded route={r} />} />

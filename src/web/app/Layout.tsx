@@ -7,14 +7,22 @@ import { api } from '../api/client';
 import { useActor, useMe } from './auth';
 import { ALL_ROUTES } from './routes';
 
-const ROLE_COLORS: Record<string, string> = { admin: 'red', institution: 'blue', body: 'purple', industry: 'cyan', physician: 'green' };
+const ROLE_COLORS: Record<string, string> = {
+  admin: 'red',
+  institution: 'blue',
+  body: 'purple',
+  industry: 'cyan',
+  physician: 'green',
+};
 
 /** Build the left navigation for the current role from the routes' menu entries. */
 function useMenuItems(): ItemType[] {
   const me = useActor();
   return useMemo(() => {
     const visible = ALL_ROUTES.filter(
-      (r) => r.menu && r.menu.roles.includes(me.role) && (!r.menu.adminLevels || (me.adminLevel && r.menu.adminLevels.includes(me.adminLevel))),
+      (r) =>
+        r.menu?.roles.includes(me.role) &&
+        (!r.menu.adminLevels || (me.adminLevel && r.menu.adminLevels.includes(me.adminLevel))),
     ).sort((a, b) => a.menu!.order - b.menu!.order);
     type Node = { key: string; label: string; children: Node[]; order: number; leaf?: boolean };
     const root: Node = { key: 'root', label: '', children: [], order: 0 };
@@ -31,7 +39,9 @@ function useMenuItems(): ItemType[] {
       node.children.push({ key: r.path, label: r.menu!.label, children: [], order: r.menu!.order, leaf: true });
     }
     const toItems = (n: Node): ItemType[] =>
-      n.children.map((c) => (c.leaf ? { key: c.key, label: c.label } : { key: c.key, label: c.label, children: toItems(c) }));
+      n.children.map((c) =>
+        c.leaf ? { key: c.key, label: c.label } : { key: c.key, label: c.label, children: toItems(c) },
+      );
     return [{ key: '/', label: '首页', icon: <HomeOutlined /> }, ...toItems(root)];
   }, [me.role, me.adminLevel]);
 }
@@ -62,7 +72,11 @@ function UserBar() {
           角色切换
         </Button>
       )}
-      <Button size="small" icon={<SafetyOutlined />} onClick={() => nav(me.role === 'physician' ? '/doctor/security' : '/security')}>
+      <Button
+        size="small"
+        icon={<SafetyOutlined />}
+        onClick={() => nav(me.role === 'physician' ? '/doctor/security' : '/security')}
+      >
         安全设置
       </Button>
       <Button size="small" icon={<LogoutOutlined />} onClick={logout}>
@@ -91,7 +105,9 @@ export function AdminLayout({ children }: { children: ReactNode }) {
   }, [items, loc.pathname]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 16px' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 16px' }}
+      >
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           医师定期考核信息登记管理系统
         </Typography.Title>
@@ -121,7 +137,16 @@ export function MobileLayout({ children }: { children: ReactNode }) {
   const nav = useNavigate();
   return (
     <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>
-      <div style={{ background: '#1677ff', color: '#fff', padding: '10px 14px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      <div
+        style={{
+          background: '#1677ff',
+          color: '#fff',
+          padding: '10px 14px',
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+        }}
+      >
         <span style={{ fontWeight: 600, cursor: 'pointer' }} onClick={() => nav('/doctor')}>
           医师定期考核
         </span>

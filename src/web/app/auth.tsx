@@ -3,7 +3,10 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { TMe } from '../../shared/schemas/account';
 import { api, ApiError, setCsrfToken } from '../api/client';
 
-const MeContext = createContext<{ me: TMe | null; refresh: () => Promise<void> }>({ me: null, refresh: async () => undefined });
+const MeContext = createContext<{ me: TMe | null; refresh: () => Promise<void> }>({
+  me: null,
+  refresh: async () => undefined,
+});
 
 export function MeProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
@@ -23,7 +26,9 @@ export function MeProvider({ children }: { children: ReactNode }) {
   });
   if (q.isLoading) return null;
   return (
-    <MeContext.Provider value={{ me: q.data ?? null, refresh: async () => void (await qc.invalidateQueries({ queryKey: ['me'] })) }}>
+    <MeContext.Provider
+      value={{ me: q.data ?? null, refresh: async () => void (await qc.invalidateQueries({ queryKey: ['me'] })) }}
+    >
       {children}
     </MeContext.Provider>
   );

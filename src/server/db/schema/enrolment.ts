@@ -33,11 +33,15 @@ export const cycles = pgTable(
     passProfessionalPhysician: integer('pass_professional_physician').notNull().default(60),
     passProfessionalAssistant: integer('pass_professional_assistant').notNull().default(55),
     /** { humanities: {durationMinutes, questionCount, attempts}, professional: {...} } */
-    paperRules: jsonb('paper_rules').$type<Record<string, { durationMinutes: number; questionCount: number; attempts: number }>>()
+    paperRules: jsonb('paper_rules')
+      .$type<Record<string, { durationMinutes: number; questionCount: number; attempts: number }>>()
       .notNull()
       .default({}),
     /** 'with_registration' (2023 manual, Hainan) or 'after_approval' (national manual, app) */
-    procedureChoice: text('procedure_choice').$type<'with_registration' | 'after_approval'>().notNull().default('with_registration'),
+    procedureChoice: text('procedure_choice')
+      .$type<'with_registration' | 'after_approval'>()
+      .notNull()
+      .default('with_registration'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

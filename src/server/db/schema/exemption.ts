@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** 免考设置: exemption reasons per procedure (general → exempts 业务水平, simple → exempts 人文医学). */
 export const exemptionReasons = pgTable(
@@ -43,7 +56,10 @@ export const exemptionApplications = pgTable(
     note: text('note').notNull().default(''),
     fileIds: jsonb('file_ids').$type<string[]>().notNull().default([]),
     /** review trail [{by, role, decision, opinion, at}] */
-    reviews: jsonb('reviews').$type<{ by: string; role: string; decision: string; opinion: string; at: string }[]>().notNull().default([]),
+    reviews: jsonb('reviews')
+      .$type<{ by: string; role: string; decision: string; opinion: string; at: string }[]>()
+      .notNull()
+      .default([]),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,18 @@
 import type { FrozenItem } from '../../modules/exam/paper.js';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** 题库练习: one answered practice question, frozen to the version that was shown. */
 export const practiceAnswers = pgTable(
@@ -33,7 +46,10 @@ export const wrongQuestions = pgTable(
     lastWrongAt: timestamp('last_wrong_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('wrong_questions_physician_question_uq').on(t.physicianId, t.questionId), index('wrong_questions_recent_idx').on(t.physicianId, t.lastWrongAt)],
+  (t) => [
+    uniqueIndex('wrong_questions_physician_question_uq').on(t.physicianId, t.questionId),
+    index('wrong_questions_recent_idx').on(t.physicianId, t.lastWrongAt),
+  ],
 );
 
 /**

@@ -14,5 +14,9 @@ export const notices = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('notices_code_uq').on(t.code), uniqueIndex('notices_enrolment_uq').on(t.enrolmentId), index('notices_province_idx').on(t.provinceId)],
+  (t) => [
+    uniqueIndex('notices_code_uq').on(t.code),
+    uniqueIndex('notices_enrolment_uq').on(t.enrolmentId),
+    index('notices_province_idx').on(t.provinceId),
+  ],
 );

@@ -13,7 +13,10 @@ export const departments = pgTable(
     intro: text('intro').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('departments_org_idx').on(t.orgId), uniqueIndex('departments_org_parent_name_uq').on(t.orgId, t.parentId, t.name)],
+  (t) => [
+    index('departments_org_idx').on(t.orgId),
+    uniqueIndex('departments_org_parent_name_uq').on(t.orgId, t.parentId, t.name),
+  ],
 );
 
 /** 指定卫生机构: which health institutions an assessment body assesses. */
@@ -26,5 +29,8 @@ export const assessmentAssignments = pgTable(
     institutionId: integer('institution_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('assessment_assignments_institution_uq').on(t.institutionId), index('assessment_assignments_body_idx').on(t.bodyOrgId)],
+  (t) => [
+    uniqueIndex('assessment_assignments_institution_uq').on(t.institutionId),
+    index('assessment_assignments_body_idx').on(t.bodyOrgId),
+  ],
 );

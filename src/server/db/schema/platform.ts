@@ -199,6 +199,9 @@ export const files = pgTable(
 export const provinceSettings = pgTable('province_settings', {
   provinceId: integer('province_id').primaryKey(),
   /** physician initial password: '666666' or the last six characters of the ID number */
-  physicianInitialPassword: text('physician_initial_password').$type<'666666' | 'id_last6'>().notNull().default('666666'),
+  physicianInitialPassword: text('physician_initial_password')
+    .$type<'666666' | 'id_last6'>()
+    .notNull()
+    .default('666666'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

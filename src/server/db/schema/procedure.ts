@@ -18,5 +18,8 @@ export const enrolmentAttachments = pgTable(
     size: integer('size').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('enrolment_attachments_file_uq').on(t.fileId), index('enrolment_attachments_enrolment_idx').on(t.enrolmentId, t.kind)],
+  (t) => [
+    uniqueIndex('enrolment_attachments_file_uq').on(t.fileId),
+    index('enrolment_attachments_enrolment_idx').on(t.enrolmentId, t.kind),
+  ],
 );

@@ -37,18 +37,24 @@ const loginLimit = {
   hook: 'preHandler' as const,
   max: 20,
   timeWindow: '1 minute',
-  keyGenerator: (req: FastifyRequest) => `${req.ip}|${(req.body as { login?: string; idNumber?: string })?.login ?? (req.body as { idNumber?: string })?.idNumber ?? ''}`,
+  keyGenerator: (req: FastifyRequest) =>
+    `${req.ip}|${(req.body as { login?: string; idNumber?: string })?.login ?? (req.body as { idNumber?: string })?.idNumber ?? ''}`,
 };
 
 export default async function accountRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
 
-  app.get('/api/auth/captcha', { schema: { tags, summary: '获取验证码', response: { 200: ZCaptcha } } }, async () => svc.createCaptcha(deps));
+  app.get('/api/auth/captcha', { schema: { tags, summary: '获取验证码', response: { 200: ZCaptcha } } }, async () =>
+    svc.createCaptcha(deps),
+  );
 
   app.post(
     '/api/auth/login',
-    { config: { rateLimit: loginLimit }, schema: { tags, summary: '机构登录', body: ZOrgLoginInput, response: { 200: ZOk } } },
+    {
+      config: { rateLimit: loginLimit },
+      schema: { tags, summary: '机构登录', body: ZOrgLoginInput, response: { 200: ZOk } },
+    },
     async (req, reply) => {
       const r = await svc.loginOrganisation(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       setSessionCookie(req, reply, r.token);
@@ -58,7 +64,10 @@ export default async function accountRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/auth/physician-login',
-    { config: { rateLimit: loginLimit }, schema: { tags, summary: '医师登录', body: ZPhysicianLoginInput, response: { 200: ZOk } } },
+    {
+      config: { rateLimit: loginLimit },
+      schema: { tags, summary: '医师登录', body: ZPhysicianLoginInput, response: { 200: ZOk } },
+    },
     async (req, reply) => {
       const r = await svc.loginPhysician(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       setSessionCookie(req, reply, r.token);
@@ -66,40 +75,66 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: ZOk } } }, async (req, reply) => {
-    if (req.session) await svc.logout(deps, req.session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出登录', response: { 200: ZOk } } },
+    async (req, reply) => {
+      if (req.session) await svc.logout(deps, req.session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   app.get('/api/auth/me', { schema: { tags, summary: '当前用户', response: { 200: ZMe } } }, async (req) => {
     if (!req.session) throw unauthorized();
     return svc.describeSession(req.session);
   });
 
-  app.post('/api/auth/password', { schema: { tags, summary: '修改密码（密码初始化 / 安全设置）', body: ZChangePasswordInput, response: { 200: ZOk } } }, async (req) => {
-    await svc.changePassword(deps, actorOf(req), req.body.oldPassword, req.body.newPassword);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: '修改密码（密码初始化 / 安全设置）',
+        body: ZChangePasswordInput,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await svc.changePassword(deps, actorOf(req), req.body.oldPassword, req.body.newPassword);
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     '/api/auth/sms-code',
-    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags, summary: '发送手机绑定验证码', body: ZSmsCodeInput, response: { 200: ZOk } } },
+    {
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { tags, summary: '发送手机绑定验证码', body: ZSmsCodeInput, response: { 200: ZOk } },
+    },
     async (req) => {
       await svc.sendBindingCode(deps, actorOf(req, 'physician'), req.body.mobile);
       return { ok: true as const };
     },
   );
 
-  app.post('/api/auth/bind-mobile', { schema: { tags, summary: '绑定手机号', body: ZBindMobileInput, response: { 200: ZOk } } }, async (req) => {
-    await svc.bindMobile(deps, actorOf(req, 'physician'), req.body.mobile, req.body.code);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/bind-mobile',
+    { schema: { tags, summary: '绑定手机号', body: ZBindMobileInput, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.bindMobile(deps, actorOf(req, 'physician'), req.body.mobile, req.body.code);
+      return { ok: true as const };
+    },
+  );
 
-  app.post('/api/auth/switch-role', { schema: { tags, summary: '角色切换', body: ZSwitchRoleInput, response: { 200: ZOk } } }, async (req) => {
-    await svc.switchRole(deps, actorOf(req, 'institution', 'body'), req.body.role);
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/switch-role',
+    { schema: { tags, summary: '角色切换', body: ZSwitchRoleInput, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.switchRole(deps, actorOf(req, 'institution', 'body'), req.body.role);
+      return { ok: true as const };
+    },
+  );
 
   app.get(
     '/api/todos',
@@ -107,7 +142,9 @@ export default async function accountRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['首页'],
         summary: '待办数量',
-        response: { 200: z.object({ items: z.array(z.object({ label: z.string(), count: z.number(), path: z.string() })) }) },
+        response: {
+          200: z.object({ items: z.array(z.object({ label: z.string(), count: z.number(), path: z.string() })) }),
+        },
       },
     },
     async (req) => ({ items: await collectTodos(deps, actorOf(req)) }),

@@ -8,7 +8,14 @@ import { ROLE_LABELS, type Actor, type Role } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import { hashPassword, passwordPolicyError, verifyPassword } from '../../platform/passwords.js';
-import { createSession, forgetSession, revokeAccountSessions, revokeSession, setSessionRole, type ResolvedSession } from '../../platform/sessions.js';
+import {
+  createSession,
+  forgetSession,
+  revokeAccountSessions,
+  revokeSession,
+  setSessionRole,
+  type ResolvedSession,
+} from '../../platform/sessions.js';
 import { normaliseDocument } from '../../../shared/idcard.js';
 import type { TMe, TOrgLoginInput, TPhysicianLoginInput } from '../../../shared/schemas/account.js';
 
@@ -34,26 +41,36 @@ async function checkCaptcha(deps: AppDeps, id: string | undefined, answer: strin
     .set({ usedAt: deps.now() })
     .where(and(eq(captchas.id, id), isNull(captchas.usedAt), gt(captchas.expiresAt, deps.now())))
     .returning({ answer: captchas.answer });
-  if (!row || row.answer !== answer.trim().toLowerCase()) throw new AppError('CAPTCHA', '验证码错误或已过期，请重新输入', 400);
+  if (!row || row.answer !== answer.trim().toLowerCase())
+    throw new AppError('CAPTCHA', '验证码错误或已过期，请重新输入', 400);
 }
 
 type AccountRow = typeof accounts.$inferSelect;
 
-async function checkPasswordWithLockout(deps: AppDeps, acc: AccountRow | undefined, password: string): Promise<AccountRow> {
+async function checkPasswordWithLockout(
+  deps: AppDeps,
+  acc: AccountRow | undefined,
+  password: string,
+): Promise<AccountRow> {
   const now = deps.now();
   if (acc?.lockedUntil && acc.lockedUntil > now) {
     const mins = Math.ceil((acc.lockedUntil.getTime() - now.getTime()) / 60_000);
     throw new AppError('LOCKED', `登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试`, 423);
   }
   // verify against a dummy hash when the account does not exist, so timing does not tell.
-  const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(DUMMY_HASH, password), false);
+  const ok = acc
+    ? await verifyPassword(acc.passwordHash, password)
+    : (await verifyPassword(DUMMY_HASH, password), false);
   if (!acc) throw new AppError('LOGIN_FAILED', LOGIN_FAILED, 401);
   if (!ok) {
     const failures = acc.failedLogins + 1;
     const lock = failures >= MAX_FAILURES;
     await deps.db
       .update(accounts)
-      .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null })
+      .set({
+        failedLogins: lock ? 0 : failures,
+        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
+      })
       .where(eq(accounts.id, acc.id));
     if (lock) throw new AppError('LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟`, 423);
     throw new AppError('LOGIN_FAILED', `${LOGIN_FAILED}（还可尝试 ${MAX_FAILURES - failures} 次）`, 401);
@@ -69,7 +86,11 @@ export interface LoginResult {
 }
 
 /** 机构登录: account + password + captcha. Unactivated or deregistered organisations cannot log in. */
-export async function loginOrganisation(deps: AppDeps, input: TOrgLoginInput, meta: { ip?: string; userAgent?: string }): Promise<LoginResult> {
+export async function loginOrganisation(
+  deps: AppDeps,
+  input: TOrgLoginInput,
+  meta: { ip?: string; userAgent?: string },
+): Promise<LoginResult> {
   await checkCaptcha(deps, input.captchaId, input.captcha);
   const [row] = await deps.db
     .select({ acc: accounts, org: organisations })
@@ -77,14 +98,26 @@ export async function loginOrganisation(deps: AppDeps, input: TOrgLoginInput, me
     .innerJoin(organisations, eq(organisations.id, accounts.orgId))
     .where(and(eq(accounts.kind, 'org'), eq(accounts.login, input.login.trim())));
   const acc = await checkPasswordWithLockout(deps, row?.acc, input.password);
-  if (row.org.status === 'unactivated') throw new AppError('NOT_ACTIVATED', '账号尚未激活，请联系上级卫生行政机构激活', 403);
+  if (row.org.status === 'unactivated')
+    throw new AppError('NOT_ACTIVATED', '账号尚未激活，请联系上级卫生行政机构激活', 403);
   if (row.org.status === 'deregistered') throw new AppError('DEREGISTERED', '账号已注销，无法登录', 403);
-  const role: Role = row.org.kind === 'admin' ? 'admin' : row.org.kind === 'industry' ? (row.org.isAssessmentBody ? 'body' : 'industry') : 'institution';
+  const role: Role =
+    row.org.kind === 'admin'
+      ? 'admin'
+      : row.org.kind === 'industry'
+        ? row.org.isAssessmentBody
+          ? 'body'
+          : 'industry'
+        : 'institution';
   return finishLogin(deps, acc, role, meta);
 }
 
 /** 医师登录: 证件号码 + 姓名 + 密码. A legacy 15-digit ID matches its 18-digit form. */
-export async function loginPhysician(deps: AppDeps, input: TPhysicianLoginInput, meta: { ip?: string; userAgent?: string }): Promise<LoginResult> {
+export async function loginPhysician(
+  deps: AppDeps,
+  input: TPhysicianLoginInput,
+  meta: { ip?: string; userAgent?: string },
+): Promise<LoginResult> {
   const raw = input.idNumber.trim();
   const looksLikeId = /^\d{15}$|^\d{17}[\dxX]$/.test(raw);
   const norm = looksLikeId ? normaliseDocument('居民身份证', raw) : { ok: true as const, value: raw };
@@ -99,8 +132,16 @@ export async function loginPhysician(deps: AppDeps, input: TPhysicianLoginInput,
   return finishLogin(deps, acc, 'physician', meta);
 }
 
-async function finishLogin(deps: AppDeps, acc: AccountRow, role: Role, meta: { ip?: string; userAgent?: string }): Promise<LoginResult> {
-  await deps.db.update(accounts).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: deps.now() }).where(eq(accounts.id, acc.id));
+async function finishLogin(
+  deps: AppDeps,
+  acc: AccountRow,
+  role: Role,
+  meta: { ip?: string; userAgent?: string },
+): Promise<LoginResult> {
+  await deps.db
+    .update(accounts)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: deps.now() })
+    .where(eq(accounts.id, acc.id));
   return createSession(deps.db, acc.id, role, deps.config.SESSION_TTL_HOURS, meta);
 }
 
@@ -111,7 +152,11 @@ export async function logout(deps: AppDeps, session: ResolvedSession): Promise<v
 export function describeSession(s: ResolvedSession): TMe {
   const a = s.actor;
   const switchable: Role[] =
-    a.orgKind === 'institution' && a.isAssessmentBody && !a.physicianId ? (a.role === 'body' ? ['institution'] : ['body']) : [];
+    a.orgKind === 'institution' && a.isAssessmentBody && !a.physicianId
+      ? a.role === 'body'
+        ? ['institution']
+        : ['body']
+      : [];
   return {
     accountId: a.accountId,
     role: a.role,
@@ -139,7 +184,12 @@ export async function switchRole(deps: AppDeps, actor: Actor, role: 'institution
 }
 
 /** 密码初始化 / 安全设置: change own password; other sessions of the account end. */
-export async function changePassword(deps: AppDeps, actor: Actor, oldPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  deps: AppDeps,
+  actor: Actor,
+  oldPassword: string,
+  newPassword: string,
+): Promise<void> {
   const [acc] = await deps.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
   if (!(await verifyPassword(acc.passwordHash, oldPassword))) throw badRequest('原密码不正确');
   const policy = passwordPolicyError(newPassword);
@@ -147,9 +197,20 @@ export async function changePassword(deps: AppDeps, actor: Actor, oldPassword: s
   if (oldPassword === newPassword) throw badRequest('新密码不能与原密码相同');
   const hash = await hashPassword(newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: deps.now() }).where(eq(accounts.id, acc.id));
-    await tx.execute(sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${acc.id} AND id <> ${actor.sessionId} AND revoked_at IS NULL`);
-    await writeAudit(tx, actor, { targetType: 'account', targetId: acc.id, action: '修改密码', orgPath: actor.orgPath, provinceId: actor.provinceId });
+    await tx
+      .update(accounts)
+      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: deps.now() })
+      .where(eq(accounts.id, acc.id));
+    await tx.execute(
+      sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${acc.id} AND id <> ${actor.sessionId} AND revoked_at IS NULL`,
+    );
+    await writeAudit(tx, actor, {
+      targetType: 'account',
+      targetId: acc.id,
+      action: '修改密码',
+      orgPath: actor.orgPath,
+      provinceId: actor.provinceId,
+    });
   });
   forgetSession(actor.sessionId);
 }
@@ -165,7 +226,8 @@ export async function sendBindingCode(deps: AppDeps, actor: Actor, mobile: strin
     .where(eq(smsCodes.accountId, actor.accountId))
     .orderBy(desc(smsCodes.id))
     .limit(1);
-  if (recent && deps.now().getTime() - recent.createdAt.getTime() < 60_000) throw badRequest('验证码已发送，请 60 秒后再试');
+  if (recent && deps.now().getTime() - recent.createdAt.getTime() < 60_000)
+    throw badRequest('验证码已发送，请 60 秒后再试');
   const [taken] = await deps.db
     .select({ id: accounts.id })
     .from(accounts)
@@ -180,7 +242,12 @@ export async function sendBindingCode(deps: AppDeps, actor: Actor, mobile: strin
       codeHash: codeHash(code),
       expiresAt: new Date(deps.now().getTime() + 5 * 60_000),
     });
-    await deps.sms.send(tx, { mobile, template: 'BIND_MOBILE', content: `您的手机绑定验证码为 ${code}，5分钟内有效。`, provinceId: actor.provinceId });
+    await deps.sms.send(tx, {
+      mobile,
+      template: 'BIND_MOBILE',
+      content: `您的手机绑定验证码为 ${code}，5分钟内有效。`,
+      provinceId: actor.provinceId,
+    });
   });
 }
 
@@ -195,15 +262,28 @@ export async function bindMobile(deps: AppDeps, actor: Actor, mobile: string, co
       .limit(1);
     if (!row || row.expiresAt < deps.now() || row.attempts >= 5) throw badRequest('短信验证码已失效，请重新获取');
     if (row.codeHash !== codeHash(code)) {
-      await tx.update(smsCodes).set({ attempts: row.attempts + 1 }).where(eq(smsCodes.id, row.id));
+      await tx
+        .update(smsCodes)
+        .set({ attempts: row.attempts + 1 })
+        .where(eq(smsCodes.id, row.id));
       return;
     }
     await tx.update(smsCodes).set({ usedAt: deps.now() }).where(eq(smsCodes.id, row.id));
     await tx.update(accounts).set({ mobile, mobileVerifiedAt: deps.now() }).where(eq(accounts.id, actor.accountId));
     await tx.update(physicians).set({ mobile }).where(eq(physicians.id, actor.physicianId!));
-    await writeAudit(tx, actor, { targetType: 'account', targetId: actor.accountId, action: '绑定手机号', orgPath: actor.orgPath, provinceId: actor.provinceId, after: { mobile } });
+    await writeAudit(tx, actor, {
+      targetType: 'account',
+      targetId: actor.accountId,
+      action: '绑定手机号',
+      orgPath: actor.orgPath,
+      provinceId: actor.provinceId,
+      after: { mobile },
+    });
   });
-  const [acc] = await deps.db.select({ v: accounts.mobileVerifiedAt, m: accounts.mobile }).from(accounts).where(eq(accounts.id, actor.accountId));
+  const [acc] = await deps.db
+    .select({ v: accounts.mobileVerifiedAt, m: accounts.mobile })
+    .from(accounts)
+    .where(eq(accounts.id, actor.accountId));
   if (!acc.v || acc.m !== mobile) throw badRequest('短信验证码不正确');
   forgetSession(actor.sessionId);
 }
@@ -218,7 +298,10 @@ export async function resetAccountPassword(
   target: { accountId: number; initialPassword: string; orgPath: string; provinceId: number; label: string },
 ): Promise<void> {
   const hash = await hashPassword(target.initialPassword);
-  await tx.update(accounts).set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, target.accountId));
+  await tx
+    .update(accounts)
+    .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+    .where(eq(accounts.id, target.accountId));
   await revokeAccountSessions(tx, target.accountId);
   await writeAudit(tx, actor, {
     targetType: 'account',

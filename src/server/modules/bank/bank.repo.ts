@@ -20,11 +20,15 @@ export function questionFilter(provinceId: number, f: Omit<Partial<TQuestionList
   if (f.status) conds.push(eq(questions.status, f.status));
   if (f.type) conds.push(eq(questionVersions.type, f.type));
   if (f.difficulty) conds.push(eq(questionVersions.difficulty, f.difficulty));
-  if (f.keyword) conds.push(sql`${questionVersions.stem} ILIKE ${'%' + escapeLike(f.keyword) + '%'}`);
+  if (f.keyword) conds.push(sql`${questionVersions.stem} ILIKE ${`%${escapeLike(f.keyword)}%`}`);
   return and(...conds)!;
 }
 
-export async function listQuestions(db: DbOrTx, provinceId: number, f: TQuestionListQuery): Promise<{ rows: QuestionWithVersion[]; total: number }> {
+export async function listQuestions(
+  db: DbOrTx,
+  provinceId: number,
+  f: TQuestionListQuery,
+): Promise<{ rows: QuestionWithVersion[]; total: number }> {
   const where = questionFilter(provinceId, f);
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -43,7 +47,12 @@ export async function listQuestions(db: DbOrTx, provinceId: number, f: TQuestion
 }
 
 /** Keyset batches for streaming exports. */
-export async function questionBatch(db: DbOrTx, where: SQL, afterId: number, limit: number): Promise<QuestionWithVersion[]> {
+export async function questionBatch(
+  db: DbOrTx,
+  where: SQL,
+  afterId: number,
+  limit: number,
+): Promise<QuestionWithVersion[]> {
   return db
     .select({ q: questions, v: questionVersions })
     .from(questions)
@@ -54,18 +63,34 @@ export async function questionBatch(db: DbOrTx, where: SQL, afterId: number, lim
 }
 
 /** One question of the province (a question of another province is "not found"). */
-export async function findQuestion(db: DbOrTx, provinceId: number, id: number, forUpdate = false): Promise<QuestionRow | undefined> {
-  const q = db.select().from(questions).where(and(eq(questions.id, id), eq(questions.provinceId, provinceId)));
+export async function findQuestion(
+  db: DbOrTx,
+  provinceId: number,
+  id: number,
+  forUpdate = false,
+): Promise<QuestionRow | undefined> {
+  const q = db
+    .select()
+    .from(questions)
+    .where(and(eq(questions.id, id), eq(questions.provinceId, provinceId)));
   const [row] = forUpdate ? await q.for('update') : await q;
   return row;
 }
 
 export async function versionsOf(db: DbOrTx, questionId: number): Promise<VersionRow[]> {
-  return db.select().from(questionVersions).where(eq(questionVersions.questionId, questionId)).orderBy(desc(questionVersions.version));
+  return db
+    .select()
+    .from(questionVersions)
+    .where(eq(questionVersions.questionId, questionId))
+    .orderBy(desc(questionVersions.version));
 }
 
 /** A version (any, including superseded ones) of a question of the province. */
-export async function findVersion(db: DbOrTx, provinceId: number, versionId: number): Promise<QuestionWithVersion | undefined> {
+export async function findVersion(
+  db: DbOrTx,
+  provinceId: number,
+  versionId: number,
+): Promise<QuestionWithVersion | undefined> {
   const [row] = await db
     .select({ q: questions, v: questionVersions })
     .from(questionVersions)
@@ -75,7 +100,11 @@ export async function findVersion(db: DbOrTx, provinceId: number, versionId: num
 }
 
 /** Reserve n ids of a serial column, so bulk inserts can link rows without relying on RETURNING order. */
-export async function reserveIds(db: DbOrTx, sequence: 'questions_id_seq' | 'question_versions_id_seq', n: number): Promise<number[]> {
+export async function reserveIds(
+  db: DbOrTx,
+  sequence: 'questions_id_seq' | 'question_versions_id_seq',
+  n: number,
+): Promise<number[]> {
   if (n === 0) return [];
   const r = await db.execute(sql`SELECT nextval(${sequence}::regclass)::int AS id FROM generate_series(1, ${n})`);
   return (r.rows as { id: number }[]).map((x) => x.id);

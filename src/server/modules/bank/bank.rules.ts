@@ -5,7 +5,7 @@
 import {
   BANK_LABELS,
   classificationErrors,
-  IMPORT_COLUMNS,
+  type IMPORT_COLUMNS,
   JUDGE_OPTIONS,
   OPTION_KEYS,
   QUESTION_TYPE_LABELS,
@@ -26,8 +26,22 @@ export function validateQuestion(input: TQuestionInput): string[] {
 
 /** The same content? (an edit that changes nothing does not create a version) */
 export function sameContent(
-  a: { type: string; stem: string; options: { key: string; text: string }[]; answer: string[]; explanation: string; difficulty: number },
-  b: { type: string; stem: string; options: { key: string; text: string }[]; answer: string[]; explanation: string; difficulty: number },
+  a: {
+    type: string;
+    stem: string;
+    options: { key: string; text: string }[];
+    answer: string[];
+    explanation: string;
+    difficulty: number;
+  },
+  b: {
+    type: string;
+    stem: string;
+    options: { key: string; text: string }[];
+    answer: string[];
+    explanation: string;
+    difficulty: number;
+  },
 ): boolean {
   return (
     a.type === b.type &&
@@ -99,7 +113,8 @@ export function parseImportRow(cells: RowCells, rowNo: number): { input?: TQuest
 
   const diffRaw = get('难度');
   const difficulty = diffRaw === '' ? 3 : Number(diffRaw);
-  if (!Number.isInteger(difficulty) || difficulty < 1 || difficulty > 5) err('难度', `难度「${diffRaw}」无效，须为1至5的整数`);
+  if (!Number.isInteger(difficulty) || difficulty < 1 || difficulty > 5)
+    err('难度', `难度「${diffRaw}」无效，须为1至5的整数`);
 
   const explanation = get('解析');
   if (explanation.length > 2000) err('解析', '解析不能超过2000字');
@@ -119,7 +134,20 @@ export function parseImportRow(cells: RowCells, rowNo: number): { input?: TQuest
     err('选项', '选项不能少于2个');
   }
   if (errors.length) return { errors };
-  return { input: { bank: bank!, category, practiceCategory: bank === 'humanities' ? null : practiceCategory, type: type!, stem, options, answer, explanation, difficulty }, errors };
+  return {
+    input: {
+      bank: bank!,
+      category,
+      practiceCategory: bank === 'humanities' ? null : practiceCategory,
+      type: type!,
+      stem,
+      options,
+      answer,
+      explanation,
+      difficulty,
+    },
+    errors,
+  };
 }
 
 /** A question as a spreadsheet row (export uses the import layout, so an export re-imports). */

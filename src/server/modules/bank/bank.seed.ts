@@ -49,7 +49,14 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   for (let i = 0; i < list.length; i += 400) {
     const chunk = list.slice(i, i + 400);
     await tx.insert(questions).values(
-      chunk.map((q, j) => ({ id: qIds[i + j], provinceId: ctx.provinceId, bank: q.bank, category: q.category, practiceCategory: q.practiceCategory, currentVersionId: vIds[i + j] })),
+      chunk.map((q, j) => ({
+        id: qIds[i + j],
+        provinceId: ctx.provinceId,
+        bank: q.bank,
+        category: q.category,
+        practiceCategory: q.practiceCategory,
+        currentVersionId: vIds[i + j],
+      })),
     );
     await tx.insert(questionVersions).values(
       chunk.map((q, j) => ({
@@ -69,6 +76,8 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.kind, 'org'), eq(accounts.orgId, ctx.orgIds.province)));
-  await tx.insert(studyMaterials).values(MATERIALS.map((m) => ({ ...m, provinceId: ctx.provinceId, createdBy: admin?.id ?? 0 })));
+  await tx
+    .insert(studyMaterials)
+    .values(MATERIALS.map((m) => ({ ...m, provinceId: ctx.provinceId, createdBy: admin?.id ?? 0 })));
   ctx.log.info({ questions: list.length }, '题库演示数据已写入');
 }

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { files, questionImports, questions, questionVersions, studyMaterials } from '../../db/schema/index.js';
 import { requireProvinceAdmin, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
+import { type AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { checkUpload, storeFile } from '../../platform/uploads.js';
 import {
   HUMANITIES_CHAPTERS,
@@ -25,7 +25,14 @@ import {
   type TQuestionVersion,
 } from '../../../shared/schemas/bank.js';
 import * as repo from './bank.repo.js';
-import { parseImportRow, questionToCells, sameContent, validateQuestion, type ImportColumn, type RowCells } from './bank.rules.js';
+import {
+  parseImportRow,
+  questionToCells,
+  sameContent,
+  validateQuestion,
+  type ImportColumn,
+  type RowCells,
+} from './bank.rules.js';
 
 const MAX_IMPORT_ROWS = 5000;
 
@@ -96,10 +103,19 @@ export async function getVersion(deps: AppDeps, actor: Actor, versionId: number)
   return toVersion(row.v, row.q.currentVersionId);
 }
 
-async function insertQuestion(tx: DbOrTx, provinceId: number, input: TQuestionInput): Promise<{ q: repo.QuestionRow; v: repo.VersionRow }> {
+async function insertQuestion(
+  tx: DbOrTx,
+  provinceId: number,
+  input: TQuestionInput,
+): Promise<{ q: repo.QuestionRow; v: repo.VersionRow }> {
   const [q] = await tx
     .insert(questions)
-    .values({ provinceId, bank: input.bank, category: input.category, practiceCategory: input.bank === 'professional' ? input.practiceCategory : null })
+    .values({
+      provinceId,
+      bank: input.bank,
+      category: input.category,
+      practiceCategory: input.bank === 'professional' ? input.practiceCategory : null,
+    })
     .returning();
   const [v] = await tx
     .insert(questionVersions)
@@ -118,13 +134,29 @@ async function insertQuestion(tx: DbOrTx, provinceId: number, input: TQuestionIn
   return { q: q2, v };
 }
 
-export async function createQuestion(deps: AppDeps, actor: Actor, input: TQuestionInput, requestId?: string): Promise<TQuestionRow> {
+export async function createQuestion(
+  deps: AppDeps,
+  actor: Actor,
+  input: TQuestionInput,
+  requestId?: string,
+): Promise<TQuestionRow> {
   requireProvinceAdmin(actor);
   const errors = validateQuestion(input);
   if (errors.length) throw invalid(errors);
   return deps.db.transaction(async (tx) => {
     const row = await insertQuestion(tx, actor.provinceId, input);
-    await writeAudit(tx, actor, { targetType: 'question', targetId: row.q.id, action: '新增试题', ...provinceScope(actor), after: { versionId: row.v.id, ...input } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'question',
+        targetId: row.q.id,
+        action: '新增试题',
+        ...provinceScope(actor),
+        after: { versionId: row.v.id, ...input },
+      },
+      requestId,
+    );
     return toRow(row);
   });
 }
@@ -133,19 +165,33 @@ export async function createQuestion(deps: AppDeps, actor: Actor, input: TQuesti
  * 编辑 = a new immutable version. `baseVersionId` is the version the editor started from;
  * if someone else saved meanwhile, the edit is refused (compare-and-set on current_version_id).
  */
-export async function editQuestion(deps: AppDeps, actor: Actor, id: number, input: TQuestionEditInput, requestId?: string): Promise<TQuestionRow> {
+export async function editQuestion(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  input: TQuestionEditInput,
+  requestId?: string,
+): Promise<TQuestionRow> {
   requireProvinceAdmin(actor);
   return deps.db.transaction(async (tx) => {
     const q = await repo.findQuestion(tx, actor.provinceId, id, true);
     if (!q) throw notFound('试题');
-    const full = { ...input, bank: q.bank, practiceCategory: q.bank === 'professional' ? (input.practiceCategory ?? null) : null };
+    const full = {
+      ...input,
+      bank: q.bank,
+      practiceCategory: q.bank === 'professional' ? (input.practiceCategory ?? null) : null,
+    };
     const errors = validateQuestion(full);
     if (errors.length) throw invalid(errors);
     if (q.currentVersionId !== input.baseVersionId) throw conflict('该试题已被他人修改，请刷新后重新编辑');
     const [cur] = await tx.select().from(questionVersions).where(eq(questionVersions.id, q.currentVersionId));
     const unchangedClass = q.category === full.category && q.practiceCategory === full.practiceCategory;
-    if (unchangedClass && sameContent(cur, { ...full, answer: [...full.answer].sort() })) throw badRequest('内容没有变化，无需保存');
-    const [{ max }] = await tx.select({ max: sql<number>`max(${questionVersions.version})::int` }).from(questionVersions).where(eq(questionVersions.questionId, q.id));
+    if (unchangedClass && sameContent(cur, { ...full, answer: [...full.answer].sort() }))
+      throw badRequest('内容没有变化，无需保存');
+    const [{ max }] = await tx
+      .select({ max: sql<number>`max(${questionVersions.version})::int` })
+      .from(questionVersions)
+      .where(eq(questionVersions.questionId, q.id));
     const [v] = await tx
       .insert(questionVersions)
       .values({
@@ -161,7 +207,12 @@ export async function editQuestion(deps: AppDeps, actor: Actor, id: number, inpu
       .returning();
     const [q2] = await tx
       .update(questions)
-      .set({ currentVersionId: v.id, category: full.category, practiceCategory: full.practiceCategory, updatedAt: deps.now() })
+      .set({
+        currentVersionId: v.id,
+        category: full.category,
+        practiceCategory: full.practiceCategory,
+        updatedAt: deps.now(),
+      })
       .where(and(eq(questions.id, q.id), eq(questions.currentVersionId, input.baseVersionId)))
       .returning();
     if (!q2) throw conflict('该试题已被他人修改，请刷新后重新编辑');
@@ -183,7 +234,13 @@ export async function editQuestion(deps: AppDeps, actor: Actor, id: number, inpu
 }
 
 /** 停用 / 启用 (compare-and-set on status). */
-export async function setQuestionStatus(deps: AppDeps, actor: Actor, id: number, to: 'enabled' | 'retired', requestId?: string): Promise<TQuestionRow> {
+export async function setQuestionStatus(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  to: 'enabled' | 'retired',
+  requestId?: string,
+): Promise<TQuestionRow> {
   requireProvinceAdmin(actor);
   const from = to === 'enabled' ? 'retired' : 'enabled';
   return deps.db.transaction(async (tx) => {
@@ -197,7 +254,19 @@ export async function setQuestionStatus(deps: AppDeps, actor: Actor, id: number,
       if (!exists) throw notFound('试题');
       throw conflict(to === 'enabled' ? '该试题已是启用状态' : '该试题已停用');
     }
-    await writeAudit(tx, actor, { targetType: 'question', targetId: id, action: to === 'enabled' ? '启用试题' : '停用试题', ...provinceScope(actor), before: { status: from }, after: { status: to } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'question',
+        targetId: id,
+        action: to === 'enabled' ? '启用试题' : '停用试题',
+        ...provinceScope(actor),
+        before: { status: from },
+        after: { status: to },
+      },
+      requestId,
+    );
     const [v] = await tx.select().from(questionVersions).where(eq(questionVersions.id, q.currentVersionId!));
     return toRow({ q, v });
   });
@@ -232,7 +301,18 @@ async function readImportSheet(buf: Buffer): Promise<{ rowNo: number; cells: Row
     const name = cellText(cell).trim().replace(/\*$/, '');
     if ((IMPORT_COLUMNS as readonly string[]).includes(name)) header.set(col, name as ImportColumn);
   });
-  const required: ImportColumn[] = ['题库', '分类', '执业类别', '题型', '题干', '选项A', '选项B', '答案', '解析', '难度'];
+  const required: ImportColumn[] = [
+    '题库',
+    '分类',
+    '执业类别',
+    '题型',
+    '题干',
+    '选项A',
+    '选项B',
+    '答案',
+    '解析',
+    '难度',
+  ];
   const missing = required.filter((c) => ![...header.values()].includes(c));
   if (missing.length) throw badRequest(`表头缺少列：${missing.join('、')}，请使用下载的导入模板`);
   const out: { rowNo: number; cells: RowCells }[] = [];
@@ -255,7 +335,13 @@ async function readImportSheet(buf: Buffer): Promise<{ rowNo: number; cells: Row
  * 导入: validate every row; with any error nothing is imported and the report is kept for
  * download. Otherwise all rows are inserted in one transaction.
  */
-export async function importQuestions(deps: AppDeps, actor: Actor, buf: Buffer, fileName: string, requestId?: string): Promise<TImportResult> {
+export async function importQuestions(
+  deps: AppDeps,
+  actor: Actor,
+  buf: Buffer,
+  fileName: string,
+  requestId?: string,
+): Promise<TImportResult> {
   requireProvinceAdmin(actor);
   await checkUpload(buf, 'spreadsheet', { maxBytes: 10 * 1024 * 1024 });
   const rows = await readImportSheet(buf);
@@ -278,7 +364,14 @@ export async function importQuestions(deps: AppDeps, actor: Actor, buf: Buffer, 
     if (errors.length) {
       const [imp] = await tx
         .insert(questionImports)
-        .values({ provinceId: actor.provinceId, accountId: actor.accountId, fileName: fileName.slice(0, 200), status: 'rejected', totalRows: rows.length, errors })
+        .values({
+          provinceId: actor.provinceId,
+          accountId: actor.accountId,
+          fileName: fileName.slice(0, 200),
+          status: 'rejected',
+          totalRows: rows.length,
+          errors,
+        })
         .returning({ id: questionImports.id });
       return { importId: imp.id, status: 'rejected' as const, total: rows.length, imported: 0, errors };
     }
@@ -312,9 +405,27 @@ export async function importQuestions(deps: AppDeps, actor: Actor, buf: Buffer, 
     }
     const [imp] = await tx
       .insert(questionImports)
-      .values({ provinceId: actor.provinceId, accountId: actor.accountId, fileName: fileName.slice(0, 200), status: 'imported', totalRows: rows.length, importedRows: inputs.length })
+      .values({
+        provinceId: actor.provinceId,
+        accountId: actor.accountId,
+        fileName: fileName.slice(0, 200),
+        status: 'imported',
+        totalRows: rows.length,
+        importedRows: inputs.length,
+      })
       .returning({ id: questionImports.id });
-    await writeAudit(tx, actor, { targetType: 'question_import', targetId: imp.id, action: '导入试题', ...provinceScope(actor), after: { fileName, count: inputs.length, firstQuestionId: qIds[0] } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'question_import',
+        targetId: imp.id,
+        action: '导入试题',
+        ...provinceScope(actor),
+        after: { fileName, count: inputs.length, firstQuestionId: qIds[0] },
+      },
+      requestId,
+    );
     return { importId: imp.id, status: 'imported' as const, total: rows.length, imported: inputs.length, errors: [] };
   });
 }
@@ -329,7 +440,10 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
   requireProvinceAdmin(actor);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('试题');
-  ws.columns = IMPORT_COLUMNS.map((h) => ({ header: h, width: h === '题干' || h === '解析' ? 40 : h.startsWith('选项') ? 18 : 10 }));
+  ws.columns = IMPORT_COLUMNS.map((h) => ({
+    header: h,
+    width: h === '题干' || h === '解析' ? 40 : h.startsWith('选项') ? 18 : 10,
+  }));
   styleHeader(ws.getRow(1));
   const examples = [
     {
@@ -395,7 +509,11 @@ export async function importTemplate(actor: Actor): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function importReport(deps: AppDeps, actor: Actor, importId: number): Promise<{ buf: Buffer; fileName: string }> {
+export async function importReport(
+  deps: AppDeps,
+  actor: Actor,
+  importId: number,
+): Promise<{ buf: Buffer; fileName: string }> {
   requireProvinceAdmin(actor);
   const [imp] = await deps.db
     .select()
@@ -416,12 +534,19 @@ export async function importReport(deps: AppDeps, actor: Actor, importId: number
 }
 
 /** 导出: the filtered list in the import layout, streamed in keyset batches. */
-export function exportQuestions(deps: AppDeps, actor: Actor, f: Omit<TQuestionListQuery, 'page' | 'pageSize'>): Readable {
+export function exportQuestions(
+  deps: AppDeps,
+  actor: Actor,
+  f: Omit<TQuestionListQuery, 'page' | 'pageSize'>,
+): Readable {
   requireProvinceAdmin(actor);
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet('试题');
-  ws.columns = [...IMPORT_COLUMNS, '状态', '版本'].map((h) => ({ header: h, width: h === '题干' || h === '解析' ? 40 : 12 }));
+  ws.columns = [...IMPORT_COLUMNS, '状态', '版本'].map((h) => ({
+    header: h,
+    width: h === '题干' || h === '解析' ? 40 : 12,
+  }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   const where = repo.questionFilter(actor.provinceId, f);
@@ -469,7 +594,12 @@ export async function materialDto(db: DbOrTx, rows: MaterialRow[]): Promise<TMat
 
 export async function listMaterialsAdmin(deps: AppDeps, actor: Actor): Promise<TMaterial[]> {
   requireProvinceAdmin(actor);
-  const rows = await deps.db.select().from(studyMaterials).where(eq(studyMaterials.provinceId, actor.provinceId)).orderBy(desc(studyMaterials.id)).limit(500);
+  const rows = await deps.db
+    .select()
+    .from(studyMaterials)
+    .where(eq(studyMaterials.provinceId, actor.provinceId))
+    .orderBy(desc(studyMaterials.id))
+    .limit(500);
   return materialDto(deps.db, rows);
 }
 
@@ -482,43 +612,100 @@ async function checkMaterialFile(db: DbOrTx, actor: Actor, fileId: string | null
   if (!f) throw badRequest('附件不存在，请重新上传');
 }
 
-export async function uploadMaterialFile(deps: AppDeps, actor: Actor, buf: Buffer, fileName: string): Promise<{ fileId: string; fileName: string }> {
+export async function uploadMaterialFile(
+  deps: AppDeps,
+  actor: Actor,
+  buf: Buffer,
+  fileName: string,
+): Promise<{ fileId: string; fileName: string }> {
   requireProvinceAdmin(actor);
   const checked = await checkUpload(buf, 'document', { maxBytes: 20 * 1024 * 1024 });
-  const fileId = await storeFile(deps.db, deps.storage, actor, buf, checked, { purpose: 'study_material', orgPath: actor.orgPath, originalName: fileName });
+  const fileId = await storeFile(deps.db, deps.storage, actor, buf, checked, {
+    purpose: 'study_material',
+    orgPath: actor.orgPath,
+    originalName: fileName,
+  });
   return { fileId, fileName };
 }
 
-export async function createMaterial(deps: AppDeps, actor: Actor, input: TMaterialInput, requestId?: string): Promise<TMaterial> {
+export async function createMaterial(
+  deps: AppDeps,
+  actor: Actor,
+  input: TMaterialInput,
+  requestId?: string,
+): Promise<TMaterial> {
   requireProvinceAdmin(actor);
   if (!input.content && !input.fileId) throw badRequest('请填写正文或上传附件');
   return deps.db.transaction(async (tx) => {
     await checkMaterialFile(tx, actor, input.fileId);
     const [row] = await tx
       .insert(studyMaterials)
-      .values({ provinceId: actor.provinceId, title: input.title, summary: input.summary, content: input.content, fileId: input.fileId ?? null, published: input.published, createdBy: actor.accountId })
+      .values({
+        provinceId: actor.provinceId,
+        title: input.title,
+        summary: input.summary,
+        content: input.content,
+        fileId: input.fileId ?? null,
+        published: input.published,
+        createdBy: actor.accountId,
+      })
       .returning();
-    await writeAudit(tx, actor, { targetType: 'study_material', targetId: row.id, action: '新增考前资料', ...provinceScope(actor), after: { title: row.title } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'study_material',
+        targetId: row.id,
+        action: '新增考前资料',
+        ...provinceScope(actor),
+        after: { title: row.title },
+      },
+      requestId,
+    );
     return (await materialDto(tx, [row]))[0];
   });
 }
 
-export async function updateMaterial(deps: AppDeps, actor: Actor, id: number, input: TMaterialInput, requestId?: string): Promise<TMaterial> {
+export async function updateMaterial(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  input: TMaterialInput,
+  requestId?: string,
+): Promise<TMaterial> {
   requireProvinceAdmin(actor);
   if (!input.content && !input.fileId) throw badRequest('请填写正文或上传附件');
   return deps.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(studyMaterials).where(and(eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId))).for('update');
+    const [before] = await tx
+      .select()
+      .from(studyMaterials)
+      .where(and(eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId)))
+      .for('update');
     if (!before) throw notFound('考前资料');
     await checkMaterialFile(tx, actor, input.fileId);
     const [row] = await tx
       .update(studyMaterials)
-      .set({ title: input.title, summary: input.summary, content: input.content, fileId: input.fileId ?? null, published: input.published, updatedAt: deps.now() })
+      .set({
+        title: input.title,
+        summary: input.summary,
+        content: input.content,
+        fileId: input.fileId ?? null,
+        published: input.published,
+        updatedAt: deps.now(),
+      })
       .where(eq(studyMaterials.id, id))
       .returning();
     await writeAudit(
       tx,
       actor,
-      { targetType: 'study_material', targetId: id, action: '修改考前资料', ...provinceScope(actor), before: { title: before.title, published: before.published }, after: { title: row.title, published: row.published } },
+      {
+        targetType: 'study_material',
+        targetId: id,
+        action: '修改考前资料',
+        ...provinceScope(actor),
+        before: { title: before.title, published: before.published },
+        after: { title: row.title, published: row.published },
+      },
       requestId,
     );
     return (await materialDto(tx, [row]))[0];
@@ -528,14 +715,32 @@ export async function updateMaterial(deps: AppDeps, actor: Actor, id: number, in
 export async function deleteMaterial(deps: AppDeps, actor: Actor, id: number, requestId?: string): Promise<void> {
   requireProvinceAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx.delete(studyMaterials).where(and(eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId))).returning();
+    const [row] = await tx
+      .delete(studyMaterials)
+      .where(and(eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId)))
+      .returning();
     if (!row) throw notFound('考前资料');
-    await writeAudit(tx, actor, { targetType: 'study_material', targetId: id, action: '删除考前资料', ...provinceScope(actor), before: { title: row.title } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'study_material',
+        targetId: id,
+        action: '删除考前资料',
+        ...provinceScope(actor),
+        before: { title: row.title },
+      },
+      requestId,
+    );
   });
 }
 
 /** The attachment of a material, for the province admin or a physician of the province (published only). */
-export async function materialFile(deps: AppDeps, actor: Actor, id: number): Promise<{ buf: Buffer; mime: string; name: string }> {
+export async function materialFile(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+): Promise<{ buf: Buffer; mime: string; name: string }> {
   const conds = [eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId)];
   if (actor.role === 'physician') conds.push(eq(studyMaterials.published, true));
   else requireProvinceAdmin(actor);

@@ -23,7 +23,8 @@ export const DEMO_WINDOWS = {
  * still has its registration, exam and grading windows open and the re-exam ahead.
  */
 export function demoWindows(today: Date): typeof DEMO_WINDOWS {
-  const day = (offset: number) => new Date(today.getTime() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) =>
+    new Date(today.getTime() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
   return {
     registration: { start: day(-80), end: day(70) },
     deferral: { start: day(-80), end: day(55) },

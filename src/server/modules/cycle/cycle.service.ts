@@ -135,7 +135,13 @@ export async function saveTimes(deps: AppDeps, actor: Actor, input: TCycleTimesI
     } else {
       [row] = await tx
         .update(cycles)
-        .set({ name: input.name, periodStart: input.periodStart, periodEnd: input.periodEnd, windows: input.windows, updatedAt: now })
+        .set({
+          name: input.name,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          windows: input.windows,
+          updatedAt: now,
+        })
         .where(eq(cycles.id, cur.id))
         .returning();
     }
@@ -145,7 +151,9 @@ export async function saveTimes(deps: AppDeps, actor: Actor, input: TCycleTimesI
       action: cur ? '保存时间设置' : '创建考核周期',
       orgPath: actor.orgPath,
       provinceId: actor.provinceId,
-      before: cur ? { name: cur.name, periodStart: cur.periodStart, periodEnd: cur.periodEnd, windows: cur.windows } : null,
+      before: cur
+        ? { name: cur.name, periodStart: cur.periodStart, periodEnd: cur.periodEnd, windows: cur.windows }
+        : null,
       after: input,
     });
     return toCycleView(row);
@@ -163,7 +171,11 @@ export async function saveContent(deps: AppDeps, actor: Actor, input: TCycleCont
   requireProvinceAdmin(actor);
   return deps.db.transaction(async (tx) => {
     const cur = await requireCurrentForUpdate(tx, actor.provinceId);
-    const [row] = await tx.update(cycles).set({ contentItems: input, updatedAt: deps.now() }).where(eq(cycles.id, cur.id)).returning();
+    const [row] = await tx
+      .update(cycles)
+      .set({ contentItems: input, updatedAt: deps.now() })
+      .where(eq(cycles.id, cur.id))
+      .returning();
     await writeAudit(tx, actor, {
       targetType: 'cycle',
       targetId: cur.id,
@@ -185,7 +197,11 @@ export async function saveRules(deps: AppDeps, actor: Actor, input: TCycleRulesI
     if (cur.procedureChoice !== input.procedureChoice && (await procedureChoiceLocked(tx, cur.id))) {
       throw new AppError('LOCKED', '本周期已有医师按当前方式提交报名，不能再更改考核程序的选择方式', 409);
     }
-    const [ps] = await tx.select().from(provinceSettings).where(eq(provinceSettings.provinceId, actor.provinceId)).for('update');
+    const [ps] = await tx
+      .select()
+      .from(provinceSettings)
+      .where(eq(provinceSettings.provinceId, actor.provinceId))
+      .for('update');
     const [row] = await tx
       .update(cycles)
       .set({
@@ -200,8 +216,15 @@ export async function saveRules(deps: AppDeps, actor: Actor, input: TCycleRulesI
       .returning();
     await tx
       .insert(provinceSettings)
-      .values({ provinceId: actor.provinceId, physicianInitialPassword: input.physicianInitialPassword, updatedAt: deps.now() })
-      .onConflictDoUpdate({ target: provinceSettings.provinceId, set: { physicianInitialPassword: input.physicianInitialPassword, updatedAt: deps.now() } });
+      .values({
+        provinceId: actor.provinceId,
+        physicianInitialPassword: input.physicianInitialPassword,
+        updatedAt: deps.now(),
+      })
+      .onConflictDoUpdate({
+        target: provinceSettings.provinceId,
+        set: { physicianInitialPassword: input.physicianInitialPassword, updatedAt: deps.now() },
+      });
     await writeAudit(tx, actor, {
       targetType: 'cycle',
       targetId: cur.id,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFERRAL_EVENTS, DEFERRAL_STATUSES, DEFERRAL_TRANSITIONS, deferralEventsFor, deferralTransition, type DeferralActor, type DeferralState } from './deferral.machine.js';
+import {
+  DEFERRAL_EVENTS,
+  DEFERRAL_STATUSES,
+  DEFERRAL_TRANSITIONS,
+  deferralEventsFor,
+  deferralTransition,
+  type DeferralActor,
+  type DeferralState,
+} from './deferral.machine.js';
 
 const STATES: DeferralState[] = ['none', ...DEFERRAL_STATUSES];
 const ACTORS: DeferralActor[] = ['physician', 'institution', 'admin'];
@@ -29,12 +37,21 @@ describe('deferral machine — every (state, event, actor)', () => {
     }
   }
   it('不同意 needs an opinion; 同意 does not', () => {
-    expect(deferralTransition('pending_institution', 'INSTITUTION_DISAGREE', 'institution', ' ')).toMatchObject({ ok: false, code: 'OPINION_REQUIRED' });
-    expect(deferralTransition('pending_admin', 'ADMIN_DISAGREE', 'admin')).toMatchObject({ ok: false, code: 'OPINION_REQUIRED' });
+    expect(deferralTransition('pending_institution', 'INSTITUTION_DISAGREE', 'institution', ' ')).toMatchObject({
+      ok: false,
+      code: 'OPINION_REQUIRED',
+    });
+    expect(deferralTransition('pending_admin', 'ADMIN_DISAGREE', 'admin')).toMatchObject({
+      ok: false,
+      code: 'OPINION_REQUIRED',
+    });
     expect(deferralTransition('pending_admin', 'ADMIN_AGREE', 'admin')).toMatchObject({ ok: true, to: 'approved' });
   });
   it('available events', () => {
-    expect(deferralEventsFor('pending_institution', 'institution')).toEqual(['INSTITUTION_AGREE', 'INSTITUTION_DISAGREE']);
+    expect(deferralEventsFor('pending_institution', 'institution')).toEqual([
+      'INSTITUTION_AGREE',
+      'INSTITUTION_DISAGREE',
+    ]);
     expect(deferralEventsFor('pending_admin', 'admin')).toEqual(['ADMIN_AGREE', 'ADMIN_DISAGREE']);
     expect(deferralEventsFor('approved', 'physician')).toEqual([]);
     expect(deferralEventsFor('rejected_admin', 'physician')).toEqual(['SUBMIT']);

@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const FONT = path.join(path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')), '400Regular/NotoSansSC_400Regular.ttf');
+const FONT = path.join(
+  path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json')),
+  '400Regular/NotoSansSC_400Regular.ttf',
+);
 
 export interface DeferralForm {
   name: string;
@@ -27,7 +30,11 @@ const dateCn = (d: Date | null) => {
 
 export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: '医师定期考核延期考核申请表', Author: '定考' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 50,
+      info: { Title: '医师定期考核延期考核申请表', Author: '定考' },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -47,11 +54,23 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
     const RH = 34;
 
     const box = (x: number, top: number, w: number, h: number) => doc.rect(x, top, w, h).lineWidth(0.8).stroke();
-    const cell = (text: string, x: number, top: number, w: number, h: number, opts: { align?: 'center' | 'left'; size?: number } = {}) => {
+    const cell = (
+      text: string,
+      x: number,
+      top: number,
+      w: number,
+      h: number,
+      opts: { align?: 'center' | 'left'; size?: number } = {},
+    ) => {
       box(x, top, w, h);
       doc.fontSize(opts.size ?? 11);
       const th = doc.heightOfString(text || ' ', { width: w - 12 });
-      doc.text(text, x + 6, top + Math.max(4, (h - th) / 2), { width: w - 12, align: opts.align ?? 'center', height: h - 8, ellipsis: true });
+      doc.text(text, x + 6, top + Math.max(4, (h - th) / 2), {
+        width: w - 12,
+        align: opts.align ?? 'center',
+        height: h - 8,
+        ellipsis: true,
+      });
     };
 
     /**
@@ -89,9 +108,15 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
     box(X + LABEL + MID, photoTop, PHOTO, y - photoTop);
     if (f.photo) {
       try {
-        doc.image(f.photo, X + LABEL + MID + 8, photoTop + 8, { fit: [PHOTO - 16, y - photoTop - 16], align: 'center', valign: 'center' });
+        doc.image(f.photo, X + LABEL + MID + 8, photoTop + 8, {
+          fit: [PHOTO - 16, y - photoTop - 16],
+          align: 'center',
+          valign: 'center',
+        });
       } catch {
-        doc.fontSize(11).text('照片', X + LABEL + MID, photoTop + (y - photoTop) / 2 - 8, { width: PHOTO, align: 'center' });
+        doc
+          .fontSize(11)
+          .text('照片', X + LABEL + MID, photoTop + (y - photoTop) / 2 - 8, { width: PHOTO, align: 'center' });
       }
     } else {
       centredLines(['照', '', '片'], X + LABEL + MID, photoTop, PHOTO, y - photoTop, 11);
@@ -101,7 +126,9 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
       box(X, y, LABEL, h);
       centredLines(label.split('\n'), X, y, LABEL, h, 11);
       box(X + LABEL, y, W - LABEL, h);
-      doc.fontSize(11).text(body, X + LABEL + 8, y + 8, { width: W - LABEL - 16, height: h - (footer ? 36 : 16), ellipsis: true });
+      doc
+        .fontSize(11)
+        .text(body, X + LABEL + 8, y + 8, { width: W - LABEL - 16, height: h - (footer ? 36 : 16), ellipsis: true });
       if (footer) doc.fontSize(11).text(footer, X + LABEL + 8, y + h - 24, { width: W - LABEL - 24, align: 'right' });
       y += h;
     };
@@ -109,9 +136,16 @@ export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
     const io = f.institutionOpinion;
     block('卫生机构\n意见', 120, io ? `${io.agree}。${io.opinion}` : '', dateCn(io?.at ?? null));
     const ao = f.adminOpinion;
-    block('卫生行政\n部门意见', 120, ao ? `${ao.agree}。${ao.opinion}${ao.org ? `（${ao.org}）` : ''}` : '', dateCn(ao?.at ?? null));
+    block(
+      '卫生行政\n部门意见',
+      120,
+      ao ? `${ao.agree}。${ao.opinion}${ao.org ? `（${ao.org}）` : ''}` : '',
+      dateCn(ao?.at ?? null),
+    );
 
-    doc.fontSize(10).text('注：1.此表一式2份，一份审批后由本单位存档，一份由卫生行政部门存档。', X, y + 12, { width: W });
+    doc
+      .fontSize(10)
+      .text('注：1.此表一式2份，一份审批后由本单位存档，一份由卫生行政部门存档。', X, y + 12, { width: W });
     doc.end();
   });
 }

@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ZDeferralApplication, ZDeferralApply, ZDeferralExportQuery, ZDeferralList, ZDeferralListQuery, ZDeferralMine, ZDeferralReview } from '../../../shared/schemas/deferral.js';
+import {
+  ZDeferralApplication,
+  ZDeferralApply,
+  ZDeferralExportQuery,
+  ZDeferralList,
+  ZDeferralListQuery,
+  ZDeferralMine,
+  ZDeferralReview,
+} from '../../../shared/schemas/deferral.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { deferralApplications, enrolments } from '../../db/schema/index.js';
 import { actorOf } from '../../platform/http.js';
@@ -14,7 +22,10 @@ import * as svc from './deferral.service.js';
 
 const tags = ['延期考核'];
 const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.string().uuid({ message: '文件不存在' }) });
+const ZFileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.string().uuid({ message: '文件不存在' }),
+});
 const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZDeferralApplication.extend({ files: z.array(ZAttachment) });
 
@@ -25,54 +36,118 @@ registerTodoProvider(async (deps, actor) => {
     .select({ n: count() })
     .from(deferralApplications)
     .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .where(and(enrolmentScope(actor), eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution')));
-  return [{ label: actor.role === 'admin' ? '延期申请待审批' : '延期申请待审核', count: n, path: actor.role === 'admin' ? '/deferral/approve' : '/deferral/audit' }];
+    .where(
+      and(
+        enrolmentScope(actor),
+        eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'),
+      ),
+    );
+  return [
+    {
+      label: actor.role === 'admin' ? '延期申请待审批' : '延期申请待审核',
+      count: n,
+      path: actor.role === 'admin' ? '/deferral/approve' : '/deferral/audit',
+    },
+  ];
 });
 
 export default async function deferralRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
 
-  app.get('/api/deferral/mine', { schema: { tags, summary: '本人延期考核申请', response: { 200: ZDeferralMine } } }, async (req) => svc.mine(deps, actorOf(req, 'physician')));
+  app.get(
+    '/api/deferral/mine',
+    { schema: { tags, summary: '本人延期考核申请', response: { 200: ZDeferralMine } } },
+    async (req) => svc.mine(deps, actorOf(req, 'physician')),
+  );
   app.post(
     '/api/enrolments/:id/deferral-files',
-    { schema: { tags, summary: '上传延期考核附件（png/jpg/jpeg，≤3 MB，≤10 个）', params: ZId, consumes: ['multipart/form-data'], response: { 200: ZAttachment } } },
+    {
+      schema: {
+        tags,
+        summary: '上传延期考核附件（png/jpg/jpeg，≤3 MB，≤10 个）',
+        params: ZId,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZAttachment },
+      },
+    },
     async (req) => {
       const actor = actorOf(req, 'physician');
       const { buf, name } = await readUpload(req);
       return svc.uploadFile(deps, actor, req.params.id, buf, name);
     },
   );
-  app.delete('/api/enrolments/:id/deferral-files/:fileId', { schema: { tags, summary: '删除延期考核附件', params: ZFileParams, response: { 200: ZOk } } }, async (req) => {
-    await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
-    return { ok: true as const };
-  });
-  app.post('/api/enrolments/:id/deferral', { schema: { tags, summary: '提交延期考核申请', params: ZId, body: ZDeferralApply, response: { 200: ZDeferralMine } } }, async (req) =>
-    svc.apply(deps, actorOf(req, 'physician'), req.params.id, req.body),
+  app.delete(
+    '/api/enrolments/:id/deferral-files/:fileId',
+    { schema: { tags, summary: '删除延期考核附件', params: ZFileParams, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/enrolments/:id/deferral',
+    {
+      schema: {
+        tags,
+        summary: '提交延期考核申请',
+        params: ZId,
+        body: ZDeferralApply,
+        response: { 200: ZDeferralMine },
+      },
+    },
+    async (req) => svc.apply(deps, actorOf(req, 'physician'), req.params.id, req.body),
   );
 
-  app.get('/api/deferral/applications', { schema: { tags, summary: '延期考核申请列表（卫生机构审核 / 卫生行政部门审批）', querystring: ZDeferralListQuery, response: { 200: ZDeferralList } } }, async (req) =>
-    svc.listApplications(deps, actorOf(req, 'institution', 'admin'), req.query),
+  app.get(
+    '/api/deferral/applications',
+    {
+      schema: {
+        tags,
+        summary: '延期考核申请列表（卫生机构审核 / 卫生行政部门审批）',
+        querystring: ZDeferralListQuery,
+        response: { 200: ZDeferralList },
+      },
+    },
+    async (req) => svc.listApplications(deps, actorOf(req, 'institution', 'admin'), req.query),
   );
   app.get(
     '/api/deferral/applications/export',
-    { schema: { tags, summary: '【导出】延期考核申请列表（.xlsx，按当前筛选条件）', querystring: ZDeferralExportQuery } },
+    {
+      schema: { tags, summary: '【导出】延期考核申请列表（.xlsx，按当前筛选条件）', querystring: ZDeferralExportQuery },
+    },
     async (req, reply) => {
       const stream = await svc.exportApplications(deps, actorOf(req, 'institution', 'admin'), req.query, req.id);
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('延期考核申请.xlsx'));
       return reply.send(stream);
     },
   );
-  app.get('/api/deferral/applications/:id', { schema: { tags, summary: '延期考核申请详情', params: ZId, response: { 200: ZDetail } } }, async (req) =>
-    svc.getApplication(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id),
+  app.get(
+    '/api/deferral/applications/:id',
+    { schema: { tags, summary: '延期考核申请详情', params: ZId, response: { 200: ZDetail } } },
+    async (req) => svc.getApplication(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id),
   );
-  app.post('/api/deferral/applications/:id/review', { schema: { tags, summary: '卫生机构意见 / 卫生行政部门意见（同意 / 不同意）', params: ZId, body: ZDeferralReview, response: { 200: ZDetail } } }, async (req) =>
-    svc.review(deps, actorOf(req, 'institution', 'admin'), req.params.id, req.body),
+  app.post(
+    '/api/deferral/applications/:id/review',
+    {
+      schema: {
+        tags,
+        summary: '卫生机构意见 / 卫生行政部门意见（同意 / 不同意）',
+        params: ZId,
+        body: ZDeferralReview,
+        response: { 200: ZDetail },
+      },
+    },
+    async (req) => svc.review(deps, actorOf(req, 'institution', 'admin'), req.params.id, req.body),
   );
-  app.get('/api/deferral/applications/:id/form.pdf', { schema: { tags, summary: '打印 附件1 医师定期考核延期考核申请表（PDF）', params: ZId } }, async (req, reply) => {
-    const { pdf, name } = await svc.formPdf(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id);
-    reply.header('content-type', 'application/pdf');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-    return reply.send(pdf);
-  });
+  app.get(
+    '/api/deferral/applications/:id/form.pdf',
+    { schema: { tags, summary: '打印 附件1 医师定期考核延期考核申请表（PDF）', params: ZId } },
+    async (req, reply) => {
+      const { pdf, name } = await svc.formPdf(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id);
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      return reply.send(pdf);
+    },
+  );
 }

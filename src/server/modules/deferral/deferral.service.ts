@@ -13,13 +13,25 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
-import type { TDeferralApplication, TDeferralApply, TDeferralMine, TDeferralReview } from '../../../shared/schemas/deferral.js';
+import type {
+  TDeferralApplication,
+  TDeferralApply,
+  TDeferralMine,
+  TDeferralReview,
+} from '../../../shared/schemas/deferral.js';
 import { checkWindow } from '../enrolment/enrolment.machine.js';
 import { cycleById, enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
 import { cnDate, streamXlsx } from '../procedure/xlsx.js';
-import { DEFERRAL_STATUS_LABELS, deferralEventsFor, deferralTransition, type DeferralActor, type DeferralState, type DeferralStatus } from './deferral.machine.js';
+import {
+  DEFERRAL_STATUS_LABELS,
+  deferralEventsFor,
+  deferralTransition,
+  type DeferralActor,
+  type DeferralState,
+  type DeferralStatus,
+} from './deferral.machine.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
 
@@ -45,9 +57,18 @@ function machineActor(actor: Actor): DeferralActor | null {
   return null;
 }
 
-const selection = { a: deferralApplications, name: physicians.name, idNumber: physicians.idNumber, gender: physicians.gender, institutionName: organisations.name };
+const selection = {
+  a: deferralApplications,
+  name: physicians.name,
+  idNumber: physicians.idNumber,
+  gender: physicians.gender,
+  institutionName: organisations.name,
+};
 
-function toDto(actor: Actor, r: { a: Row; name: string; idNumber: string; gender: string; institutionName: string }): TDeferralApplication {
+function toDto(
+  actor: Actor,
+  r: { a: Row; name: string; idNumber: string; gender: string; institutionName: string },
+): TDeferralApplication {
   const ma = machineActor(actor);
   const status = r.a.status as DeferralStatus;
   return {
@@ -87,14 +108,35 @@ type ListFilter = { scope: 'pending' | 'all'; keyword?: string };
 /** The actor's scope + the list filters (also used by the export, so both show the same rows). */
 function listWhere(actor: Actor, q: ListFilter) {
   const conds: SQL[] = [enrolmentScope(actor)];
-  if (q.scope === 'pending') conds.push(eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'));
-  if (q.keyword) conds.push(or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
+  if (q.scope === 'pending')
+    conds.push(eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'));
+  if (q.keyword)
+    conds.push(
+      or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!,
+    );
   return and(...conds);
 }
 
 /** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
-export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, actor: Actor, q: ListFilter, requestId?: string) {
-  await writeAudit(deps.db, actor, { targetType: 'deferral_application', targetId: 'export', action: '导出延期考核申请', orgPath: actor.orgPath, provinceId: actor.provinceId, after: q }, requestId);
+export async function exportApplications(
+  deps: Pick<AppDeps, 'db' | 'logger'>,
+  actor: Actor,
+  q: ListFilter,
+  requestId?: string,
+) {
+  await writeAudit(
+    deps.db,
+    actor,
+    {
+      targetType: 'deferral_application',
+      targetId: 'export',
+      action: '导出延期考核申请',
+      orgPath: actor.orgPath,
+      provinceId: actor.provinceId,
+      after: q,
+    },
+    requestId,
+  );
   const where = listWhere(actor, q);
   type R = { id: number; a: Row; name: string; idNumber: string; gender: string; institutionName: string };
   return streamXlsx<R>(
@@ -109,11 +151,21 @@ export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, a
       { header: '附件（个）', width: 10, value: (r) => r.a.fileIds.length },
       { header: '状态', width: 18, value: (r) => DEFERRAL_STATUS_LABELS[r.a.status as DeferralStatus] ?? r.a.status },
       { header: '申请时间', width: 12, value: (r) => cnDate(r.a.submittedAt) },
-      { header: '卫生机构意见', width: 30, value: (r) => (r.a.institutionAgree ? `${r.a.institutionAgree}${r.a.institutionOpinion ? `：${r.a.institutionOpinion}` : ''}（${cnDate(r.a.institutionAt)}）` : '') },
+      {
+        header: '卫生机构意见',
+        width: 30,
+        value: (r) =>
+          r.a.institutionAgree
+            ? `${r.a.institutionAgree}${r.a.institutionOpinion ? `：${r.a.institutionOpinion}` : ''}（${cnDate(r.a.institutionAt)}）`
+            : '',
+      },
       {
         header: '卫生行政部门意见',
         width: 36,
-        value: (r) => (r.a.adminAgree ? `${r.a.adminAgree}${r.a.adminOpinion ? `：${r.a.adminOpinion}` : ''}（${r.a.adminOrgName ?? ''}，${cnDate(r.a.adminAt)}）` : ''),
+        value: (r) =>
+          r.a.adminAgree
+            ? `${r.a.adminAgree}${r.a.adminOpinion ? `：${r.a.adminOpinion}` : ''}（${r.a.adminOrgName ?? ''}，${cnDate(r.a.adminAt)}）`
+            : '',
       },
     ],
     async (after, size) =>
@@ -126,7 +178,11 @@ export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, a
   );
 }
 
-export async function listApplications(deps: Deps, actor: Actor, q: { scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number }) {
+export async function listApplications(
+  deps: Deps,
+  actor: Actor,
+  q: { scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number },
+) {
   const where = listWhere(actor, q);
   const [{ n }] = await deps.db
     .select({ n: count() })
@@ -148,18 +204,32 @@ export async function getApplication(deps: Pick<Deps, 'db'>, actor: Actor, id: n
   return { ...toDto(actor, r), files: await listAttachments(deps.db, r.a.enrolmentId, 'deferral') };
 }
 
-async function blockedFor(db: DbOrTx, now: Date, e: { cycleId: number; status: EnrolmentStatus }, state: DeferralState): Promise<{ message: string; status: number } | null> {
+async function blockedFor(
+  db: DbOrTx,
+  now: Date,
+  e: { cycleId: number; status: EnrolmentStatus },
+  state: DeferralState,
+): Promise<{ message: string; status: number } | null> {
   const cycle = await cycleById(db, e.cycleId);
   const w = checkWindow(cycle.windows, 'deferral', now);
   if (!w.ok) return { message: w.message, status: 400 };
-  if (!DEFERRAL_APPLY_STATUSES.includes(e.status)) return { message: `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，不能申请延期考核`, status: 409 };
+  if (!DEFERRAL_APPLY_STATUSES.includes(e.status))
+    return { message: `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，不能申请延期考核`, status: 409 };
   const r = deferralTransition(state, 'SUBMIT', 'physician');
   return r.ok ? null : { message: r.message, status: 409 };
 }
 
 export async function mine(deps: Deps, actor: Actor): Promise<TDeferralMine> {
   const enrolmentId = await myEnrolmentId(deps, actor);
-  if (!enrolmentId) return { enrolmentId: null, window: null, application: null, canApply: false, blockedReason: '您尚未参加本周期考核', files: [] };
+  if (!enrolmentId)
+    return {
+      enrolmentId: null,
+      window: null,
+      application: null,
+      canApply: false,
+      blockedReason: '您尚未参加本周期考核',
+      files: [],
+    };
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   const cycle = await cycleById(deps.db, e.cycleId);
   const [r] = await baseQuery(deps.db).where(eq(deferralApplications.enrolmentId, e.id));
@@ -185,8 +255,12 @@ export async function uploadFile(deps: Deps, actor: Actor, enrolmentId: number, 
 export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, fileId: string) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, enrolmentId, true);
-    const [a] = await tx.select({ status: deferralApplications.status }).from(deferralApplications).where(eq(deferralApplications.enrolmentId, e.id));
-    if (a && ['pending_institution', 'pending_admin', 'approved'].includes(a.status)) throw conflict('延期考核申请审核中或已批准，不能删除附件');
+    const [a] = await tx
+      .select({ status: deferralApplications.status })
+      .from(deferralApplications)
+      .where(eq(deferralApplications.enrolmentId, e.id));
+    if (a && ['pending_institution', 'pending_admin', 'approved'].includes(a.status))
+      throw conflict('延期考核申请审核中或已批准，不能删除附件');
     await removeAttachment(tx, deps, actor, e, 'deferral', fileId);
   });
 }
@@ -194,7 +268,11 @@ export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, 
 export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input: TDeferralApply) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, enrolmentId, true);
-    const [existing] = await tx.select().from(deferralApplications).where(eq(deferralApplications.enrolmentId, e.id)).for('update');
+    const [existing] = await tx
+      .select()
+      .from(deferralApplications)
+      .where(eq(deferralApplications.enrolmentId, e.id))
+      .for('update');
     const state = (existing?.status ?? 'none') as DeferralState;
     const blocked = await blockedFor(tx, deps.now(), e, state);
     if (blocked) throw new AppError('DEFERRAL_NOT_ALLOWED', blocked.message, blocked.status);
@@ -226,7 +304,13 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
     } else {
       const [c] = await tx
         .insert(deferralApplications)
-        .values({ ...values, enrolmentId: e.id, provinceId: e.provinceId, institutionId: e.institutionId, orgPath: e.orgPath })
+        .values({
+          ...values,
+          enrolmentId: e.id,
+          provinceId: e.provinceId,
+          institutionId: e.institutionId,
+          orgPath: e.orgPath,
+        })
         .onConflictDoNothing()
         .returning();
       if (!c) throw conflict('延期考核申请已提交，请刷新后查看');
@@ -250,7 +334,14 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
 export async function review(deps: Deps, actor: Actor, id: number, input: TDeferralReview) {
   const ma = machineActor(actor);
   if (ma !== 'institution' && ma !== 'admin') throw new AppError('FORBIDDEN', '您没有权限执行此操作', 403);
-  const event = ma === 'institution' ? (input.agree === '同意' ? 'INSTITUTION_AGREE' : 'INSTITUTION_DISAGREE') : input.agree === '同意' ? 'ADMIN_AGREE' : 'ADMIN_DISAGREE';
+  const event =
+    ma === 'institution'
+      ? input.agree === '同意'
+        ? 'INSTITUTION_AGREE'
+        : 'INSTITUTION_DISAGREE'
+      : input.agree === '同意'
+        ? 'ADMIN_AGREE'
+        : 'ADMIN_DISAGREE';
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ a: deferralApplications, physicianId: enrolments.physicianId })
@@ -260,11 +351,21 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
     if (!row) throw notFound('延期考核申请');
     const a = row.a;
     const r = deferralTransition(a.status as DeferralStatus, event, ma, input.opinion);
-    if (!r.ok) throw new AppError(r.code, r.message, r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400);
+    if (!r.ok)
+      throw new AppError(
+        r.code,
+        r.message,
+        r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
+      );
     const now = deps.now();
     const patch =
       ma === 'institution'
-        ? { institutionAgree: input.agree, institutionOpinion: input.opinion, institutionName: actor.orgName, institutionAt: now }
+        ? {
+            institutionAgree: input.agree,
+            institutionOpinion: input.opinion,
+            institutionName: actor.orgName,
+            institutionAt: now,
+          }
         : { adminAgree: input.agree, adminOpinion: input.opinion, adminOrgName: actor.orgName, adminAt: now };
     const [u] = await tx
       .update(deferralApplications)
@@ -272,7 +373,11 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
       .where(and(eq(deferralApplications.id, id), eq(deferralApplications.status, a.status)))
       .returning();
     if (!u) throw conflict('该申请已被他人处理，请刷新后重试');
-    if (r.to === 'approved') await tx.update(enrolments).set({ deferralApproved: true, updatedAt: now }).where(eq(enrolments.id, a.enrolmentId));
+    if (r.to === 'approved')
+      await tx
+        .update(enrolments)
+        .set({ deferralApproved: true, updatedAt: now })
+        .where(eq(enrolments.id, a.enrolmentId));
     await writeAudit(tx, actor, {
       targetType: 'deferral_application',
       targetId: id,
@@ -289,16 +394,29 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
         : r.to === 'pending_admin'
           ? '您的延期考核申请已获卫生机构同意，等待卫生行政部门审批。'
           : `您的延期考核申请未获同意，请按时参加首轮考核。意见：${input.opinion}`;
-    await notifyPhysician(tx, deps.sms, row.physicianId, { title: `延期考核申请：${r.label}`, body, template: `DEFERRAL_${event}` });
+    await notifyPhysician(tx, deps.sms, row.physicianId, {
+      title: `延期考核申请：${r.label}`,
+      body,
+      template: `DEFERRAL_${event}`,
+    });
   });
   return getApplication(deps, actor, id);
 }
 
 /** The 附件1 form of an application the actor may see. */
-export async function formPdf(deps: Pick<Deps, 'db' | 'storage'>, actor: Actor, id: number): Promise<{ pdf: Buffer; name: string }> {
+export async function formPdf(
+  deps: Pick<Deps, 'db' | 'storage'>,
+  actor: Actor,
+  id: number,
+): Promise<{ pdf: Buffer; name: string }> {
   const { renderDeferralForm } = await import('./deferral.pdf.js');
   const [r] = await deps.db
-    .select({ a: deferralApplications, p: physicians, institutionName: organisations.name, photoFileId: enrolments.photoFileId })
+    .select({
+      a: deferralApplications,
+      p: physicians,
+      institutionName: organisations.name,
+      photoFileId: enrolments.photoFileId,
+    })
     .from(deferralApplications)
     .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
     .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
@@ -320,8 +438,14 @@ export async function formPdf(deps: Pick<Deps, 'db' | 'storage'>, actor: Actor, 
     qualificationNo: r.p.qualificationNo,
     licenseNo: r.p.licenseNo,
     reason: a.reason,
-    institutionOpinion: a.institutionAgree && a.institutionAt ? { agree: a.institutionAgree, opinion: a.institutionOpinion ?? '', at: a.institutionAt } : null,
-    adminOpinion: a.adminAgree && a.adminAt ? { agree: a.adminAgree, opinion: a.adminOpinion ?? '', org: a.adminOrgName ?? '', at: a.adminAt } : null,
+    institutionOpinion:
+      a.institutionAgree && a.institutionAt
+        ? { agree: a.institutionAgree, opinion: a.institutionOpinion ?? '', at: a.institutionAt }
+        : null,
+    adminOpinion:
+      a.adminAgree && a.adminAt
+        ? { agree: a.adminAgree, opinion: a.adminOpinion ?? '', org: a.adminOrgName ?? '', at: a.adminAt }
+        : null,
   });
   return { pdf, name: `医师定期考核延期考核申请表-${r.p.name}.pdf` };
 }

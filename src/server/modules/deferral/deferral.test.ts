@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, type TestContext } from '../../../../tests/helpers.js';
-import { buildEnrolment, buildWorld, enrolmentRow, multipart, PDF_BYTES, PNG_1PX, sessions } from '../procedure/procedure.testkit.js';
+import {
+  buildEnrolment,
+  buildWorld,
+  enrolmentRow,
+  multipart,
+  PDF_BYTES,
+  PNG_1PX,
+  sessions,
+} from '../procedure/procedure.testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -9,11 +17,17 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-type Inj = (o: object) => Promise<{ statusCode: number; json(): any; headers: Record<string, unknown>; rawPayload: Buffer }>;
+type Inj = (
+  o: object,
+) => Promise<{ statusCode: number; json(): any; headers: Record<string, unknown>; rawPayload: Buffer }>;
 
 async function applyAs(session: { inject: Function }, id: number, reason = '因援疆医疗任务无法参加首轮考核') {
   const inj = session.inject as Inj;
-  const f = await inj({ method: 'POST', url: `/api/enrolments/${id}/deferral-files`, ...multipart(PNG_1PX, '援疆通知.png') });
+  const f = await inj({
+    method: 'POST',
+    url: `/api/enrolments/${id}/deferral-files`,
+    ...multipart(PNG_1PX, '援疆通知.png'),
+  });
   expect(f.statusCode).toBe(200);
   return inj({ method: 'POST', url: `/api/enrolments/${id}/deferral`, payload: { reason, fileIds: [f.json().id] } });
 }
@@ -22,7 +36,9 @@ describe('延期考核申请', () => {
   it('institution agrees, the district approves → deferral_approved; the PDF carries the form', async () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
-    const { e, session } = await buildEnrolment(ctx, w, 'registered', { physician: { name: '王延期', qualificationNo: 'ZG2001', licenseNo: 'ZY3001' } });
+    const { e, session } = await buildEnrolment(ctx, w, 'registered', {
+      physician: { name: '王延期', qualificationNo: 'ZG2001', licenseNo: 'ZY3001' },
+    });
     const res = await applyAs(session, e.id);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ canApply: false, application: { status: 'pending_institution' } });
@@ -30,31 +46,90 @@ describe('延期考核申请', () => {
     expect(list.total).toBe(1);
     const id = list.rows[0].id;
     expect(list.rows[0].actions).toEqual(['INSTITUTION_AGREE', 'INSTITUTION_DISAGREE']);
-    expect((await s.districtA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } })).statusCode).toBe(409);
-    expect((await s.instB.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } })).statusCode).toBe(404);
-    expect((await s.instA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意', opinion: '情况属实' } })).statusCode).toBe(200);
-    expect((await s.instA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } })).statusCode).toBe(409);
+    expect(
+      (
+        await s.districtA.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await s.instB.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await s.instA.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意', opinion: '情况属实' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await s.instA.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意' },
+        })
+      ).statusCode,
+    ).toBe(409);
     // neighbour administrations do not see it; the district and its city do
     expect((await s.districtB.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(0);
-    expect((await s.cityB.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } })).statusCode).toBe(404);
+    expect(
+      (
+        await s.cityB.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await s.cityA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(1);
     expect((await s.province.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(1);
     expect((await s.body.inject({ method: 'GET', url: '/api/deferral/applications' })).statusCode).toBe(403);
-    expect((await s.districtA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意', opinion: '同意延期' } })).statusCode).toBe(200);
+    expect(
+      (
+        await s.districtA.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '同意', opinion: '同意延期' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const row = await enrolmentRow(ctx, e.id);
     expect(row.deferralApproved).toBe(true);
     const detail = (await session.inject({ method: 'GET', url: `/api/deferral/applications/${id}` })).json();
-    expect(detail).toMatchObject({ status: 'approved', institutionAgree: '同意', adminAgree: '同意', adminOrgName: w.p.districtA.name });
+    expect(detail).toMatchObject({
+      status: 'approved',
+      institutionAgree: '同意',
+      adminAgree: '同意',
+      adminOrgName: w.p.districtA.name,
+    });
     const pdf = await (session.inject as Inj)({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(String(pdf.headers['content-disposition'])).toContain(encodeURIComponent('医师定期考核延期考核申请表'));
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.rawPayload.includes(Buffer.from('NotoSansSC'))).toBe(true);
-    expect((await s.instB.inject({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` })).statusCode).toBe(404);
+    expect((await s.instB.inject({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` })).statusCode).toBe(
+      404,
+    );
     const other = await buildEnrolment(ctx, w, 'registered');
-    expect((await other.session.inject({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` })).statusCode).toBe(404);
-    expect(await countRows(ctx.db, 'messages', `title LIKE '延期考核申请%' AND account_id = ${session.accountId}`)).toBe(2);
+    expect(
+      (await other.session.inject({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` })).statusCode,
+    ).toBe(404);
+    expect(
+      await countRows(ctx.db, 'messages', `title LIKE '延期考核申请%' AND account_id = ${session.accountId}`),
+    ).toBe(2);
   });
 
   it('refuses after the deferral deadline, naming the window; nothing stored', async () => {
@@ -64,7 +139,11 @@ describe('延期考核申请', () => {
     const mine = (await session.inject({ method: 'GET', url: '/api/deferral/mine' })).json();
     expect(mine.canApply).toBe(false);
     expect(mine.blockedReason).toContain('延期考核申请时间');
-    const r = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: '出国进修' } });
+    const r = await session.inject({
+      method: 'POST',
+      url: `/api/enrolments/${e.id}/deferral`,
+      payload: { reason: '出国进修' },
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().message).toContain('不在「延期考核申请时间」内');
     expect(await countRows(ctx.db, 'deferral_applications', `enrolment_id = ${e.id}`)).toBe(0);
@@ -75,22 +154,52 @@ describe('延期考核申请', () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
     const { e, session } = await buildEnrolment(ctx, w, 'ready_for_exam');
-    const empty = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: '  ' } });
+    const empty = await session.inject({
+      method: 'POST',
+      url: `/api/enrolments/${e.id}/deferral`,
+      payload: { reason: '  ' },
+    });
     expect(empty.statusCode).toBe(400);
-    const tooLong = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: '因'.repeat(1001) } });
+    const tooLong = await session.inject({
+      method: 'POST',
+      url: `/api/enrolments/${e.id}/deferral`,
+      payload: { reason: '因'.repeat(1001) },
+    });
     expect(tooLong.statusCode).toBe(400);
-    const pdf = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral-files`, ...multipart(PDF_BYTES, 'a.jpg') });
+    const pdf = await session.inject({
+      method: 'POST',
+      url: `/api/enrolments/${e.id}/deferral-files`,
+      ...multipart(PDF_BYTES, 'a.jpg'),
+    });
     expect(pdf.statusCode).toBe(400);
     await applyAs(session, e.id);
     const id = (await s.instA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().rows[0].id;
-    const noOpinion = await s.instA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '不同意', opinion: '' } });
+    const noOpinion = await s.instA.inject({
+      method: 'POST',
+      url: `/api/deferral/applications/${id}/review`,
+      payload: { agree: '不同意', opinion: '' },
+    });
     expect(noOpinion.statusCode).toBe(400);
-    expect((await s.instA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '不同意', opinion: '理由不充分' } })).statusCode).toBe(200);
-    expect((await session.inject({ method: 'GET', url: '/api/deferral/mine' })).json()).toMatchObject({ canApply: true, application: { status: 'rejected_institution' } });
+    expect(
+      (
+        await s.instA.inject({
+          method: 'POST',
+          url: `/api/deferral/applications/${id}/review`,
+          payload: { agree: '不同意', opinion: '理由不充分' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await session.inject({ method: 'GET', url: '/api/deferral/mine' })).json()).toMatchObject({
+      canApply: true,
+      application: { status: 'rejected_institution' },
+    });
     expect((await applyAs(session, e.id, '补充：援疆任务通知已下达')).statusCode).toBe(200);
     const again = (await session.inject({ method: 'GET', url: '/api/deferral/mine' })).json();
     expect(again.application).toMatchObject({ status: 'pending_institution', institutionAgree: null });
-    expect((await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: '再次' } })).statusCode).toBe(409);
+    expect(
+      (await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: '再次' } }))
+        .statusCode,
+    ).toBe(409);
     expect((await enrolmentRow(ctx, e.id)).deferralApproved).toBe(false);
   });
 
@@ -99,16 +208,38 @@ describe('延期考核申请', () => {
     const s = await sessions(ctx, w);
     const { e, session } = await buildEnrolment(ctx, w, 'registered');
     const other = await buildEnrolment(ctx, w, 'registered');
-    expect((await other.session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/deferral`, payload: { reason: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await other.session.inject({
+          method: 'POST',
+          url: `/api/enrolments/${e.id}/deferral`,
+          payload: { reason: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
     await applyAs(session, e.id);
     const id = (await s.instA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().rows[0].id;
-    await s.instA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } });
+    await s.instA.inject({
+      method: 'POST',
+      url: `/api/deferral/applications/${id}/review`,
+      payload: { agree: '同意' },
+    });
     const [a, b] = await Promise.all([
-      s.districtA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '同意' } }),
-      s.cityA.inject({ method: 'POST', url: `/api/deferral/applications/${id}/review`, payload: { agree: '不同意', opinion: '不符合' } }),
+      s.districtA.inject({
+        method: 'POST',
+        url: `/api/deferral/applications/${id}/review`,
+        payload: { agree: '同意' },
+      }),
+      s.cityA.inject({
+        method: 'POST',
+        url: `/api/deferral/applications/${id}/review`,
+        payload: { agree: '不同意', opinion: '不符合' },
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    expect(await countRows(ctx.db, 'audit_log', `target_type = 'deferral_application' AND target_id = '${id}'`)).toBe(3);
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'deferral_application' AND target_id = '${id}'`)).toBe(
+      3,
+    );
   });
 });
 
@@ -128,17 +259,25 @@ describe('【导出】延期考核申请', () => {
     const b = await buildEnrolment(ctx, w, 'registered', { institution: 'B', physician: { name: '乙延期' } });
     await applyAs(a.session, a.e.id);
     await applyAs(b.session, b.e.id, '因公派出国进修');
-    const get = (x: { inject: Function }, q = 'scope=all') => (x.inject as Inj)({ method: 'GET', url: `/api/deferral/applications/export?${q}` });
+    const get = (x: { inject: Function }, q = 'scope=all') =>
+      (x.inject as Inj)({ method: 'GET', url: `/api/deferral/applications/export?${q}` });
     const ra = await get(s.instA);
     expect(ra.statusCode).toBe(200);
-    expect(String(ra.headers['content-disposition'])).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('延期考核申请.xlsx')}`);
+    expect(String(ra.headers['content-disposition'])).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('延期考核申请.xlsx')}`,
+    );
     const rowsA = await readXlsx(ra.rawPayload);
     expect(rowsA[0].slice(0, 5)).toEqual(['姓名', '性别', '证件号码', '所在执业卫生机构', '申请延期考核原因']);
     expect(rowsA.slice(1).map((r) => r[0])).toEqual(['甲延期']);
     expect(rowsA.flat().join()).not.toContain('因公派出国进修');
     expect((await readXlsx((await get(s.instB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙延期']);
     expect((await readXlsx((await get(s.districtB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙延期']);
-    expect((await readXlsx((await get(s.province)).rawPayload)).slice(1).map((r) => r[0]).sort()).toEqual(['乙延期', '甲延期']);
+    expect(
+      (await readXlsx((await get(s.province)).rawPayload))
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['乙延期', '甲延期']);
     // 待审批 for an administration: nothing has been agreed by an institution yet
     expect((await readXlsx((await get(s.province, 'scope=pending')).rawPayload)).length).toBe(1);
     expect((await readXlsx((await get(s.instA, 'keyword=乙延期')).rawPayload)).length).toBe(1);

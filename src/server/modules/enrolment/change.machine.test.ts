@@ -10,13 +10,25 @@ describe('change-request machine (医师信息修改)', () => {
   it('refusals and rejections need a reason', () => {
     expect(changeTransition('pending', 'REFUSE', 'institution')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
     expect(changeTransition('pending', 'REFUSE', 'institution', '无需修改')).toMatchObject({ ok: true, to: 'refused' });
-    expect(changeTransition('submitted', 'REJECT', 'institution', '  ')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(changeTransition('submitted', 'REJECT', 'institution', '  ')).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
   });
   it('guards actor and state', () => {
     expect(changeTransition('pending', 'ALLOW', 'physician')).toMatchObject({ ok: false, code: 'FORBIDDEN_ACTOR' });
-    expect(changeTransition('allowed', 'APPROVE', 'institution')).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
-    expect(changeTransition('approved', 'SUBMIT', 'physician')).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
-    expect(changeTransition('refused', 'ALLOW', 'institution')).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
+    expect(changeTransition('allowed', 'APPROVE', 'institution')).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    });
+    expect(changeTransition('approved', 'SUBMIT', 'physician')).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    });
+    expect(changeTransition('refused', 'ALLOW', 'institution')).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    });
   });
   it('lists actions per state and actor', () => {
     expect(changeActions('pending', 'institution')).toEqual(['ALLOW', 'REFUSE']);

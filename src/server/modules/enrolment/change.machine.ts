@@ -13,7 +13,10 @@ export const CHANGE_TRANSITIONS = {
   SUBMIT: { from: ['allowed'], actor: 'physician', to: 'submitted', label: '提交修改', needsReason: false },
   APPROVE: { from: ['submitted'], actor: 'institution', to: 'approved', label: '修改审核通过', needsReason: false },
   REJECT: { from: ['submitted'], actor: 'institution', to: 'rejected', label: '修改审核驳回', needsReason: true },
-} as const satisfies Record<string, { from: readonly ChangeState[]; actor: ChangeActor; to: ChangeState; label: string; needsReason: boolean }>;
+} as const satisfies Record<
+  string,
+  { from: readonly ChangeState[]; actor: ChangeActor; to: ChangeState; label: string; needsReason: boolean }
+>;
 
 export type ChangeEvent = keyof typeof CHANGE_TRANSITIONS;
 export const CHANGE_EVENTS = Object.keys(CHANGE_TRANSITIONS) as ChangeEvent[];
@@ -32,16 +35,29 @@ const STATE_LABELS: Record<ChangeState, string> = {
   rejected: '修改已驳回',
 };
 
-export function changeTransition(state: ChangeState, event: ChangeEvent, actor: ChangeActor, reason?: string | null): ChangeResult {
+export function changeTransition(
+  state: ChangeState,
+  event: ChangeEvent,
+  actor: ChangeActor,
+  reason?: string | null,
+): ChangeResult {
   const t = CHANGE_TRANSITIONS[event];
   if (t.actor !== actor) return { ok: false, code: 'FORBIDDEN_ACTOR', message: `当前角色不能执行「${t.label}」` };
   if (!(t.from as readonly ChangeState[]).includes(state)) {
-    return { ok: false, code: 'INVALID_TRANSITION', message: `修改申请状态为「${STATE_LABELS[state]}」，不能执行「${t.label}」，请刷新后重试` };
+    return {
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: `修改申请状态为「${STATE_LABELS[state]}」，不能执行「${t.label}」，请刷新后重试`,
+    };
   }
-  if (t.needsReason && !reason?.trim()) return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
+  if (t.needsReason && !reason?.trim())
+    return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
   return { ok: true, to: t.to, label: t.label };
 }
 
 export function changeActions(state: ChangeState, actor: ChangeActor): ChangeEvent[] {
-  return CHANGE_EVENTS.filter((e) => CHANGE_TRANSITIONS[e].actor === actor && (CHANGE_TRANSITIONS[e].from as readonly ChangeState[]).includes(state));
+  return CHANGE_EVENTS.filter(
+    (e) =>
+      CHANGE_TRANSITIONS[e].actor === actor && (CHANGE_TRANSITIONS[e].from as readonly ChangeState[]).includes(state),
+  );
 }

@@ -12,14 +12,28 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
-import { CHANGE_STATE_LABELS, ZBasicInfo, ZExperience, ZPracticeInfo, type TChangeRequestView, type TChangeRow, type TWizardStep } from '../../../shared/schemas/enrolment.js';
+import {
+  CHANGE_STATE_LABELS,
+  ZBasicInfo,
+  ZExperience,
+  ZPracticeInfo,
+  type TChangeRequestView,
+  type TChangeRow,
+  type TWizardStep,
+} from '../../../shared/schemas/enrolment.js';
 import { changeActions, changeTransition, type ChangeEvent } from './change.machine.js';
 import { currentCycle, type Enrolment } from './enrolment.transition.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now'>;
 type ChangeRow = typeof enrolmentChangeRequests.$inferSelect;
 
-const CHANGEABLE = ['registered', 'pending_evaluation', 'procedure_rejected', 'pending_body_evaluation', 'ready_for_exam'];
+const CHANGEABLE = [
+  'registered',
+  'pending_evaluation',
+  'procedure_rejected',
+  'pending_body_evaluation',
+  'ready_for_exam',
+];
 
 export function toChangeView(c: ChangeRow): TChangeRequestView {
   return {
@@ -57,11 +71,20 @@ async function mine(tx: DbOrTx, actor: Actor): Promise<Enrolment> {
 }
 
 /** 【申请修改】 (physician, after 报名成功). */
-export async function requestChange(deps: Deps, actor: Actor, reason: string, requestId?: string): Promise<TChangeRequestView> {
+export async function requestChange(
+  deps: Deps,
+  actor: Actor,
+  reason: string,
+  requestId?: string,
+): Promise<TChangeRequestView> {
   return deps.db.transaction(async (tx) => {
     const row = await mine(tx, actor);
     if (!CHANGEABLE.includes(row.status)) {
-      throw new AppError('INVALID_TRANSITION', `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，报名成功后才能申请修改信息`, 409);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，报名成功后才能申请修改信息`,
+        409,
+      );
     }
     const [created] = await tx
       .insert(enrolmentChangeRequests)
@@ -82,7 +105,15 @@ export async function requestChange(deps: Deps, actor: Actor, reason: string, re
     await writeAudit(
       tx,
       actor,
-      { targetType: 'enrolment_change', targetId: created.id, action: '申请修改', orgPath: row.orgPath, provinceId: row.provinceId, reason, after: { state: 'pending', enrolmentId: row.id } },
+      {
+        targetType: 'enrolment_change',
+        targetId: created.id,
+        action: '申请修改',
+        orgPath: row.orgPath,
+        provinceId: row.provinceId,
+        reason,
+        after: { state: 'pending', enrolmentId: row.id },
+      },
       requestId,
     );
     return toChangeView(created);
@@ -90,10 +121,22 @@ export async function requestChange(deps: Deps, actor: Actor, reason: string, re
 }
 
 /** The physician's 【保存】 of steps 1–3 while the request is 已允许修改. */
-export async function saveProposedStep(tx: DbOrTx, deps: Deps, actor: Actor, row: Enrolment, step: TWizardStep, data: Record<string, unknown>, requestId?: string) {
+export async function saveProposedStep(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: Actor,
+  row: Enrolment,
+  step: TWizardStep,
+  data: Record<string, unknown>,
+  requestId?: string,
+) {
   const c = await latestChangeRequest(tx, row.id);
-  if (!c || c.state !== 'allowed') {
-    throw new AppError('INVALID_TRANSITION', `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能直接修改报名信息；如需修改，请先【申请修改】并等待卫生机构允许`, 409);
+  if (c?.state !== 'allowed') {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能直接修改报名信息；如需修改，请先【申请修改】并等待卫生机构允许`,
+      409,
+    );
   }
   const proposed = step === 'experience' ? { ...c.proposed, experience: data } : { ...c.proposed, ...data };
   const r = await tx
@@ -105,7 +148,14 @@ export async function saveProposedStep(tx: DbOrTx, deps: Deps, actor: Actor, row
   await writeAudit(
     tx,
     actor,
-    { targetType: 'enrolment_change', targetId: c.id, action: '保存修改内容', orgPath: row.orgPath, provinceId: row.provinceId, after: { step, fields: Object.keys(data) } },
+    {
+      targetType: 'enrolment_change',
+      targetId: c.id,
+      action: '保存修改内容',
+      orgPath: row.orgPath,
+      provinceId: row.provinceId,
+      after: { step, fields: Object.keys(data) },
+    },
     requestId,
   );
 }
@@ -122,11 +172,17 @@ export async function submitChange(deps: Deps, actor: Actor, requestId?: string)
     if (!c) throw notFound('修改申请');
     const t = changeTransition(c.state, 'SUBMIT', 'physician');
     if (!t.ok) throw new AppError(t.code, t.message, t.code === 'INVALID_TRANSITION' ? 409 : 400);
-    if (!Object.keys(c.proposed).length) throw new AppError('INCOMPLETE', '您还没有修改任何信息，请修改后【保存】再提交', 400);
+    if (!Object.keys(c.proposed).length)
+      throw new AppError('INCOMPLETE', '您还没有修改任何信息，请修改后【保存】再提交', 400);
     const merged = mergedRegistration(row.registration, c.proposed);
     for (const [i, schema] of [ZBasicInfo, ZPracticeInfo].entries()) {
       const r = schema.safeParse(merged);
-      if (!r.success) throw new AppError('INCOMPLETE', `请完善第${i + 1}步「${i === 0 ? '基本信息' : '执业信息'}」：${r.error.issues[0]?.message}`, 400);
+      if (!r.success)
+        throw new AppError(
+          'INCOMPLETE',
+          `请完善第${i + 1}步「${i === 0 ? '基本信息' : '执业信息'}」：${r.error.issues[0]?.message}`,
+          400,
+        );
     }
     const e = ZExperience.safeParse(merged.experience ?? {});
     if (!e.success) throw new AppError('INCOMPLETE', `请完善第3步「相关经历」：${e.error.issues[0]?.message}`, 400);
@@ -134,9 +190,23 @@ export async function submitChange(deps: Deps, actor: Actor, requestId?: string)
   });
 }
 
-async function move(tx: DbOrTx, deps: Deps, actor: Actor, c: ChangeRow, event: ChangeEvent, reason: string | null, requestId?: string, extra?: () => Promise<void>) {
+async function move(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: Actor,
+  c: ChangeRow,
+  event: ChangeEvent,
+  reason: string | null,
+  requestId?: string,
+  extra?: () => Promise<void>,
+) {
   const t = changeTransition(c.state, event, actor.role === 'physician' ? 'physician' : 'institution', reason);
-  if (!t.ok) throw new AppError(t.code, t.message, t.code === 'INVALID_TRANSITION' ? 409 : t.code === 'FORBIDDEN_ACTOR' ? 403 : 400);
+  if (!t.ok)
+    throw new AppError(
+      t.code,
+      t.message,
+      t.code === 'INVALID_TRANSITION' ? 409 : t.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
+    );
   const [updated] = await tx
     .update(enrolmentChangeRequests)
     .set({ state: t.to, replyReason: actor.role === 'physician' ? c.replyReason : reason, updatedAt: deps.now() })
@@ -147,7 +217,16 @@ async function move(tx: DbOrTx, deps: Deps, actor: Actor, c: ChangeRow, event: C
   await writeAudit(
     tx,
     actor,
-    { targetType: 'enrolment_change', targetId: c.id, action: t.label, orgPath: c.orgPath, provinceId: c.provinceId, reason, before: { state: c.state }, after: { state: t.to } },
+    {
+      targetType: 'enrolment_change',
+      targetId: c.id,
+      action: t.label,
+      orgPath: c.orgPath,
+      provinceId: c.provinceId,
+      reason,
+      before: { state: c.state },
+      after: { state: t.to },
+    },
     requestId,
   );
   if (actor.role !== 'physician') {
@@ -213,10 +292,19 @@ export async function decideChange(
 }
 
 /** 医师信息修改 list (institution): newest first, keyset by id. */
-export async function listChanges(deps: Deps, actor: Actor, q: { state?: ChangeRow['state']; cursor?: number; limit: number }) {
+export async function listChanges(
+  deps: Deps,
+  actor: Actor,
+  q: { state?: ChangeRow['state']; cursor?: number; limit: number },
+) {
   if (actor.role !== 'institution') throw forbidden();
   const rows = await deps.db
-    .select({ c: enrolmentChangeRequests, name: physicians.name, idNumber: physicians.idNumber, registration: enrolments.registration })
+    .select({
+      c: enrolmentChangeRequests,
+      name: physicians.name,
+      idNumber: physicians.idNumber,
+      registration: enrolments.registration,
+    })
     .from(enrolmentChangeRequests)
     .innerJoin(physicians, eq(physicians.id, enrolmentChangeRequests.physicianId))
     .innerJoin(enrolments, eq(enrolments.id, enrolmentChangeRequests.enrolmentId))
@@ -246,6 +334,11 @@ export async function countOpenChanges(db: DbOrTx, actor: Actor): Promise<number
   const [r] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(enrolmentChangeRequests)
-    .where(and(eq(enrolmentChangeRequests.institutionId, actor.orgId), sql`${enrolmentChangeRequests.state} IN ('pending', 'submitted')`));
+    .where(
+      and(
+        eq(enrolmentChangeRequests.institutionId, actor.orgId),
+        sql`${enrolmentChangeRequests.state} IN ('pending', 'submitted')`,
+      ),
+    );
   return r?.n ?? 0;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ENROLMENT_STATUSES } from '../../../shared/enrolment-status.js';
-import { availableEvents, checkWindow, ENROLMENT_EVENTS, transition, TRANSITIONS, type MachineActor } from './enrolment.machine.js';
+import {
+  availableEvents,
+  checkWindow,
+  ENROLMENT_EVENTS,
+  transition,
+  TRANSITIONS,
+  type MachineActor,
+} from './enrolment.machine.js';
 
 const ACTORS: MachineActor[] = ['physician', 'institution', 'body', 'admin', 'province', 'system'];
 
@@ -10,7 +17,9 @@ describe('enrolment machine', () => {
       for (const event of ENROLMENT_EVENTS) {
         for (const actor of ACTORS) {
           const t = TRANSITIONS[event];
-          const actorOk = (t.actors as readonly string[]).includes(actor) || (actor === 'province' && (t.actors as readonly string[]).includes('admin'));
+          const actorOk =
+            (t.actors as readonly string[]).includes(actor) ||
+            (actor === 'province' && (t.actors as readonly string[]).includes('admin'));
           const fromOk = (t.from as readonly string[]).includes(status);
           const r = transition(status, event, actor, { reason: '理由', failReason: 'exam' });
           expect(r.ok, `${status} ${event} ${actor}`).toBe(actorOk && fromOk);
@@ -39,24 +48,44 @@ describe('enrolment machine', () => {
   });
 
   it('branches on context', () => {
-    expect(transition('pending_body', 'BODY_APPROVE', 'body', { procedureIncluded: false })).toMatchObject({ ok: true, to: 'registered' });
-    expect(transition('pending_body_evaluation', 'BODY_CONFIRM_EVALUATION', 'body', { evaluationFailed: true })).toMatchObject({ to: 'failed' });
+    expect(transition('pending_body', 'BODY_APPROVE', 'body', { procedureIncluded: false })).toMatchObject({
+      ok: true,
+      to: 'registered',
+    });
+    expect(
+      transition('pending_body_evaluation', 'BODY_CONFIRM_EVALUATION', 'body', { evaluationFailed: true }),
+    ).toMatchObject({ to: 'failed' });
     expect(transition('pending_grading', 'GRADE', 'body', { examPassed: false })).toMatchObject({ to: 'failed' });
-    expect(transition('failed', 'CONFIRM_REEXAM', 'province', { failReason: 'evaluation' })).toMatchObject({ ok: false, code: 'GUARD' });
-    expect(transition('pending_reexam_grading', 'GRADE_REEXAM', 'admin', { examPassed: true })).toMatchObject({ to: 'passed' });
+    expect(transition('failed', 'CONFIRM_REEXAM', 'province', { failReason: 'evaluation' })).toMatchObject({
+      ok: false,
+      code: 'GUARD',
+    });
+    expect(transition('pending_reexam_grading', 'GRADE_REEXAM', 'admin', { examPassed: true })).toMatchObject({
+      to: 'passed',
+    });
   });
 
   it('requires a reason for rejections and names the status in errors', () => {
-    expect(transition('pending_institution', 'INSTITUTION_REJECT', 'institution', {})).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(transition('pending_institution', 'INSTITUTION_REJECT', 'institution', {})).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
     const r = transition('passed', 'INSTITUTION_APPROVE', 'institution');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain('考核合格');
   });
 
   it('lists the actions an actor may take, never system events', () => {
-    expect(availableEvents('pending_institution', 'institution')).toEqual(['INSTITUTION_APPROVE', 'INSTITUTION_REJECT']);
+    expect(availableEvents('pending_institution', 'institution')).toEqual([
+      'INSTITUTION_APPROVE',
+      'INSTITUTION_REJECT',
+    ]);
     expect(availableEvents('ready_for_exam', 'system')).toEqual([]);
-    expect(availableEvents('ready_for_exam', 'province')).toEqual(['ADMIN_REJECT_EXIT', 'ADMIN_REJECT_RESELECT', 'PROCESS_CHEATING']);
+    expect(availableEvents('ready_for_exam', 'province')).toEqual([
+      'ADMIN_REJECT_EXIT',
+      'ADMIN_REJECT_RESELECT',
+      'PROCESS_CHEATING',
+    ]);
   });
 
   it('checks windows inclusively in China time', () => {

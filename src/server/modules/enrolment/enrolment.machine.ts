@@ -60,7 +60,12 @@ export const TRANSITIONS = {
   /** 参加考核 */
   OPEN: { from: ['not_opened'], actors: ['institution'], label: '参加考核', to: () => 'opened' },
   /** 取消参加考核 (only before the physician submitted) */
-  CANCEL: { from: ['opened', 'institution_rejected'], actors: ['institution'], label: '取消参加考核', to: () => 'not_opened' },
+  CANCEL: {
+    from: ['opened', 'institution_rejected'],
+    actors: ['institution'],
+    label: '取消参加考核',
+    to: () => 'not_opened',
+  },
   /** 提交信息 (报名) */
   SUBMIT_REGISTRATION: {
     from: ['opened', 'institution_rejected'],
@@ -70,7 +75,12 @@ export const TRANSITIONS = {
     to: () => 'pending_institution',
   },
   /** 上报考核名单 → 通过 */
-  INSTITUTION_APPROVE: { from: ['pending_institution'], actors: ['institution'], label: '审核通过', to: () => 'pending_body' },
+  INSTITUTION_APPROVE: {
+    from: ['pending_institution'],
+    actors: ['institution'],
+    label: '审核通过',
+    to: () => 'pending_body',
+  },
   /** 上报考核名单 → 驳回 (back to the physician) */
   INSTITUTION_REJECT: {
     from: ['pending_institution'],
@@ -87,7 +97,13 @@ export const TRANSITIONS = {
     to: (ctx) => (ctx.procedureIncluded ? 'pending_evaluation' : 'registered'),
   },
   /** 确认考核医师名单 → 驳回 (back to the institution) */
-  BODY_REJECT: { from: ['pending_body'], actors: ['body'], needsReason: true, label: '复核驳回', to: () => 'pending_institution' },
+  BODY_REJECT: {
+    from: ['pending_body'],
+    actors: ['body'],
+    needsReason: true,
+    label: '复核驳回',
+    to: () => 'pending_institution',
+  },
   /** 选择考核程序 → 提交 (when chosen after approval, or after a 重新选择程序 rejection) */
   SUBMIT_PROCEDURE: {
     from: ['registered', 'procedure_rejected'],
@@ -154,7 +170,12 @@ export const TRANSITIONS = {
     to: () => 'reexam_ready',
     guard: (ctx) => (ctx.failReason === 'exam' ? null : '仅测评不合格的医师可列入再次考核名单'),
   },
-  FINISH_REEXAM: { from: ['reexam_ready'], actors: ['system'], label: '完成再次考核', to: () => 'pending_reexam_grading' },
+  FINISH_REEXAM: {
+    from: ['reexam_ready'],
+    actors: ['system'],
+    label: '完成再次考核',
+    to: () => 'pending_reexam_grading',
+  },
   MARK_REEXAM_ABSENT: { from: ['reexam_ready'], actors: ['system'], label: '未参加再次考核', to: () => 'failed' },
   /** 评定简易程序再次考核 / 评定一般程序再次考核 → 确认 */
   GRADE_REEXAM: {
@@ -215,7 +236,7 @@ export function transition(
       message: `考核状态为「${ENROLMENT_STATUS_LABELS[status]}」，不能执行「${t.label}」，请刷新后重试`,
     };
   }
-  if (t.needsReason && !(ctx.reason && ctx.reason.trim())) {
+  if (t.needsReason && !ctx.reason?.trim()) {
     return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
   }
   const guardError = t.guard?.(ctx);
@@ -245,7 +266,10 @@ export function checkWindow(
   const start = new Date(`${w.start}T00:00:00+08:00`);
   const end = new Date(`${w.end}T23:59:59.999+08:00`);
   if (now < start || now > end) {
-    return { ok: false, message: `不在「${label}」内（${w.start.replaceAll('-', '/')} 至 ${w.end.replaceAll('-', '/')}），不能办理` };
+    return {
+      ok: false,
+      message: `不在「${label}」内（${w.start.replaceAll('-', '/')} 至 ${w.end.replaceAll('-', '/')}），不能办理`,
+    };
   }
   return { ok: true };
 }

@@ -22,12 +22,16 @@ export async function listEnrolments(
   const conds: (SQL | undefined)[] = [eq(enrolments.cycleId, cycleId), enrolmentScope(actor)];
   if (q.status) conds.push(eq(enrolments.status, q.status));
   if (q.institutionId) conds.push(eq(enrolments.institutionId, q.institutionId));
-  if (q.procedure) conds.push(q.procedure === 'none' ? isNull(enrolments.procedure) : eq(enrolments.procedure, q.procedure));
+  if (q.procedure)
+    conds.push(q.procedure === 'none' ? isNull(enrolments.procedure) : eq(enrolments.procedure, q.procedure));
   if (q.cursor) conds.push(lt(enrolments.id, q.cursor));
   if (q.q) {
     const term = q.q.trim();
     conds.push(
-      and(eq(physicians.provinceId, actor.provinceId), or(eq(physicians.name, term), eq(physicians.idNumber, term.toUpperCase()))),
+      and(
+        eq(physicians.provinceId, actor.provinceId),
+        or(eq(physicians.name, term), eq(physicians.idNumber, term.toUpperCase())),
+      ),
     );
   }
   const rows = await db
@@ -84,7 +88,13 @@ export async function countInStatus(db: DbOrTx, actor: Actor, status: TListRow['
 
 export async function historyOf(db: DbOrTx, enrolmentId: number) {
   const rows = await db
-    .select({ at: auditLog.at, actorRole: auditLog.actorRole, actorName: auditLog.actorName, action: auditLog.action, reason: auditLog.reason })
+    .select({
+      at: auditLog.at,
+      actorRole: auditLog.actorRole,
+      actorName: auditLog.actorName,
+      action: auditLog.action,
+      reason: auditLog.reason,
+    })
     .from(auditLog)
     .where(and(eq(auditLog.targetType, 'enrolment'), eq(auditLog.targetId, String(enrolmentId))))
     .orderBy(auditLog.id)

@@ -34,16 +34,22 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
   const deps = app.deps;
 
   /* ───── 参加考核 / 取消参加考核 (卫生机构, single and batch) ───── */
-  app.post('/api/enrolments/open', { schema: { tags, summary: '参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } }, async (req) =>
-    svc.openEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
+  app.post(
+    '/api/enrolments/open',
+    { schema: { tags, summary: '参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } },
+    async (req) => svc.openEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
   );
-  app.post('/api/enrolments/cancel', { schema: { tags, summary: '取消参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } }, async (req) =>
-    svc.cancelEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
+  app.post(
+    '/api/enrolments/cancel',
+    { schema: { tags, summary: '取消参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } },
+    async (req) => svc.cancelEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
   );
 
   /* ───── 医师: 我要报名 ───── */
-  app.get('/api/enrolments/mine', { schema: { tags, summary: '本人考核状态、报名信息与可办理事项', response: { 200: ZMine } } }, async (req) =>
-    svc.getMine(deps, actorOf(req, 'physician')),
+  app.get(
+    '/api/enrolments/mine',
+    { schema: { tags, summary: '本人考核状态、报名信息与可办理事项', response: { 200: ZMine } } },
+    async (req) => svc.getMine(deps, actorOf(req, 'physician')),
   );
   app.put(
     '/api/enrolments/mine/steps/:step',
@@ -58,34 +64,65 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     },
     async (req) => svc.saveStep(deps, actorOf(req, 'physician'), req.params.step, req.body, req.id),
   );
-  app.post('/api/enrolments/mine/photo', { schema: { tags, summary: '上传1寸证件照（jpg，≤2MB）', response: { 200: z.object({ fileId: z.string() }) } } }, async (req) => {
-    const actor = actorOf(req, 'physician');
-    if (!req.isMultipart()) throw badRequest('请选择要上传的照片');
-    const file = await req.file();
-    if (!file) throw badRequest('请选择要上传的照片');
-    return svc.uploadPhoto(deps, actor, await file.toBuffer(), file.filename ?? '', req.id);
-  });
-  app.post('/api/enrolments/mine/submit', { schema: { tags, summary: '提交信息（报名）', response: { 200: ZMine } } }, async (req) =>
-    svc.submitRegistration(deps, actorOf(req, 'physician'), req.id),
+  app.post(
+    '/api/enrolments/mine/photo',
+    { schema: { tags, summary: '上传1寸证件照（jpg，≤2MB）', response: { 200: z.object({ fileId: z.string() }) } } },
+    async (req) => {
+      const actor = actorOf(req, 'physician');
+      if (!req.isMultipart()) throw badRequest('请选择要上传的照片');
+      const file = await req.file();
+      if (!file) throw badRequest('请选择要上传的照片');
+      return svc.uploadPhoto(deps, actor, await file.toBuffer(), file.filename ?? '', req.id);
+    },
+  );
+  app.post(
+    '/api/enrolments/mine/submit',
+    { schema: { tags, summary: '提交信息（报名）', response: { 200: ZMine } } },
+    async (req) => svc.submitRegistration(deps, actorOf(req, 'physician'), req.id),
   );
 
   /* ───── 医师信息修改 ───── */
-  app.post('/api/enrolments/mine/change-requests', { schema: { tags, summary: '申请修改（报名成功后）', body: ZChangeRequestInput, response: { 200: ZChangeRequestView } } }, async (req) =>
-    change.requestChange(deps, actorOf(req, 'physician'), req.body.reason, req.id),
+  app.post(
+    '/api/enrolments/mine/change-requests',
+    {
+      schema: {
+        tags,
+        summary: '申请修改（报名成功后）',
+        body: ZChangeRequestInput,
+        response: { 200: ZChangeRequestView },
+      },
+    },
+    async (req) => change.requestChange(deps, actorOf(req, 'physician'), req.body.reason, req.id),
   );
-  app.post('/api/enrolments/mine/change-requests/submit', { schema: { tags, summary: '提交修改后的信息', response: { 200: ZChangeRequestView } } }, async (req) =>
-    change.submitChange(deps, actorOf(req, 'physician'), req.id),
+  app.post(
+    '/api/enrolments/mine/change-requests/submit',
+    { schema: { tags, summary: '提交修改后的信息', response: { 200: ZChangeRequestView } } },
+    async (req) => change.submitChange(deps, actorOf(req, 'physician'), req.id),
   );
-  app.get('/api/change-requests', { schema: { tags, summary: '医师信息修改列表（卫生机构）', querystring: ZChangeListQuery, response: { 200: ZChangeList } } }, async (req) =>
-    change.listChanges(deps, actorOf(req, 'institution'), req.query),
+  app.get(
+    '/api/change-requests',
+    {
+      schema: {
+        tags,
+        summary: '医师信息修改列表（卫生机构）',
+        querystring: ZChangeListQuery,
+        response: { 200: ZChangeList },
+      },
+    },
+    async (req) => change.listChanges(deps, actorOf(req, 'institution'), req.query),
   );
   const decide = (path: string, event: 'ALLOW' | 'APPROVE', summary: string) =>
-    app.post(path, { schema: { tags, summary, params: ZIdParam, response: { 200: ZChangeRequestView } } }, async (req) =>
-      change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, null, req.id),
+    app.post(
+      path,
+      { schema: { tags, summary, params: ZIdParam, response: { 200: ZChangeRequestView } } },
+      async (req) => change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, null, req.id),
     );
   const decideWithReason = (path: string, event: 'REFUSE' | 'REJECT', summary: string) =>
-    app.post(path, { schema: { tags, summary, params: ZIdParam, body: ZReason, response: { 200: ZChangeRequestView } } }, async (req) =>
-      change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, req.body.reason, req.id),
+    app.post(
+      path,
+      { schema: { tags, summary, params: ZIdParam, body: ZReason, response: { 200: ZChangeRequestView } } },
+      async (req) =>
+        change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, req.body.reason, req.id),
     );
   decide('/api/change-requests/:id/allow', 'ALLOW', '允许修改');
   decideWithReason('/api/change-requests/:id/refuse', 'REFUSE', '不允许修改');
@@ -93,8 +130,17 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
   decideWithReason('/api/change-requests/:id/reject', 'REJECT', '修改审核驳回');
 
   /* ───── lists, detail, reviews ───── */
-  app.get('/api/enrolments', { schema: { tags, summary: '考核进度 / 上报考核名单 / 确认考核医师名单（按管辖范围）', querystring: ZListQuery, response: { 200: ZList } } }, async (req) =>
-    svc.list(deps, actorOf(req, 'admin', 'institution', 'body'), req.query),
+  app.get(
+    '/api/enrolments',
+    {
+      schema: {
+        tags,
+        summary: '考核进度 / 上报考核名单 / 确认考核医师名单（按管辖范围）',
+        querystring: ZListQuery,
+        response: { 200: ZList },
+      },
+    },
+    async (req) => svc.list(deps, actorOf(req, 'admin', 'institution', 'body'), req.query),
   );
   app.get(
     '/api/enrolments/institution-options',
@@ -108,36 +154,88 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     },
     async (req) => svc.institutionOptions(deps, actorOf(req, 'admin', 'institution', 'body'), req.query.q),
   );
-  app.get('/api/enrolments/:id', { schema: { tags, summary: '查看考核记录详情', params: ZIdParam, response: { 200: ZDetail } } }, async (req) =>
-    svc.detail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
+  app.get(
+    '/api/enrolments/:id',
+    { schema: { tags, summary: '查看考核记录详情', params: ZIdParam, response: { 200: ZDetail } } },
+    async (req) => svc.detail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
   );
-  app.get('/api/enrolments/:id/photo', { schema: { tags, summary: '医师照片（仅限可查看该考核记录者）', params: ZIdParam } }, async (req, reply) => {
-    const f = await svc.readPhoto(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id);
-    return reply.header('cache-control', 'private, no-store').type(f.mime).send(f.body);
-  });
-  app.post('/api/enrolments/:id/institution-approve', { schema: { tags, summary: '上报考核名单 → 通过', params: ZIdParam, response: { 200: ZOk } } }, async (req) => {
-    await svc.institutionApprove(deps, actorOf(req, 'institution'), req.params.id, req.id);
-    return ok;
-  });
-  app.post('/api/enrolments/:id/institution-reject', { schema: { tags, summary: '上报考核名单 → 驳回（退回医师）', params: ZIdParam, body: ZReason, response: { 200: ZOk } } }, async (req) => {
-    await svc.institutionReject(deps, actorOf(req, 'institution'), req.params.id, req.body.reason, req.id);
-    return ok;
-  });
-  app.post('/api/enrolments/:id/body-approve', { schema: { tags, summary: '确认考核医师名单 → 通过', params: ZIdParam, response: { 200: ZOk } } }, async (req) => {
-    await svc.bodyApprove(deps, actorOf(req, 'body'), req.params.id, req.id);
-    return ok;
-  });
-  app.post('/api/enrolments/body-approve-batch', { schema: { tags, summary: '确认考核医师名单 → 批量通过', body: ZIds, response: { 200: ZDone } } }, async (req) =>
-    svc.bodyApproveMany(deps, actorOf(req, 'body'), req.body.ids, req.id),
+  app.get(
+    '/api/enrolments/:id/photo',
+    { schema: { tags, summary: '医师照片（仅限可查看该考核记录者）', params: ZIdParam } },
+    async (req, reply) => {
+      const f = await svc.readPhoto(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id);
+      return reply.header('cache-control', 'private, no-store').type(f.mime).send(f.body);
+    },
   );
-  app.post('/api/enrolments/:id/body-reject', { schema: { tags, summary: '确认考核医师名单 → 驳回（退回卫生机构）', params: ZIdParam, body: ZReason, response: { 200: ZOk } } }, async (req) => {
-    await svc.bodyReject(deps, actorOf(req, 'body'), req.params.id, req.body.reason, req.id);
-    return ok;
-  });
-  app.post('/api/enrolments/:id/admin-reject', { schema: { tags, summary: '考核进度 → 驳回（退出当前周期 / 重新选择程序）', params: ZIdParam, body: ZAdminReject, response: { 200: ZOk } } }, async (req) => {
-    await svc.adminReject(deps, actorOf(req, 'admin'), req.params.id, req.body.mode, req.body.reason, req.id);
-    return ok;
-  });
+  app.post(
+    '/api/enrolments/:id/institution-approve',
+    { schema: { tags, summary: '上报考核名单 → 通过', params: ZIdParam, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.institutionApprove(deps, actorOf(req, 'institution'), req.params.id, req.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/enrolments/:id/institution-reject',
+    {
+      schema: {
+        tags,
+        summary: '上报考核名单 → 驳回（退回医师）',
+        params: ZIdParam,
+        body: ZReason,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await svc.institutionReject(deps, actorOf(req, 'institution'), req.params.id, req.body.reason, req.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/enrolments/:id/body-approve',
+    { schema: { tags, summary: '确认考核医师名单 → 通过', params: ZIdParam, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.bodyApprove(deps, actorOf(req, 'body'), req.params.id, req.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/enrolments/body-approve-batch',
+    { schema: { tags, summary: '确认考核医师名单 → 批量通过', body: ZIds, response: { 200: ZDone } } },
+    async (req) => svc.bodyApproveMany(deps, actorOf(req, 'body'), req.body.ids, req.id),
+  );
+  app.post(
+    '/api/enrolments/:id/body-reject',
+    {
+      schema: {
+        tags,
+        summary: '确认考核医师名单 → 驳回（退回卫生机构）',
+        params: ZIdParam,
+        body: ZReason,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await svc.bodyReject(deps, actorOf(req, 'body'), req.params.id, req.body.reason, req.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/enrolments/:id/admin-reject',
+    {
+      schema: {
+        tags,
+        summary: '考核进度 → 驳回（退出当前周期 / 重新选择程序）',
+        params: ZIdParam,
+        body: ZAdminReject,
+        response: { 200: ZOk },
+      },
+    },
+    async (req) => {
+      await svc.adminReject(deps, actorOf(req, 'admin'), req.params.id, req.body.mode, req.body.reason, req.id);
+      return ok;
+    },
+  );
 
   /* ───── 站内消息 ───── */
   app.get(
@@ -146,18 +244,29 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['站内消息'],
         summary: '我的站内消息（含未读数）',
-        querystring: z.object({ cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        querystring: z.object({
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
         response: { 200: ZMessageList },
       },
     },
     async (req) => svc.listMessages(deps, actorOf(req), req.query.cursor, req.query.limit),
   );
-  app.post('/api/messages/:id/read', { schema: { tags: ['站内消息'], summary: '标记已读', params: ZIdParam, response: { 200: ZOk } } }, async (req) => {
-    await svc.markRead(deps, actorOf(req), req.params.id);
-    return ok;
-  });
-  app.post('/api/messages/read-all', { schema: { tags: ['站内消息'], summary: '全部标记已读', response: { 200: ZOk } } }, async (req) => {
-    await svc.markRead(deps, actorOf(req), null);
-    return ok;
-  });
+  app.post(
+    '/api/messages/:id/read',
+    { schema: { tags: ['站内消息'], summary: '标记已读', params: ZIdParam, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.markRead(deps, actorOf(req), req.params.id);
+      return ok;
+    },
+  );
+  app.post(
+    '/api/messages/read-all',
+    { schema: { tags: ['站内消息'], summary: '全部标记已读', response: { 200: ZOk } } },
+    async (req) => {
+      await svc.markRead(deps, actorOf(req), null);
+      return ok;
+    },
+  );
 }

@@ -1,6 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { assessmentAssignments, cycles, departments, enrolments, organisations, physicians } from '../../db/schema/index.js';
+import {
+  assessmentAssignments,
+  cycles,
+  departments,
+  enrolments,
+  organisations,
+  physicians,
+} from '../../db/schema/index.js';
 import type { DemoContext } from '../../seed/demo.js';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import { DISQUALIFYING_SITUATIONS, PRACTICE_SCOPES } from '../../../shared/schemas/enrolment.js';
@@ -17,19 +24,44 @@ type P = typeof physicians.$inferSelect;
  * Statuses from 待卫生机构评定 on carry a complete step-5 application (with_registration).
  */
 const PLAN: (EnrolmentStatus | null)[] = [
-  'opened', 'opened', 'opened', 'opened',
-  'pending_institution', 'pending_institution', 'pending_institution', 'pending_institution', 'pending_institution',
+  'opened',
+  'opened',
+  'opened',
+  'opened',
+  'pending_institution',
+  'pending_institution',
+  'pending_institution',
+  'pending_institution',
+  'pending_institution',
   'institution_rejected',
-  'pending_body', 'pending_body', 'pending_body', 'pending_body',
-  'pending_evaluation', 'pending_evaluation', 'pending_evaluation', 'pending_evaluation',
-  'ready_for_exam', 'ready_for_exam', 'ready_for_exam', 'ready_for_exam',
-  null, null,
+  'pending_body',
+  'pending_body',
+  'pending_body',
+  'pending_body',
+  'pending_evaluation',
+  'pending_evaluation',
+  'pending_evaluation',
+  'pending_evaluation',
+  'ready_for_exam',
+  'ready_for_exam',
+  'ready_for_exam',
+  'ready_for_exam',
+  null,
+  null,
 ];
 
-const SUBMITTED: EnrolmentStatus[] = ['pending_institution', 'institution_rejected', 'pending_body', 'pending_evaluation', 'ready_for_exam'];
+const SUBMITTED: EnrolmentStatus[] = [
+  'pending_institution',
+  'institution_rejected',
+  'pending_body',
+  'pending_evaluation',
+  'ready_for_exam',
+];
 
 function registrationOf(p: P, dept: { id: number; name: string }, i: number): Record<string, unknown> {
-  const category = (['临床', '中医', '口腔', '公共卫生'].includes(p.practiceCategory) ? p.practiceCategory : '临床') as keyof typeof PRACTICE_SCOPES;
+  const category = (
+    ['临床', '中医', '口腔', '公共卫生'].includes(p.practiceCategory) ? p.practiceCategory : '临床'
+  ) as keyof typeof PRACTICE_SCOPES;
   return {
     gender: p.gender,
     ethnicity: i % 5 === 0 ? '壮族' : '汉族',
@@ -39,7 +71,7 @@ function registrationOf(p: P, dept: { id: number; name: string }, i: number): Re
     mobile: `139${String(77000000 + p.id).slice(-8)}`,
     departmentId: dept.id,
     departmentName: dept.name,
-    specialties: [dept.name.split('/').pop()!.replace(/科$/, '') + '专业'],
+    specialties: [`${dept.name.split('/').pop()!.replace(/科$/, '')}专业`],
     title: ['初级（师）', '中级（主治/主管）', '副高级（副主任）', '正高级（主任）'][i % 4],
     titleDate: '2018-09-01',
     position: i % 4 === 3 ? '科主任' : '',
@@ -53,8 +85,12 @@ function registrationOf(p: P, dept: { id: number; name: string }, i: number): Re
     firstRegisteredAt: p.firstRegisteredAt ?? '2005-07-01',
     experience: {
       multiSites: [],
-      education: [{ degree: '本科', school: '广西医科大学', major: '临床医学', start: '1998-09-01', end: '2003-07-01' }],
-      practice: [{ institution: '广西壮族自治区人民医院', title: '住院医师', position: '', start: '2003-08-01', current: true }],
+      education: [
+        { degree: '本科', school: '广西医科大学', major: '临床医学', start: '1998-09-01', end: '2003-07-01' },
+      ],
+      practice: [
+        { institution: '广西壮族自治区人民医院', title: '住院医师', position: '', start: '2003-08-01', current: true },
+      ],
       awards: [],
       papers: i % 3 === 0 ? [{ title: '基层常见病规范化诊疗的临床观察', date: '2025-05-01', journal: '广西医学' }] : [],
       books: [],
@@ -80,14 +116,26 @@ const SELF = {
 
 /** Demo enrolments across statuses so every reviewer list has rows on the demo date. */
 export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
-  const [cycle] = await tx.select().from(cycles).where(and(eq(cycles.provinceId, ctx.provinceId), eq(cycles.isCurrent, true)));
+  const [cycle] = await tx
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.provinceId, ctx.provinceId), eq(cycles.isCurrent, true)));
   if (!cycle) return;
-  const assigned = await tx.select().from(assessmentAssignments).where(eq(assessmentAssignments.provinceId, ctx.provinceId));
+  const assigned = await tx
+    .select()
+    .from(assessmentAssignments)
+    .where(eq(assessmentAssignments.provinceId, ctx.provinceId));
   const bodyOf = new Map(assigned.map((a) => [a.institutionId, a.bodyOrgId]));
   const insts = await tx
     .select({ id: organisations.id, path: organisations.path })
     .from(organisations)
-    .where(and(eq(organisations.provinceId, ctx.provinceId), eq(organisations.kind, 'institution'), eq(organisations.status, 'active')))
+    .where(
+      and(
+        eq(organisations.provinceId, ctx.provinceId),
+        eq(organisations.kind, 'institution'),
+        eq(organisations.status, 'active'),
+      ),
+    )
     .orderBy(asc(organisations.id));
   const submittedAt = new Date('2026-11-10T02:00:00Z');
   const rows: (typeof enrolments.$inferInsert)[] = [];
@@ -95,13 +143,20 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
     const body = bodyOf.get(inst.id);
     if (!body) continue;
     const [dept] = await tx
-      .select({ id: departments.id, name: sql<string>`COALESCE((SELECT d2.name FROM departments d2 WHERE d2.id = ${departments.parentId}) || '/', '') || ${departments.name}` })
+      .select({
+        id: departments.id,
+        name: sql<string>`COALESCE((SELECT d2.name FROM departments d2 WHERE d2.id = ${departments.parentId}) || '/', '') || ${departments.name}`,
+      })
       .from(departments)
       .where(and(eq(departments.orgId, inst.id), eq(departments.level, 2)))
       .orderBy(asc(departments.id))
       .limit(1);
     if (!dept) continue;
-    const ps = await tx.select().from(physicians).where(eq(physicians.institutionId, inst.id)).orderBy(asc(physicians.id));
+    const ps = await tx
+      .select()
+      .from(physicians)
+      .where(eq(physicians.institutionId, inst.id))
+      .orderBy(asc(physicians.id));
     ps.forEach((p, j) => {
       const status = PLAN[j];
       if (!status) return;

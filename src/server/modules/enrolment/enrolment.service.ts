@@ -6,10 +6,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts, assessmentAssignments, departments, enrolments, files, messages, organisations, physicians } from '../../db/schema/index.js';
+import {
+  assessmentAssignments,
+  departments,
+  enrolments,
+  files,
+  messages,
+  organisations,
+  physicians,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany } from '../../platform/audit.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { checkUpload, imageSize, storeFile } from '../../platform/uploads.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import {
@@ -49,7 +57,13 @@ type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
 /** Statuses in which the physician edits the wizard directly. */
 export const EDITABLE: readonly EnrolmentStatus[] = ['opened', 'institution_rejected'];
 /** After 报名成功 the physician may 申请修改 (医师信息修改). */
-export const CHANGEABLE: readonly EnrolmentStatus[] = ['registered', 'pending_evaluation', 'procedure_rejected', 'pending_body_evaluation', 'ready_for_exam'];
+export const CHANGEABLE: readonly EnrolmentStatus[] = [
+  'registered',
+  'pending_evaluation',
+  'procedure_rejected',
+  'pending_body_evaluation',
+  'ready_for_exam',
+];
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const PHOTO_MIN_PX = 150;
@@ -63,7 +77,12 @@ export const PHOTO_MAX_PX = 2000;
  * whole batch, one audit INSERT, one message INSERT. An institution without an assigned
  * assessment body is refused: nobody could 复核 its physicians.
  */
-export async function openEnrolments(deps: Deps, actor: Actor, physicianIds: number[], requestId?: string): Promise<{ done: number }> {
+export async function openEnrolments(
+  deps: Deps,
+  actor: Actor,
+  physicianIds: number[],
+  requestId?: string,
+): Promise<{ done: number }> {
   if (actor.role !== 'institution') throw forbidden();
   const ids = [...new Set(physicianIds)];
   return deps.db.transaction(async (tx) => {
@@ -73,7 +92,11 @@ export async function openEnrolments(deps: Deps, actor: Actor, physicianIds: num
       .from(assessmentAssignments)
       .where(eq(assessmentAssignments.institutionId, actor.orgId));
     if (!assign) {
-      throw new AppError('NO_ASSESSMENT_BODY', '本机构尚未被指定考核机构，暂不能参加考核。请联系上级卫生行政机构在「指定卫生机构」中为本机构指定考核机构', 409);
+      throw new AppError(
+        'NO_ASSESSMENT_BODY',
+        '本机构尚未被指定考核机构，暂不能参加考核。请联系上级卫生行政机构在「指定卫生机构」中为本机构指定考核机构',
+        409,
+      );
     }
     const found = await tx
       .select({ id: physicians.id, name: physicians.name })
@@ -94,7 +117,11 @@ export async function openEnrolments(deps: Deps, actor: Actor, physicianIds: num
     if (res.rows.length !== ids.length) {
       const done = new Set(res.rows.map((r) => Number(r.physician_id)));
       const names = found.filter((p) => !done.has(p.id)).map((p) => p.name);
-      throw new AppError('INVALID_TRANSITION', `以下医师已参加本周期考核，不能重复操作：${names.slice(0, 10).join('、')}${names.length > 10 ? ` 等${names.length}人` : ''}`, 409);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `以下医师已参加本周期考核，不能重复操作：${names.slice(0, 10).join('、')}${names.length > 10 ? ` 等${names.length}人` : ''}`,
+        409,
+      );
     }
     await writeAuditMany(
       tx,
@@ -125,7 +152,12 @@ export async function openEnrolments(deps: Deps, actor: Actor, physicianIds: num
 }
 
 /** 取消参加考核 (single or batch): only before the physician submitted (machine: CANCEL). */
-export async function cancelEnrolments(deps: Deps, actor: Actor, physicianIds: number[], requestId?: string): Promise<{ done: number }> {
+export async function cancelEnrolments(
+  deps: Deps,
+  actor: Actor,
+  physicianIds: number[],
+  requestId?: string,
+): Promise<{ done: number }> {
   if (actor.role !== 'institution') throw forbidden();
   const ids = [...new Set(physicianIds)];
   return deps.db.transaction(async (tx) => {
@@ -137,7 +169,8 @@ export async function cancelEnrolments(deps: Deps, actor: Actor, physicianIds: n
       .where(and(sql`${physicians.id} = ANY(${sql.param(ids)}::bigint[])`, eq(physicians.institutionId, actor.orgId)));
     if (found.length !== ids.length) throw notFound('医师');
     const missing = found.filter((f) => !f.enrolmentId).map((f) => f.name);
-    if (missing.length) throw new AppError('INVALID_TRANSITION', `以下医师未参加本周期考核：${missing.slice(0, 10).join('、')}`, 409);
+    if (missing.length)
+      throw new AppError('INVALID_TRANSITION', `以下医师未参加本周期考核：${missing.slice(0, 10).join('、')}`, 409);
     const names = new Map(found.map((f) => [f.enrolmentId!, f.name]));
     const rows = await applyTransitionMany(
       tx,
@@ -198,12 +231,16 @@ export async function getMine(deps: Deps, actor: Actor): Promise<TMine> {
     .select({ n: sql<number>`count(*)::int` })
     .from(messages)
     .where(and(eq(messages.accountId, actor.accountId), sql`${messages.readAt} IS NULL`));
-  const [c] = await deps.db.execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`).then((r) => r.rows);
+  const [c] = await deps.db
+    .execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`)
+    .then((r) => r.rows);
   const cycle = c ? await cycleById(deps.db, Number(c.id)) : null;
   const row = cycle ? await findMine(deps.db, actor, cycle.id) : null;
   const change = row ? await latestChangeRequest(deps.db, row.id) : null;
   return {
-    cycle: cycle ? { id: cycle.id, name: cycle.name, windows: cycle.windows, procedureChoice: cycle.procedureChoice } : null,
+    cycle: cycle
+      ? { id: cycle.id, name: cycle.name, windows: cycle.windows, procedureChoice: cycle.procedureChoice }
+      : null,
     enrolment: row
       ? {
           id: row.id,
@@ -218,7 +255,8 @@ export async function getMine(deps: Deps, actor: Actor): Promise<TMine> {
           finalResult: row.finalResult,
           submittedAt: row.submittedAt?.toISOString() ?? null,
           editable: EDITABLE.includes(row.status),
-          canRequestChange: CHANGEABLE.includes(row.status) && !(change && ['pending', 'allowed', 'submitted'].includes(change.state)),
+          canRequestChange:
+            CHANGEABLE.includes(row.status) && !(change && ['pending', 'allowed', 'submitted'].includes(change.state)),
         }
       : null,
     statusLabel: row ? ENROLMENT_STATUS_LABELS[row.status] : ENROLMENT_STATUS_LABELS.not_opened,
@@ -230,7 +268,12 @@ export async function getMine(deps: Deps, actor: Actor): Promise<TMine> {
 }
 
 const STEP_INDEX: Record<TWizardStep, number> = { basic: 0, practice: 1, experience: 2, self: 3 };
-const SAVE_SCHEMAS = { basic: ZSaveBasic, practice: ZSavePractice, experience: ZSaveExperience, self: ZSaveSelf } as const;
+const SAVE_SCHEMAS = {
+  basic: ZSaveBasic,
+  practice: ZSavePractice,
+  experience: ZSaveExperience,
+  self: ZSaveSelf,
+} as const;
 
 function requireRegistrationWindow(cycle: Cycle, now: Date) {
   const w = checkWindow(cycle.windows, 'registration', now);
@@ -238,7 +281,12 @@ function requireRegistrationWindow(cycle: Cycle, now: Date) {
 }
 
 /** Resolve 科室 to one of the physician's institution departments, and keep master-data numbers. */
-async function normalisePractice(db: DbOrTx, institutionId: number, master: typeof physicians.$inferSelect, data: Record<string, unknown>) {
+async function normalisePractice(
+  db: DbOrTx,
+  institutionId: number,
+  master: typeof physicians.$inferSelect,
+  data: Record<string, unknown>,
+) {
   const out: Record<string, unknown> = { ...data };
   if (data.departmentId !== undefined) {
     const [d] = await db
@@ -248,7 +296,10 @@ async function normalisePractice(db: DbOrTx, institutionId: number, master: type
     if (!d) throw badRequest('所选科室不属于您所在的卫生机构，请重新选择');
     let name = d.name;
     if (d.parentId) {
-      const [parent] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, d.parentId));
+      const [parent] = await db
+        .select({ name: departments.name })
+        .from(departments)
+        .where(eq(departments.id, d.parentId));
       if (parent) name = `${parent.name}/${d.name}`;
     }
     out.departmentName = name;
@@ -264,18 +315,37 @@ async function normalisePractice(db: DbOrTx, institutionId: number, master: type
  * registration; after 报名成功 with an allowed change request it edits the request's copy.
  * 姓名 and 证件编号 are not part of any step schema, so they can never be changed here.
  */
-export async function saveStep(deps: Deps, actor: Actor, step: TWizardStep, body: unknown, requestId?: string): Promise<TMine> {
+export async function saveStep(
+  deps: Deps,
+  actor: Actor,
+  step: TWizardStep,
+  body: unknown,
+  requestId?: string,
+): Promise<TMine> {
   const parsed = SAVE_SCHEMAS[step].safeParse(body);
-  if (!parsed.success) throw badRequest(`第${STEP_INDEX[step] + 1}步「${STEP_TITLES[STEP_INDEX[step]]}」：${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw badRequest(
+      `第${STEP_INDEX[step] + 1}步「${STEP_TITLES[STEP_INDEX[step]]}」：${parsed.error.issues[0]?.message}`,
+    );
   const data = parsed.data as Record<string, unknown>;
   await deps.db.transaction(async (tx) => {
     const cycle = await currentCycle(tx, actor.provinceId);
     const row = await findMine(tx, actor, cycle.id, true);
-    if (!row || row.status === 'not_opened') throw new AppError('NOT_OPENED', '您所在的卫生机构尚未为您开通本周期考核报名（未开通报名），请联系单位定考负责人', 409);
+    if (!row || row.status === 'not_opened')
+      throw new AppError(
+        'NOT_OPENED',
+        '您所在的卫生机构尚未为您开通本周期考核报名（未开通报名），请联系单位定考负责人',
+        409,
+      );
     const { row: master } = await physicianPrefill(tx, row.physicianId);
     const normalised = step === 'practice' ? await normalisePractice(tx, row.institutionId, master, data) : data;
     if (!EDITABLE.includes(row.status)) {
-      if (step === 'self') throw new AppError('INVALID_TRANSITION', `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能修改自评`, 409);
+      if (step === 'self')
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能修改自评`,
+          409,
+        );
       await saveProposedStep(tx, deps, actor, row, step, normalised, requestId);
       return;
     }
@@ -308,29 +378,61 @@ export async function saveStep(deps: Deps, actor: Actor, step: TWizardStep, body
 }
 
 /** 照片: jpg only (by content), ≤ 2 MB, sensible portrait dimensions; stored, never in the database. */
-export async function uploadPhoto(deps: Deps, actor: Actor, buf: Buffer, originalName: string, requestId?: string): Promise<{ fileId: string }> {
-  const checked = await checkUpload(buf, 'image', { maxBytes: PHOTO_MAX_BYTES, allowedMimes: ['image/jpeg'] }).catch((e) => {
-    if (e instanceof AppError && /格式/.test(e.message)) throw badRequest('照片须为 jpg 格式的图片（按文件内容识别，改扩展名无效）');
-    throw e;
-  });
+export async function uploadPhoto(
+  deps: Deps,
+  actor: Actor,
+  buf: Buffer,
+  originalName: string,
+  requestId?: string,
+): Promise<{ fileId: string }> {
+  const checked = await checkUpload(buf, 'image', { maxBytes: PHOTO_MAX_BYTES, allowedMimes: ['image/jpeg'] }).catch(
+    (e) => {
+      if (e instanceof AppError && /格式/.test(e.message))
+        throw badRequest('照片须为 jpg 格式的图片（按文件内容识别，改扩展名无效）');
+      throw e;
+    },
+  );
   const size = imageSize(buf);
   if (!size) throw badRequest('无法识别照片尺寸，请上传标准的 jpg 证件照');
-  if (size.width < PHOTO_MIN_PX || size.height < PHOTO_MIN_PX || size.width > PHOTO_MAX_PX || size.height > PHOTO_MAX_PX) {
+  if (
+    size.width < PHOTO_MIN_PX ||
+    size.height < PHOTO_MIN_PX ||
+    size.width > PHOTO_MAX_PX ||
+    size.height > PHOTO_MAX_PX
+  ) {
     throw badRequest(`照片尺寸应在 ${PHOTO_MIN_PX}–${PHOTO_MAX_PX} 像素之间（当前 ${size.width}×${size.height}）`);
   }
   if (size.height < size.width) throw badRequest('请上传竖版1寸免冠证件照（高度不小于宽度）');
   return deps.db.transaction(async (tx) => {
     const cycle = await currentCycle(tx, actor.provinceId);
     const row = await findMine(tx, actor, cycle.id, true);
-    if (!row || row.status === 'not_opened') throw new AppError('NOT_OPENED', '您尚未开通本周期考核报名，不能上传照片', 409);
-    if (!EDITABLE.includes(row.status)) throw new AppError('INVALID_TRANSITION', `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能更换照片`, 409);
+    if (!row || row.status === 'not_opened')
+      throw new AppError('NOT_OPENED', '您尚未开通本周期考核报名，不能上传照片', 409);
+    if (!EDITABLE.includes(row.status))
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能更换照片`,
+        409,
+      );
     requireRegistrationWindow(cycle, deps.now());
-    const fileId = await storeFile(tx, deps.storage, actor, buf, checked, { purpose: 'photo', orgPath: row.orgPath, originalName });
+    const fileId = await storeFile(tx, deps.storage, actor, buf, checked, {
+      purpose: 'photo',
+      orgPath: row.orgPath,
+      originalName,
+    });
     await tx.update(enrolments).set({ photoFileId: fileId, updatedAt: deps.now() }).where(eq(enrolments.id, row.id));
     await writeAudit(
       tx,
       actor,
-      { targetType: 'enrolment', targetId: row.id, action: '上传照片', orgPath: row.orgPath, provinceId: row.provinceId, before: { photoFileId: row.photoFileId }, after: { photoFileId: fileId } },
+      {
+        targetType: 'enrolment',
+        targetId: row.id,
+        action: '上传照片',
+        orgPath: row.orgPath,
+        provinceId: row.provinceId,
+        before: { photoFileId: row.photoFileId },
+        after: { photoFileId: fileId },
+      },
       requestId,
     );
     return { fileId };
@@ -338,7 +440,11 @@ export async function uploadPhoto(deps: Deps, actor: Actor, buf: Buffer, origina
 }
 
 /** The photo, only to those who may see the enrolment. */
-export async function readPhoto(deps: Deps, actor: Actor, enrolmentId: number): Promise<{ mime: string; body: Buffer }> {
+export async function readPhoto(
+  deps: Deps,
+  actor: Actor,
+  enrolmentId: number,
+): Promise<{ mime: string; body: Buffer }> {
   const row = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   if (!row.photoFileId) throw notFound('照片');
   const [f] = await deps.db.select().from(files).where(eq(files.id, row.photoFileId));
@@ -377,14 +483,20 @@ export async function submitRegistration(deps: Deps, actor: Actor, requestId?: s
     requireRegistrationWindow(cycle, deps.now());
     const issue = wizardIssue(row);
     if (issue) {
-      throw new AppError('INCOMPLETE', `请完善第${issue.step}步「${STEP_TITLES[issue.step - 1]}」：${issue.message}`, 400, { step: issue.step });
+      throw new AppError(
+        'INCOMPLETE',
+        `请完善第${issue.step}步「${STEP_TITLES[issue.step - 1]}」：${issue.message}`,
+        400,
+        { step: issue.step },
+      );
     }
     let procedure: Enrolment['procedure'] = null;
     if (cycle.procedureChoice === 'with_registration') {
       try {
         procedure = (await validateStoredApplication(tx, row)).procedure;
       } catch (e) {
-        if (e instanceof AppError) throw new AppError('INCOMPLETE', `请完善第5步「考核程序」：${e.message}`, 400, { step: 5 });
+        if (e instanceof AppError)
+          throw new AppError('INCOMPLETE', `请完善第5步「考核程序」：${e.message}`, 400, { step: 5 });
         throw e;
       }
     }
@@ -412,11 +524,19 @@ const procedureIncluded = (row: Enrolment) => row.procedure !== null;
 export async function bodyApprove(deps: Deps, actor: Actor, id: number, requestId?: string) {
   await deps.db.transaction(async (tx) => {
     const row = await findEnrolmentForActor(tx, actor, id);
-    await applyTransition(tx, deps, actor, id, 'BODY_APPROVE', { ctx: { procedureIncluded: procedureIncluded(row) }, requestId });
+    await applyTransition(tx, deps, actor, id, 'BODY_APPROVE', {
+      ctx: { procedureIncluded: procedureIncluded(row) },
+      requestId,
+    });
   });
 }
 
-export async function bodyApproveMany(deps: Deps, actor: Actor, ids: number[], requestId?: string): Promise<{ done: number }> {
+export async function bodyApproveMany(
+  deps: Deps,
+  actor: Actor,
+  ids: number[],
+  requestId?: string,
+): Promise<{ done: number }> {
   return deps.db.transaction(async (tx) => {
     const rows = await applyTransitionMany(tx, deps, actor, ids, 'BODY_APPROVE', {
       ctxFor: (row) => ({ procedureIncluded: procedureIncluded(row) }),
@@ -432,10 +552,20 @@ export async function bodyReject(deps: Deps, actor: Actor, id: number, reason: s
 }
 
 /** 考核进度 → 【驳回】: 「驳回到退出当前周期」 or 「驳回到重新选择程序」 (administration). */
-export async function adminReject(deps: Deps, actor: Actor, id: number, mode: 'exit' | 'reselect', reason: string, requestId?: string) {
+export async function adminReject(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  mode: 'exit' | 'reselect',
+  reason: string,
+  requestId?: string,
+) {
   if (actor.role !== 'admin') throw forbidden();
   await deps.db.transaction((tx) =>
-    applyTransition(tx, deps, actor, id, mode === 'exit' ? 'ADMIN_REJECT_EXIT' : 'ADMIN_REJECT_RESELECT', { reason, requestId }),
+    applyTransition(tx, deps, actor, id, mode === 'exit' ? 'ADMIN_REJECT_EXIT' : 'ADMIN_REJECT_RESELECT', {
+      reason,
+      requestId,
+    }),
   );
 }
 
@@ -443,7 +573,9 @@ export async function adminReject(deps: Deps, actor: Actor, id: number, mode: 'e
 
 export async function list(deps: Deps, actor: Actor, q: TListQuery) {
   if (!['admin', 'institution', 'body'].includes(actor.role)) throw forbidden();
-  const [c] = await deps.db.execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`).then((r) => r.rows);
+  const [c] = await deps.db
+    .execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`)
+    .then((r) => r.rows);
   if (!c) return { items: [], nextCursor: null };
   return listEnrolments(deps.db, actor, Number(c.id), q);
 }
@@ -452,9 +584,15 @@ export async function detail(deps: Deps, actor: Actor, id: number): Promise<TDet
   const row = await findEnrolmentForActor(deps.db, actor, id);
   const cycle = await cycleById(deps.db, row.cycleId);
   const { prefill } = await physicianPrefill(deps.db, row.physicianId);
-  const [inst] = await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.institutionId));
+  const [inst] = await deps.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, row.institutionId));
   const [body] = row.assessmentBodyId
-    ? await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.assessmentBodyId))
+    ? await deps.db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, row.assessmentBodyId))
     : [];
   const reg = row.registration ?? {};
   return {
@@ -500,7 +638,13 @@ export async function listMessages(deps: Deps, actor: Actor, cursor: number | un
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   return {
-    items: page.map((m) => ({ id: m.id, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), read: m.readAt !== null })),
+    items: page.map((m) => ({
+      id: m.id,
+      title: m.title,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+      read: m.readAt !== null,
+    })),
     unread: u?.n ?? 0,
     nextCursor: more ? page[page.length - 1].id : null,
   };
@@ -523,14 +667,18 @@ export async function markRead(deps: Deps, actor: Actor, id: number | null): Pro
   if (!r.length) throw notFound('消息');
 }
 
-
 /** 考核进度 filter: institutions in the actor's jurisdiction whose name contains `q` (at most 50). */
-export async function institutionOptions(deps: Deps, actor: Actor, q: string | undefined): Promise<{ items: { id: number; name: string }[] }> {
-  const nameCond = q ? sql`AND o.name LIKE ${'%' + q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}` : sql``;
+export async function institutionOptions(
+  deps: Deps,
+  actor: Actor,
+  q: string | undefined,
+): Promise<{ items: { id: number; name: string }[] }> {
+  const nameCond = q ? sql`AND o.name LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``;
   let scope;
-  if (actor.role === 'admin') scope = sql`o.path LIKE ${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`;
+  if (actor.role === 'admin') scope = sql`o.path LIKE ${`${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   else if (actor.role === 'institution') scope = sql`o.id = ${actor.orgId}`;
-  else if (actor.role === 'body') scope = sql`o.id IN (SELECT institution_id FROM assessment_assignments WHERE body_org_id = ${actor.orgId})`;
+  else if (actor.role === 'body')
+    scope = sql`o.id IN (SELECT institution_id FROM assessment_assignments WHERE body_org_id = ${actor.orgId})`;
   else throw forbidden();
   const r = await deps.db.execute<{ id: number; name: string }>(
     sql`SELECT o.id, o.name FROM organisations o WHERE o.kind = 'institution' AND ${scope} ${nameCond} ORDER BY o.name LIMIT 50`,

@@ -6,14 +6,23 @@ import { countInStatus } from './enrolment.repo.js';
 // assessment bodies. Registered once per process (module side effect).
 registerTodoProvider(async (deps, actor) => {
   if (actor.role === 'institution') {
-    const [review, changes] = await Promise.all([countInStatus(deps.db, actor, 'pending_institution'), countOpenChanges(deps.db, actor)]);
+    const [review, changes] = await Promise.all([
+      countInStatus(deps.db, actor, 'pending_institution'),
+      countOpenChanges(deps.db, actor),
+    ]);
     return [
       { label: '上报考核名单（待审核）', count: review, path: '/enrolment/review' },
       { label: '医师信息修改（待处理）', count: changes, path: '/enrolment/changes' },
     ];
   }
   if (actor.role === 'body') {
-    return [{ label: '确认考核医师名单（待复核）', count: await countInStatus(deps.db, actor, 'pending_body'), path: '/enrolment/confirm' }];
+    return [
+      {
+        label: '确认考核医师名单（待复核）',
+        count: await countInStatus(deps.db, actor, 'pending_body'),
+        path: '/enrolment/confirm',
+      },
+    ];
   }
   return [];
 });

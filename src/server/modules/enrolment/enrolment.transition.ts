@@ -12,7 +12,15 @@ import { writeAudit, writeAuditMany, type AuditEntry } from '../../platform/audi
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
-import { availableEvents, checkWindow, transition, type EnrolmentEvent, type MachineActor, type MachineContext, type WindowKey } from './enrolment.machine.js';
+import {
+  availableEvents,
+  checkWindow,
+  transition,
+  type EnrolmentEvent,
+  type MachineActor,
+  type MachineContext,
+  type WindowKey,
+} from './enrolment.machine.js';
 
 export type Enrolment = typeof enrolments.$inferSelect;
 export type Cycle = typeof cycles.$inferSelect;
@@ -48,8 +56,16 @@ export function enrolmentScope(actor: Actor): SQL {
 }
 
 /** Load one enrolment the actor may see, or 404 ("not yours" and "missing" look the same). */
-export async function findEnrolmentForActor(db: DbOrTx, actor: Actor, id: number, forUpdate = false): Promise<Enrolment> {
-  const q = db.select().from(enrolments).where(and(eq(enrolments.id, id), enrolmentScope(actor)));
+export async function findEnrolmentForActor(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  forUpdate = false,
+): Promise<Enrolment> {
+  const q = db
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.id, id), enrolmentScope(actor)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('考核记录');
   return row;
@@ -111,10 +127,16 @@ export async function applyTransition(
   event: EnrolmentEvent,
   opts: TransitionOptions = {},
 ): Promise<Enrolment> {
-  const row = actor ? await findEnrolmentForActor(tx, actor, id) : (await tx.select().from(enrolments).where(eq(enrolments.id, id)))[0];
+  const row = actor
+    ? await findEnrolmentForActor(tx, actor, id)
+    : (await tx.select().from(enrolments).where(eq(enrolments.id, id)))[0];
   if (!row) throw notFound('考核记录');
   const mActor = machineActorOf(actor);
-  const r = transition(row.status, event, mActor, { ...opts.ctx, reason: opts.reason, failReason: opts.ctx?.failReason ?? row.failReason });
+  const r = transition(row.status, event, mActor, {
+    ...opts.ctx,
+    reason: opts.reason,
+    failReason: opts.ctx?.failReason ?? row.failReason,
+  });
   if (!r.ok) {
     const status = r.code === 'FORBIDDEN_ACTOR' ? 403 : r.code === 'INVALID_TRANSITION' ? 409 : 400;
     throw new AppError(r.code, r.message, status);
@@ -195,10 +217,17 @@ export async function applyTransitionMany(
     .for('update');
   if (rows.length !== unique.length) throw notFound('考核记录');
   const mActor = machineActorOf(actor);
-  const groups = new Map<string, { from: Enrolment['status']; to: Enrolment['status']; label: string; rows: Enrolment[] }>();
+  const groups = new Map<
+    string,
+    { from: Enrolment['status']; to: Enrolment['status']; label: string; rows: Enrolment[] }
+  >();
   let windowKey: WindowKey | undefined | null;
   for (const row of rows) {
-    const r = transition(row.status, event, mActor, { ...opts.ctxFor?.(row), reason: opts.reason, failReason: row.failReason });
+    const r = transition(row.status, event, mActor, {
+      ...opts.ctxFor?.(row),
+      reason: opts.reason,
+      failReason: row.failReason,
+    });
     if (!r.ok) {
       const status = r.code === 'FORBIDDEN_ACTOR' ? 403 : r.code === 'INVALID_TRANSITION' ? 409 : 400;
       const who = opts.nameOf?.(row);
@@ -262,7 +291,12 @@ export async function notifyPhysiciansMany(
 ): Promise<void> {
   if (!notices.length) return;
   const accs = await tx
-    .select({ id: accounts.id, physicianId: accounts.physicianId, provinceId: accounts.provinceId, mobile: accounts.mobile })
+    .select({
+      id: accounts.id,
+      physicianId: accounts.physicianId,
+      provinceId: accounts.provinceId,
+      mobile: accounts.mobile,
+    })
     .from(accounts)
     .where(sql`${accounts.physicianId} = ANY(${sql.param([...new Set(notices.map((n) => n.physicianId))])}::bigint[])`);
   const byPhysician = new Map(accs.map((a) => [a.physicianId, a]));

@@ -49,7 +49,19 @@ export interface ItemStat {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function itemStats(rows: readonly ItemCount[]): ItemStat[] {
-  const by = new Map<number, { n: number; ok: number; u: number; uOk: number; l: number; lOk: number; opts: Record<string, number>; blank: number }>();
+  const by = new Map<
+    number,
+    {
+      n: number;
+      ok: number;
+      u: number;
+      uOk: number;
+      l: number;
+      lOk: number;
+      opts: Record<string, number>;
+      blank: number;
+    }
+  >();
   for (const r of rows) {
     let s = by.get(r.versionId);
     if (!s) by.set(r.versionId, (s = { n: 0, ok: 0, u: 0, uOk: 0, l: 0, lOk: 0, opts: {}, blank: 0 }));

@@ -17,7 +17,13 @@ const bankCache = new Map<string, { at: number; rows: BankQuestion[] }>();
  * physician's 执业类别. Cached 15 s per process: at an exam peak thousands of starts per
  * minute draw from the same bank. A retirement applies to new draws within 15 s.
  */
-export async function loadBank(db: DbOrTx, provinceId: number, paperType: PaperType, practiceCategory: string | null, now = Date.now()): Promise<BankQuestion[]> {
+export async function loadBank(
+  db: DbOrTx,
+  provinceId: number,
+  paperType: PaperType,
+  practiceCategory: string | null,
+  now = Date.now(),
+): Promise<BankQuestion[]> {
   const key = `${provinceId}|${paperType}|${practiceCategory ?? ''}`;
   const hit = bankCache.get(key);
   if (hit && now - hit.at < BANK_TTL_MS) return hit.rows;
@@ -60,13 +66,23 @@ export async function bankCounts(db: DbOrTx, provinceId: number, paperType: Pape
 
 export async function versionTexts(db: DbOrTx, ids: number[]): Promise<Map<number, VersionText>> {
   if (!ids.length) return new Map();
-  const r = await db.execute(sql`SELECT id, stem, options FROM question_versions WHERE id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',')}]::int[]`)})`);
-  return new Map((r.rows as { id: number; stem: string; options: VersionText['options'] }[]).map((v) => [v.id, { stem: v.stem, options: v.options }]));
+  const r = await db.execute(
+    sql`SELECT id, stem, options FROM question_versions WHERE id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',')}]::int[]`)})`,
+  );
+  return new Map(
+    (r.rows as { id: number; stem: string; options: VersionText['options'] }[]).map((v) => [
+      v.id,
+      { stem: v.stem, options: v.options },
+    ]),
+  );
 }
 
 // ---------------------------------------------------------------- attempts
 
-export async function attemptsOfEnrolment(db: DbOrTx, enrolmentId: number): Promise<(AttemptSummary & { startedAt: Date; submittedAt: Date | null; deadlineAt: Date })[]> {
+export async function attemptsOfEnrolment(
+  db: DbOrTx,
+  enrolmentId: number,
+): Promise<(AttemptSummary & { startedAt: Date; submittedAt: Date | null; deadlineAt: Date })[]> {
   return db
     .select({
       id: examAttempts.id,
@@ -91,8 +107,14 @@ export async function attemptsOfEnrolment(db: DbOrTx, enrolmentId: number): Prom
  * integer formula equals `percent()` in paper.ts. Only closed, not yet scored attempts
  * (or the given ids) are touched.
  */
-export async function scoreAttempts(db: DbOrTx, ids: number[] | 'all-pending'): Promise<{ id: number; score: number; passed: boolean }[]> {
-  const filter = ids === 'all-pending' ? sql`t.status <> 'in_progress' AND t.score IS NULL` : sql`t.id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',') || 'NULL'}]::bigint[]`)})`;
+export async function scoreAttempts(
+  db: DbOrTx,
+  ids: number[] | 'all-pending',
+): Promise<{ id: number; score: number; passed: boolean }[]> {
+  const filter =
+    ids === 'all-pending'
+      ? sql`t.status <> 'in_progress' AND t.score IS NULL`
+      : sql`t.id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',') || 'NULL'}]::bigint[]`)})`;
   const r = await db.execute(sql`
     UPDATE exam_attempts a
        SET correct_count = s.n,
@@ -127,16 +149,30 @@ ON CONFLICT (attempt_id, question_index) DO UPDATE
 
 export async function upsertAnswer(
   pool: pg.Pool,
-  a: { attemptId: number; index: number; choice: string | null; marked: boolean | null; now: Date; physicianId: number },
+  a: {
+    attemptId: number;
+    index: number;
+    choice: string | null;
+    marked: boolean | null;
+    now: Date;
+    physicianId: number;
+  },
 ): Promise<boolean> {
-  const r = await pool.query({ name: 'exam_save_answer', text: SAVE_SQL, values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId] });
+  const r = await pool.query({
+    name: 'exam_save_answer',
+    text: SAVE_SQL,
+    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId],
+  });
   return r.rowCount === 1;
 }
 
 // ---------------------------------------------------------------- item analysis
 
 /** Number of scored attempts of a paper in a cycle/round of one province. */
-export async function countScored(db: DbOrTx, f: { provinceId: number; cycleId: number; paperType: PaperType; round: 'first' | 'reexam' }): Promise<number> {
+export async function countScored(
+  db: DbOrTx,
+  f: { provinceId: number; cycleId: number; paperType: PaperType; round: 'first' | 'reexam' },
+): Promise<number> {
   const r = await db.execute(sql`
     SELECT count(*)::int AS n FROM exam_attempts
      WHERE province_id = ${f.provinceId} AND cycle_id = ${f.cycleId} AND paper_type = ${f.paperType} AND round = ${f.round}

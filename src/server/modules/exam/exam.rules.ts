@@ -72,7 +72,19 @@ export function paperStates(input: RulesInput): RulesResult {
     const attemptsUsed = mine.length;
     const attemptsLeft = Math.max(0, allowed - attemptsUsed);
     const done = !open && (passed || attemptsLeft === 0 || (paperType === 'professional' && closed.length > 0));
-    return { paperType, applicable, exempt, required, attemptsUsed, attemptsLeft, bestScore, passed, done, inProgressId: open?.id ?? null, blocked: null };
+    return {
+      paperType,
+      applicable,
+      exempt,
+      required,
+      attemptsUsed,
+      attemptsLeft,
+      bestScore,
+      passed,
+      done,
+      inProgressId: open?.id ?? null,
+      blocked: null,
+    };
   };
   const h = mk('humanities');
   const p = mk('professional');
@@ -91,7 +103,9 @@ export function paperStates(input: RulesInput): RulesResult {
     else if (s.attemptsLeft === 0) s.blocked = '答题次数已用完';
   }
   if (!p.blocked && !p.inProgressId && p.required && !humanitiesCleared) {
-    p.blocked = humanitiesFailedForGood ? '人文医学测评未达到合格分数，不能参加业务水平测评' : '请先完成人文医学测评并达到合格分数，再参加业务水平测评';
+    p.blocked = humanitiesFailedForGood
+      ? '人文医学测评未达到合格分数，不能参加业务水平测评'
+      : '请先完成人文医学测评并达到合格分数，再参加业务水平测评';
   }
 
   const anyRequired = h.required || p.required;

@@ -9,7 +9,18 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycles, enrolments, examAnswers, examAttempts, examBlueprints, examConsents, organisations, physicians, questions, questionVersions } from '../../db/schema/index.js';
+import {
+  cycles,
+  enrolments,
+  examAnswers,
+  examAttempts,
+  examBlueprints,
+  examConsents,
+  organisations,
+  physicians,
+  questions,
+  questionVersions,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { requireProvinceAdmin } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -68,9 +79,22 @@ export async function effectiveBlueprint(db: DbOrTx, cycle: Cycle, paperType: Pa
     .select()
     .from(examBlueprints)
     .where(and(eq(examBlueprints.cycleId, cycle.id), eq(examBlueprints.paperType, paperType)));
-  if (row) return { durationMinutes: row.durationMinutes, questionCount: row.questionCount, attempts: paperType === 'professional' ? 1 : row.attempts, rules: row.rules, custom: true };
+  if (row)
+    return {
+      durationMinutes: row.durationMinutes,
+      questionCount: row.questionCount,
+      attempts: paperType === 'professional' ? 1 : row.attempts,
+      rules: row.rules,
+      custom: true,
+    };
   const base = cycle.paperRules?.[paperType] ?? DEFAULT_PAPER_RULES[paperType];
-  return { durationMinutes: base.durationMinutes, questionCount: base.questionCount, attempts: paperType === 'professional' ? 1 : base.attempts, rules: [], custom: false };
+  return {
+    durationMinutes: base.durationMinutes,
+    questionCount: base.questionCount,
+    attempts: paperType === 'professional' ? 1 : base.attempts,
+    rules: [],
+    custom: false,
+  };
 }
 
 function passLineOf(cycle: Cycle, paperType: PaperType, level: string): number {
@@ -105,7 +129,11 @@ export async function getBlueprints(deps: Deps, actor: Actor): Promise<TBlueprin
 }
 
 /** What drawing would hit with this bank: for 业务水平 every 执业类别 must be able to fill a paper. */
-function bankWarning(paperType: PaperType, bp: { questionCount: number; rules: BlueprintRule[] }, bank: { category: string; practiceCategory: string | null; count: number }[]): string | null {
+function bankWarning(
+  paperType: PaperType,
+  bp: { questionCount: number; rules: BlueprintRule[] },
+  bank: { category: string; practiceCategory: string | null; count: number }[],
+): string | null {
   const groups = paperType === 'professional' ? [...new Set(bank.map((b) => b.practiceCategory ?? ''))] : [''];
   if (!bank.length) return '题库中尚无启用的试题，医师将无法开始测评';
   for (const g of groups) {
@@ -122,10 +150,21 @@ function bankWarning(paperType: PaperType, bp: { questionCount: number; rules: B
   return null;
 }
 
-export async function saveBlueprint(deps: Deps, actor: Actor, paperType: PaperType, input: TBlueprintInput, requestId?: string): Promise<void> {
+export async function saveBlueprint(
+  deps: Deps,
+  actor: Actor,
+  paperType: PaperType,
+  input: TBlueprintInput,
+  requestId?: string,
+): Promise<void> {
   requireProvinceAdmin(actor);
-  if (paperType === 'professional' && input.attempts !== 1) throw badRequest('业务水平测评仅一次答题机会，答题次数须为1');
-  const rules = input.rules.map((r) => ({ category: r.category || null, difficulty: r.difficulty ?? null, count: r.count }));
+  if (paperType === 'professional' && input.attempts !== 1)
+    throw badRequest('业务水平测评仅一次答题机会，答题次数须为1');
+  const rules = input.rules.map((r) => ({
+    category: r.category || null,
+    difficulty: r.difficulty ?? null,
+    count: r.count,
+  }));
   const err = blueprintError({ questionCount: input.questionCount, rules });
   if (err) throw badRequest(err);
   await deps.db.transaction(async (tx) => {
@@ -133,15 +172,38 @@ export async function saveBlueprint(deps: Deps, actor: Actor, paperType: PaperTy
     const before = await effectiveBlueprint(tx, cycle, paperType);
     await tx
       .insert(examBlueprints)
-      .values({ cycleId: cycle.id, provinceId: actor.provinceId, paperType, durationMinutes: input.durationMinutes, questionCount: input.questionCount, attempts: input.attempts, rules, updatedAt: deps.now() })
+      .values({
+        cycleId: cycle.id,
+        provinceId: actor.provinceId,
+        paperType,
+        durationMinutes: input.durationMinutes,
+        questionCount: input.questionCount,
+        attempts: input.attempts,
+        rules,
+        updatedAt: deps.now(),
+      })
       .onConflictDoUpdate({
         target: [examBlueprints.cycleId, examBlueprints.paperType],
-        set: { durationMinutes: input.durationMinutes, questionCount: input.questionCount, attempts: input.attempts, rules, updatedAt: deps.now() },
+        set: {
+          durationMinutes: input.durationMinutes,
+          questionCount: input.questionCount,
+          attempts: input.attempts,
+          rules,
+          updatedAt: deps.now(),
+        },
       });
     await writeAudit(
       tx,
       actor,
-      { targetType: 'exam_blueprint', targetId: `${cycle.id}:${paperType}`, action: `试卷设置（${PAPER_LABELS[paperType]}）`, orgPath: actor.orgPath, provinceId: actor.provinceId, before, after: { ...input, rules } },
+      {
+        targetType: 'exam_blueprint',
+        targetId: `${cycle.id}:${paperType}`,
+        action: `试卷设置（${PAPER_LABELS[paperType]}）`,
+        orgPath: actor.orgPath,
+        provinceId: actor.provinceId,
+        before,
+        after: { ...input, rules },
+      },
       requestId,
     );
   });
@@ -157,7 +219,9 @@ interface ExamContext {
   windowKey: WindowKey | null;
 }
 
-function roundOf(e: Pick<Enrolment, 'status' | 'deferralApproved'>): { round: 'first' | 'reexam'; windowKey: WindowKey } | null {
+function roundOf(
+  e: Pick<Enrolment, 'status' | 'deferralApproved'>,
+): { round: 'first' | 'reexam'; windowKey: WindowKey } | null {
   if (e.status === 'ready_for_exam') return { round: 'first', windowKey: e.deferralApproved ? 'reexam' : 'exam' };
   if (e.status === 'reexam_ready') return { round: 'reexam', windowKey: 'reexam' };
   return null;
@@ -167,7 +231,16 @@ async function examContext(db: DbOrTx, actor: Actor, forUpdate = false): Promise
   if (actor.role !== 'physician' || !actor.physicianId) throw notFound('考核记录');
   const cycle = await currentCycle(db, actor.provinceId);
   const q = db
-    .select({ e: enrolments, p: { name: physicians.name, idNumber: physicians.idNumber, level: physicians.level, practiceCategory: physicians.practiceCategory }, org: organisations.name })
+    .select({
+      e: enrolments,
+      p: {
+        name: physicians.name,
+        idNumber: physicians.idNumber,
+        level: physicians.level,
+        practiceCategory: physicians.practiceCategory,
+      },
+      org: organisations.name,
+    })
     .from(enrolments)
     .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
     .innerJoin(organisations, eq(organisations.id, enrolments.institutionId))
@@ -184,9 +257,17 @@ async function examContext(db: DbOrTx, actor: Actor, forUpdate = false): Promise
   };
 }
 
-async function rulesFor(db: DbOrTx, ctx: ExamContext, round: 'first' | 'reexam', bps?: Record<PaperType, EffectiveBlueprint>) {
+async function rulesFor(
+  db: DbOrTx,
+  ctx: ExamContext,
+  round: 'first' | 'reexam',
+  bps?: Record<PaperType, EffectiveBlueprint>,
+) {
   const attempts = await repo.attemptsOfEnrolment(db, ctx.enrolment.id);
-  const bp = bps ?? { humanities: await effectiveBlueprint(db, ctx.cycle, 'humanities'), professional: await effectiveBlueprint(db, ctx.cycle, 'professional') };
+  const bp = bps ?? {
+    humanities: await effectiveBlueprint(db, ctx.cycle, 'humanities'),
+    professional: await effectiveBlueprint(db, ctx.cycle, 'professional'),
+  };
   const e = ctx.enrolment;
   const result = paperStates({
     procedure: e.procedure,
@@ -194,7 +275,10 @@ async function rulesFor(db: DbOrTx, ctx: ExamContext, round: 'first' | 'reexam',
     professionalExempt: e.professionalExempt,
     round,
     firstRoundScores: { humanities: e.humanitiesScore, professional: e.professionalScore },
-    passLines: { humanities: passLineOf(ctx.cycle, 'humanities', ctx.physician.level), professional: passLineOf(ctx.cycle, 'professional', ctx.physician.level) },
+    passLines: {
+      humanities: passLineOf(ctx.cycle, 'humanities', ctx.physician.level),
+      professional: passLineOf(ctx.cycle, 'professional', ctx.physician.level),
+    },
     attemptsAllowed: { humanities: bp.humanities.attempts, professional: 1 },
     attempts,
   });
@@ -229,11 +313,15 @@ export async function overview(deps: Deps, actor: Actor): Promise<TExamOverview>
   if (!ctx) return empty;
   // Lazily close this physician's attempts whose time is up.
   for (const a of await repo.attemptsOfEnrolment(deps.db, ctx.enrolment.id)) {
-    if (a.status === 'in_progress' && isTimedOut(a.deadlineAt, deps.now())) await finalizeInOwnTx(deps, a.id, 'timeout');
+    if (a.status === 'in_progress' && isTimedOut(a.deadlineAt, deps.now()))
+      await finalizeInOwnTx(deps, a.id, 'timeout');
   }
   const fresh = (await examContext(deps.db, actor))!;
   const e = fresh.enrolment;
-  const [consent] = await deps.db.select({ at: examConsents.consentedAt }).from(examConsents).where(eq(examConsents.enrolmentId, e.id));
+  const [consent] = await deps.db
+    .select({ at: examConsents.consentedAt })
+    .from(examConsents)
+    .where(eq(examConsents.enrolmentId, e.id));
   const round = fresh.round ?? (['pending_reexam_grading'].includes(e.status) ? 'reexam' : 'first');
   const { result, attempts, bp } = await rulesFor(deps.db, fresh, round);
   const windowKey = fresh.windowKey ?? (round === 'reexam' || e.deferralApproved ? 'reexam' : 'exam');
@@ -260,14 +348,24 @@ export async function overview(deps: Deps, actor: Actor): Promise<TExamOverview>
     deferralApproved: e.deferralApproved,
     round: inExamStage ? round : null,
     window: w ? { key: windowKey, label: WINDOW_LABELS[windowKey], start: w.start, end: w.end, open: wCheck.ok } : null,
-    physician: { name: fresh.physician.name, idNumberMasked: maskId(fresh.physician.idNumber), level: fresh.physician.level, practiceCategory: fresh.physician.practiceCategory, institution: fresh.physician.institution },
+    physician: {
+      name: fresh.physician.name,
+      idNumberMasked: maskId(fresh.physician.idNumber),
+      level: fresh.physician.level,
+      practiceCategory: fresh.physician.practiceCategory,
+      institution: fresh.physician.institution,
+    },
     consented: !!consent,
     inExamStage,
     message,
     papers: PAPER_TYPES.filter((t) => result.papers[t].applicable).map((t) => {
       const s = result.papers[t];
       const mine = attempts.filter((a) => a.paperType === t && a.round === round);
-      const note = !inExamStage ? message : s.inProgressId ? '答题中，点击【进入】继续答题' : s.blocked ?? (wCheck.ok ? null : wCheck.message);
+      const note = !inExamStage
+        ? message
+        : s.inProgressId
+          ? '答题中，点击【进入】继续答题'
+          : (s.blocked ?? (wCheck.ok ? null : wCheck.message));
       return {
         paperType: t,
         label: PAPER_LABELS[t],
@@ -300,17 +398,39 @@ export async function overview(deps: Deps, actor: Actor): Promise<TExamOverview>
 }
 
 /** 人脸信息采集授权: recorded once per enrolment. */
-export async function consent(deps: Deps, actor: Actor, meta: { ip?: string; userAgent?: string }, requestId?: string): Promise<void> {
+export async function consent(
+  deps: Deps,
+  actor: Actor,
+  meta: { ip?: string; userAgent?: string },
+  requestId?: string,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const ctx = await examContext(tx, actor);
     if (!ctx) throw notFound('考核记录');
     const inserted = await tx
       .insert(examConsents)
-      .values({ enrolmentId: ctx.enrolment.id, physicianId: ctx.enrolment.physicianId, consentedAt: deps.now(), ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+      .values({
+        enrolmentId: ctx.enrolment.id,
+        physicianId: ctx.enrolment.physicianId,
+        consentedAt: deps.now(),
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      })
       .onConflictDoNothing()
       .returning({ id: examConsents.enrolmentId });
     if (inserted.length) {
-      await writeAudit(tx, actor, { targetType: 'enrolment', targetId: ctx.enrolment.id, action: '人脸信息采集授权', orgPath: ctx.enrolment.orgPath, provinceId: ctx.enrolment.provinceId }, requestId);
+      await writeAudit(
+        tx,
+        actor,
+        {
+          targetType: 'enrolment',
+          targetId: ctx.enrolment.id,
+          action: '人脸信息采集授权',
+          orgPath: ctx.enrolment.orgPath,
+          provinceId: ctx.enrolment.provinceId,
+        },
+        requestId,
+      );
     }
   });
 }
@@ -318,17 +438,27 @@ export async function consent(deps: Deps, actor: Actor, meta: { ip?: string; use
 // ================================================================ attempts
 
 /** 【去考试】: start (or resume) an attempt at a paper. The paper is drawn and frozen now. */
-export async function startAttempt(deps: Deps, actor: Actor, paperType: PaperType, requestId?: string): Promise<{ attemptId: number; resumed: boolean }> {
+export async function startAttempt(
+  deps: Deps,
+  actor: Actor,
+  paperType: PaperType,
+  requestId?: string,
+): Promise<{ attemptId: number; resumed: boolean }> {
   return deps.db.transaction(async (tx) => {
     const ctx = await examContext(tx, actor, true);
     if (!ctx) throw notFound('考核记录');
     if (!ctx.round || !ctx.windowKey) {
-      throw new AppError('NOT_IN_EXAM_STAGE', `当前考核状态为「${ENROLMENT_STATUS_LABELS[ctx.enrolment.status]}」，不能参加测评`, 409);
+      throw new AppError(
+        'NOT_IN_EXAM_STAGE',
+        `当前考核状态为「${ENROLMENT_STATUS_LABELS[ctx.enrolment.status]}」，不能参加测评`,
+        409,
+      );
     }
     const now = deps.now();
     // close this physician's attempts whose time is up before deciding
     for (const a of await repo.attemptsOfEnrolment(tx, ctx.enrolment.id)) {
-      if (a.status === 'in_progress' && isTimedOut(a.deadlineAt, now)) await finalizeAttempt(tx, deps, null, a.id, 'timeout');
+      if (a.status === 'in_progress' && isTimedOut(a.deadlineAt, now))
+        await finalizeAttempt(tx, deps, null, a.id, 'timeout');
     }
     const reloaded = (await examContext(tx, actor, true))!;
     if (!reloaded.round || !reloaded.windowKey) {
@@ -340,16 +470,26 @@ export async function startAttempt(deps: Deps, actor: Actor, paperType: PaperTyp
     const w = checkWindow(reloaded.cycle.windows, reloaded.windowKey, now);
     if (!w.ok) throw new AppError('OUT_OF_WINDOW', w.message, 400);
     if (s.blocked) throw new AppError('PAPER_NOT_AVAILABLE', s.blocked, 409);
-    const [c] = await tx.select({ id: examConsents.enrolmentId }).from(examConsents).where(eq(examConsents.enrolmentId, reloaded.enrolment.id));
+    const [c] = await tx
+      .select({ id: examConsents.enrolmentId })
+      .from(examConsents)
+      .where(eq(examConsents.enrolmentId, reloaded.enrolment.id));
     if (!c) throw new AppError('CONSENT_REQUIRED', '初次进入测评须进行人脸信息采集授权', 409);
 
     const blueprint = bp[paperType];
-    const bank = await repo.loadBank(tx, reloaded.enrolment.provinceId, paperType, paperType === 'professional' ? reloaded.physician.practiceCategory : null, now.getTime());
+    const bank = await repo.loadBank(
+      tx,
+      reloaded.enrolment.provinceId,
+      paperType,
+      paperType === 'professional' ? reloaded.physician.practiceCategory : null,
+      now.getTime(),
+    );
     let paper: FrozenPaper;
     try {
       paper = drawPaper(bank, blueprint, randomBytes(16).toString('hex'));
     } catch (err) {
-      if (err instanceof PaperDrawError) throw new AppError('BANK_INSUFFICIENT', `暂不能组卷：${err.message}，请联系省级卫生行政机构`, 409);
+      if (err instanceof PaperDrawError)
+        throw new AppError('BANK_INSUFFICIENT', `暂不能组卷：${err.message}，请联系省级卫生行政机构`, 409);
       throw err;
     }
     const win = reloaded.cycle.windows[reloaded.windowKey];
@@ -383,7 +523,12 @@ export async function startAttempt(deps: Deps, actor: Actor, paperType: PaperTyp
         action: `开始${PAPER_LABELS[paperType]}`,
         orgPath: reloaded.enrolment.orgPath,
         provinceId: reloaded.enrolment.provinceId,
-        after: { enrolmentId: reloaded.enrolment.id, attemptNo: s.attemptsUsed + 1, deadlineAt: deadline.toISOString(), questions: paper.items.length },
+        after: {
+          enrolmentId: reloaded.enrolment.id,
+          attemptNo: s.attemptsUsed + 1,
+          deadlineAt: deadline.toISOString(),
+          questions: paper.items.length,
+        },
       },
       requestId,
     );
@@ -459,14 +604,23 @@ export async function paperJson(deps: Deps, actor: Actor, id: number): Promise<s
   const m = await ownAttempt(deps, actor, id);
   await ensureOpen(deps, m);
   if (!m.paperJson) {
-    const versions = await repo.versionTexts(deps.db, m.paper.items.map((i) => i.v));
+    const versions = await repo.versionTexts(
+      deps.db,
+      m.paper.items.map((i) => i.v),
+    );
     m.paperJson = JSON.stringify({ attemptId: m.id, paperType: m.paperType, items: renderPaper(m.paper, versions) });
   }
   return m.paperJson;
 }
 
 /** Autosave one answer — the hot path: cached metadata, validation, one guarded UPSERT. */
-export async function saveAnswer(deps: Deps, actor: Actor, id: number, index: number, input: TSaveAnswerInput): Promise<{ ok: true; remainingSeconds: number }> {
+export async function saveAnswer(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  index: number,
+  input: TSaveAnswerInput,
+): Promise<{ ok: true; remainingSeconds: number }> {
   const m = await ownAttempt(deps, actor, id);
   await ensureOpen(deps, m);
   if (input.choice) {
@@ -527,7 +681,9 @@ export async function submitAttempt(deps: Deps, actor: Actor, id: number, reques
   const m = await ownAttempt(deps, actor, id);
   if (m.status !== 'in_progress') throw closedError();
   const timedOut = isTimedOut(m.deadlineAt, deps.now());
-  const r = await deps.db.transaction((tx) => finalizeAttempt(tx, deps, actor, id, timedOut ? 'timeout' : 'submit', requestId));
+  const r = await deps.db.transaction((tx) =>
+    finalizeAttempt(tx, deps, actor, id, timedOut ? 'timeout' : 'submit', requestId),
+  );
   forgetAttempt(id);
   if (!r) throw closedError();
   if (timedOut) throw timeUpError();
@@ -539,11 +695,22 @@ export async function submitAttempt(deps: Deps, actor: Actor, id: number, reques
  * move the enrolment on when all required papers are done. Returns null when another
  * request/node closed it first.
  */
-export async function finalizeAttempt(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'>, actor: Actor | null, id: number, mode: 'submit' | 'timeout', requestId?: string): Promise<TSubmitResult | null> {
+export async function finalizeAttempt(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'now' | 'sms'>,
+  actor: Actor | null,
+  id: number,
+  mode: 'submit' | 'timeout',
+  requestId?: string,
+): Promise<TSubmitResult | null> {
   const now = deps.now();
   const [closed] = await tx
     .update(examAttempts)
-    .set(mode === 'submit' ? { status: 'submitted', submittedAt: now } : { status: 'timed_out', submittedAt: sql`${examAttempts.deadlineAt}` })
+    .set(
+      mode === 'submit'
+        ? { status: 'submitted', submittedAt: now }
+        : { status: 'timed_out', submittedAt: sql`${examAttempts.deadlineAt}` },
+    )
     .where(
       and(
         eq(examAttempts.id, id),
@@ -551,7 +718,14 @@ export async function finalizeAttempt(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'
         mode === 'submit' ? sql`${examAttempts.deadlineAt} > ${now}` : sql`${examAttempts.deadlineAt} <= ${now}`,
       ),
     )
-    .returning({ id: examAttempts.id, enrolmentId: examAttempts.enrolmentId, paperType: examAttempts.paperType, orgPath: examAttempts.orgPath, provinceId: examAttempts.provinceId, attemptNo: examAttempts.attemptNo });
+    .returning({
+      id: examAttempts.id,
+      enrolmentId: examAttempts.enrolmentId,
+      paperType: examAttempts.paperType,
+      orgPath: examAttempts.orgPath,
+      provinceId: examAttempts.provinceId,
+      attemptNo: examAttempts.attemptNo,
+    });
   forgetAttempt(id);
   if (!closed) return null;
   const [scored] = await repo.scoreAttempts(tx, [id]);
@@ -561,7 +735,10 @@ export async function finalizeAttempt(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'
     {
       targetType: 'exam_attempt',
       targetId: id,
-      action: mode === 'submit' ? `交卷（${PAPER_LABELS[closed.paperType]}）` : `到时自动交卷（${PAPER_LABELS[closed.paperType]}）`,
+      action:
+        mode === 'submit'
+          ? `交卷（${PAPER_LABELS[closed.paperType]}）`
+          : `到时自动交卷（${PAPER_LABELS[closed.paperType]}）`,
       orgPath: closed.orgPath,
       provinceId: closed.provinceId,
       before: { status: 'in_progress' },
@@ -570,7 +747,12 @@ export async function finalizeAttempt(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'
     requestId,
   );
   const finished = await completeIfDone(tx, deps, closed.enrolmentId, requestId);
-  return { status: mode === 'submit' ? 'submitted' : 'timed_out', score: scored.score, passed: scored.passed, finished };
+  return {
+    status: mode === 'submit' ? 'submitted' : 'timed_out',
+    score: scored.score,
+    passed: scored.passed,
+    finished,
+  };
 }
 
 async function finalizeInOwnTx(deps: Deps, id: number, mode: 'submit' | 'timeout'): Promise<void> {
@@ -583,17 +765,39 @@ async function finalizeInOwnTx(deps: Deps, id: number, mode: 'submit' | 'timeout
  * deferred physician's first exam) or FINISH_REEXAM, storing the best 人文医学 score and the
  * 业务水平 score on the enrolment.
  */
-export async function completeIfDone(tx: DbOrTx, deps: Pick<Deps, 'now' | 'sms'>, enrolmentId: number, requestId?: string): Promise<boolean> {
+export async function completeIfDone(
+  tx: DbOrTx,
+  deps: Pick<Deps, 'now' | 'sms'>,
+  enrolmentId: number,
+  requestId?: string,
+): Promise<boolean> {
   const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, enrolmentId)).for('update');
   const r = e && roundOf(e);
   if (!e || !r) return false;
   const cycle = (await tx.select().from(cycles).where(eq(cycles.id, e.cycleId)))[0];
-  const [p] = await tx.select({ level: physicians.level, practiceCategory: physicians.practiceCategory, name: physicians.name, idNumber: physicians.idNumber }).from(physicians).where(eq(physicians.id, e.physicianId));
-  const ctx: ExamContext = { cycle, enrolment: e, physician: { ...p, institution: '' }, round: r.round, windowKey: r.windowKey };
+  const [p] = await tx
+    .select({
+      level: physicians.level,
+      practiceCategory: physicians.practiceCategory,
+      name: physicians.name,
+      idNumber: physicians.idNumber,
+    })
+    .from(physicians)
+    .where(eq(physicians.id, e.physicianId));
+  const ctx: ExamContext = {
+    cycle,
+    enrolment: e,
+    physician: { ...p, institution: '' },
+    round: r.round,
+    windowKey: r.windowKey,
+  };
   const { result } = await rulesFor(tx, ctx, r.round);
   if (!result.finished) return false;
   const patch = scorePatch(result);
-  await applyTransition(tx, deps, null, enrolmentId, r.round === 'first' ? 'FINISH_PAPERS' : 'FINISH_REEXAM', { patch, requestId });
+  await applyTransition(tx, deps, null, enrolmentId, r.round === 'first' ? 'FINISH_PAPERS' : 'FINISH_REEXAM', {
+    patch,
+    requestId,
+  });
   return true;
 }
 
@@ -636,14 +840,22 @@ export async function sweepTimedOut(deps: Deps, limit = 500): Promise<number> {
  * round: ready_for_exam without an approved deferral. Re-exam window: reexam_ready
  * (MARK_REEXAM_ABSENT) and deferred physicians still at ready_for_exam (MARK_ABSENT).
  */
-export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first' | 'reexam' = 'first', actor: Actor | null = null, requestId?: string): Promise<TCloseWindowResult> {
+export async function closeExamWindow(
+  deps: Deps,
+  cycleId: number,
+  round: 'first' | 'reexam' = 'first',
+  actor: Actor | null = null,
+  requestId?: string,
+): Promise<TCloseWindowResult> {
   const [cycle] = await deps.db.select().from(cycles).where(eq(cycles.id, cycleId));
   if (!cycle) throw notFound('考核周期');
-  if (actor && (actor.role !== 'admin' || actor.adminLevel !== 'province' || actor.provinceId !== cycle.provinceId)) throw notFound('考核周期');
+  if (actor && (actor.role !== 'admin' || actor.adminLevel !== 'province' || actor.provinceId !== cycle.provinceId))
+    throw notFound('考核周期');
   const key: WindowKey = round === 'first' ? 'exam' : 'reexam';
   const w = cycle.windows[key];
   if (!w) throw badRequest(`尚未设置「${WINDOW_LABELS[key]}」`);
-  if (deps.now() <= windowEnd(w)) throw badRequest(`「${WINDOW_LABELS[key]}」尚未结束（${w.end.replaceAll('-', '/')}），不能关闭`);
+  if (deps.now() <= windowEnd(w))
+    throw badRequest(`「${WINDOW_LABELS[key]}」尚未结束（${w.end.replaceAll('-', '/')}），不能关闭`);
 
   // 1. attempts of this cycle still open are past their deadline (deadlines never pass the window end)
   let timedOut = 0;
@@ -651,7 +863,13 @@ export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first
     const due = await deps.db
       .select({ id: examAttempts.id })
       .from(examAttempts)
-      .where(and(eq(examAttempts.cycleId, cycleId), eq(examAttempts.status, 'in_progress'), sql`${examAttempts.deadlineAt} <= ${deps.now()}`))
+      .where(
+        and(
+          eq(examAttempts.cycleId, cycleId),
+          eq(examAttempts.status, 'in_progress'),
+          sql`${examAttempts.deadlineAt} <= ${deps.now()}`,
+        ),
+      )
       .limit(500);
     if (!due.length) break;
     for (const { id } of due) {
@@ -661,7 +879,8 @@ export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first
   }
   // 2. enrolments that finished their papers but were not moved on (defensive: e.g. crash between steps)
   let finished = 0;
-  const waitingStatuses: EnrolmentStatus[] = round === 'first' ? ['ready_for_exam'] : ['ready_for_exam', 'reexam_ready'];
+  const waitingStatuses: EnrolmentStatus[] =
+    round === 'first' ? ['ready_for_exam'] : ['ready_for_exam', 'reexam_ready'];
   const deferredCond = round === 'first' ? eq(enrolments.deferralApproved, false) : undefined;
   // 3. the rest are absent
   let markedAbsent = 0;
@@ -670,7 +889,14 @@ export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first
     const batch = await deps.db
       .select({ id: enrolments.id, status: enrolments.status, deferralApproved: enrolments.deferralApproved })
       .from(enrolments)
-      .where(and(eq(enrolments.cycleId, cycleId), inArray(enrolments.status, waitingStatuses), deferredCond, sql`${enrolments.id} > ${after}`))
+      .where(
+        and(
+          eq(enrolments.cycleId, cycleId),
+          inArray(enrolments.status, waitingStatuses),
+          deferredCond,
+          sql`${enrolments.id} > ${after}`,
+        ),
+      )
       .orderBy(enrolments.id)
       .limit(200);
     if (!batch.length) break;
@@ -684,7 +910,11 @@ export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first
           return;
         }
         const event = row.status === 'reexam_ready' ? 'MARK_REEXAM_ABSENT' : 'MARK_ABSENT';
-        await applyTransition(tx, deps, null, row.id, event, { patch: { failReason: 'absent', finalResult: '不合格' }, requestId, reason: `未在「${WINDOW_LABELS[key]}」内完成测评` });
+        await applyTransition(tx, deps, null, row.id, event, {
+          patch: { failReason: 'absent', finalResult: '不合格' },
+          requestId,
+          reason: `未在「${WINDOW_LABELS[key]}」内完成测评`,
+        });
         markedAbsent++;
       });
     }
@@ -693,14 +923,26 @@ export async function closeExamWindow(deps: Deps, cycleId: number, round: 'first
     await writeAudit(
       deps.db,
       actor,
-      { targetType: 'cycle', targetId: cycleId, action: round === 'first' ? '关闭首轮考核' : '关闭再次考核', orgPath: actor.orgPath, provinceId: cycle.provinceId, after: { timedOut, finished, markedAbsent } },
+      {
+        targetType: 'cycle',
+        targetId: cycleId,
+        action: round === 'first' ? '关闭首轮考核' : '关闭再次考核',
+        orgPath: actor.orgPath,
+        provinceId: cycle.provinceId,
+        after: { timedOut, finished, markedAbsent },
+      },
       requestId,
     );
   }
   return { timedOut, finished, markedAbsent };
 }
 
-export async function closeCurrentWindow(deps: Deps, actor: Actor, round: 'first' | 'reexam', requestId?: string): Promise<TCloseWindowResult> {
+export async function closeCurrentWindow(
+  deps: Deps,
+  actor: Actor,
+  round: 'first' | 'reexam',
+  requestId?: string,
+): Promise<TCloseWindowResult> {
   requireProvinceAdmin(actor);
   const cycle = await currentCycle(deps.db, actor.provinceId);
   return closeExamWindow(deps, cycle.id, round, actor, requestId);
@@ -716,7 +958,10 @@ export async function itemAnalysis(deps: Deps, actor: Actor, q: TItemAnalysisQue
   const stats = n ? itemStats(await repo.itemCounts(deps.db, { ...f, groupSize: groupSize(n) })) : [];
   const flaggedCount = stats.filter((s) => s.flagged).length;
   const list = (q.flaggedOnly === '1' ? stats.filter((s) => s.flagged) : stats).sort(
-    (a, b) => Number(b.flagged) - Number(a.flagged) || (a.discrimination ?? 2) - (b.discrimination ?? 2) || a.versionId - b.versionId,
+    (a, b) =>
+      Number(b.flagged) - Number(a.flagged) ||
+      (a.discrimination ?? 2) - (b.discrimination ?? 2) ||
+      a.versionId - b.versionId,
   );
   const page = list.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
   const ids = page.map((s) => s.versionId);

@@ -1,8 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cycles, enrolments, examAnswers, examAttempts, examBlueprints, questions, questionVersions } from '../../db/schema/index.js';
-import { buildPhysician, buildProvince, countRows, createTestApp, sessionFor, type TestContext, type TestSession } from '../../../../tests/helpers.js';
+import {
+  cycles,
+  enrolments,
+  examAnswers,
+  examAttempts,
+  examBlueprints,
+  questions,
+  questionVersions,
+} from '../../db/schema/index.js';
+import {
+  buildPhysician,
+  buildProvince,
+  countRows,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+  type TestSession,
+} from '../../../../tests/helpers.js';
 import { analyseResponses } from './analysis.js';
 import { scoreAttempts } from './exam.repo.js';
 import { closeExamWindow, sweepTimedOut } from './exam.service.js';
@@ -25,12 +41,23 @@ const WINDOWS = {
   reexamGrading: { start: '2026-12-01', end: '2026-12-20' },
 };
 
-async function addQuestions(db: Db, provinceId: number, bank: 'humanities' | 'professional', n: number, practiceCategory: string | null = null) {
+async function addQuestions(
+  db: Db,
+  provinceId: number,
+  bank: 'humanities' | 'professional',
+  n: number,
+  practiceCategory: string | null = null,
+) {
   for (let i = 0; i < n; i++) {
     const type = i % 5 === 4 ? 'multiple' : i % 5 === 3 ? 'judge' : 'single';
     const [q] = await db
       .insert(questions)
-      .values({ provinceId, bank, category: bank === 'humanities' ? ['法律法规', '医学伦理'][i % 2] : '内科', practiceCategory })
+      .values({
+        provinceId,
+        bank,
+        category: bank === 'humanities' ? ['法律法规', '医学伦理'][i % 2] : '内科',
+        practiceCategory,
+      })
       .returning();
     const options =
       type === 'judge'
@@ -41,31 +68,82 @@ async function addQuestions(db: Db, provinceId: number, bank: 'humanities' | 'pr
         : ['A', 'B', 'C', 'D'].map((key) => ({ key, text: `题${i}选项${key}` }));
     const [v] = await db
       .insert(questionVersions)
-      .values({ questionId: q.id, version: 1, type, stem: `${bank}试题${i}`, options, answer: type === 'multiple' ? ['A', 'C'] : ['A'], difficulty: (i % 5) + 1 })
+      .values({
+        questionId: q.id,
+        version: 1,
+        type,
+        stem: `${bank}试题${i}`,
+        options,
+        answer: type === 'multiple' ? ['A', 'C'] : ['A'],
+        difficulty: (i % 5) + 1,
+      })
       .returning();
     await db.update(questions).set({ currentVersionId: v.id }).where(eq(questions.id, q.id));
   }
 }
 
-async function setup(db: Db, opts: { humanitiesCount?: number; professionalCount?: number; humanitiesAttempts?: number } = {}) {
+async function setup(
+  db: Db,
+  opts: { humanitiesCount?: number; professionalCount?: number; humanitiesAttempts?: number } = {},
+) {
   const p = await buildProvince(db);
   const [cycle] = await db
     .insert(cycles)
-    .values({ provinceId: p.province.id, name: '2025—2027 考核周期', periodStart: '2025-01-01', periodEnd: '2027-12-31', windows: WINDOWS })
+    .values({
+      provinceId: p.province.id,
+      name: '2025—2027 考核周期',
+      periodStart: '2025-01-01',
+      periodEnd: '2027-12-31',
+      windows: WINDOWS,
+    })
     .returning();
   await addQuestions(db, p.province.id, 'humanities', 12);
   await addQuestions(db, p.province.id, 'professional', 8, '临床');
   await addQuestions(db, p.province.id, 'professional', 8, '中医');
   await db.insert(examBlueprints).values([
-    { cycleId: cycle.id, provinceId: p.province.id, paperType: 'humanities', durationMinutes: 60, questionCount: opts.humanitiesCount ?? 5, attempts: opts.humanitiesAttempts ?? 3, rules: [{ category: '法律法规', count: 2 }] },
-    { cycleId: cycle.id, provinceId: p.province.id, paperType: 'professional', durationMinutes: 30, questionCount: opts.professionalCount ?? 4, attempts: 1, rules: [] },
+    {
+      cycleId: cycle.id,
+      provinceId: p.province.id,
+      paperType: 'humanities',
+      durationMinutes: 60,
+      questionCount: opts.humanitiesCount ?? 5,
+      attempts: opts.humanitiesAttempts ?? 3,
+      rules: [{ category: '法律法规', count: 2 }],
+    },
+    {
+      cycleId: cycle.id,
+      provinceId: p.province.id,
+      paperType: 'professional',
+      durationMinutes: 30,
+      questionCount: opts.professionalCount ?? 4,
+      attempts: 1,
+      rules: [],
+    },
   ]);
-  const enrol = async (over: Partial<typeof enrolments.$inferInsert> & { level?: '执业医师' | '执业助理医师'; practiceCategory?: string; hospital?: typeof p.hospitalA } = {}) => {
+  const enrol = async (
+    over: Partial<typeof enrolments.$inferInsert> & {
+      level?: '执业医师' | '执业助理医师';
+      practiceCategory?: string;
+      hospital?: typeof p.hospitalA;
+    } = {},
+  ) => {
     const { level = '执业医师', practiceCategory = '临床', hospital = p.hospitalA, ...rest } = over;
     const doc = await buildPhysician(db, hospital, { level, practiceCategory });
     const [e] = await db
       .insert(enrolments)
-      .values({ cycleId: cycle.id, provinceId: p.province.id, physicianId: doc.id, institutionId: hospital.id, orgPath: hospital.path, assessmentBodyId: p.body.id, status: 'ready_for_exam', procedure: 'general', workResult: '合格', ethicsResult: '合格', ...rest })
+      .values({
+        cycleId: cycle.id,
+        provinceId: p.province.id,
+        physicianId: doc.id,
+        institutionId: hospital.id,
+        orgPath: hospital.path,
+        assessmentBodyId: p.body.id,
+        status: 'ready_for_exam',
+        procedure: 'general',
+        workResult: '合格',
+        ethicsResult: '合格',
+        ...rest,
+      })
       .returning();
     const s = await sessionFor(ctx, doc.accountId, 'physician');
     return { e, doc, s };
@@ -88,7 +166,11 @@ async function answer(s: TestSession, attemptId: number, right: number) {
   for (const [i, item] of a.paper.items.entries()) {
     const wrong = item.o.filter((id) => !item.a.includes(id)).slice(0, 1);
     const choice = i < right ? item.a : wrong;
-    const r = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/${i}`, payload: { choice } });
+    const r = await s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/${i}`,
+      payload: { choice },
+    });
     expect(r.statusCode, r.body).toBe(200);
   }
 }
@@ -115,7 +197,11 @@ describe('taking a test', () => {
     // save, change, mark, clear
     const row = await attemptRow(attemptId);
     const first = row.paper.items[0];
-    await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: [first.o[0]] } });
+    await s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/0`,
+      payload: { choice: [first.o[0]] },
+    });
     await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { marked: true } });
     let state = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
     expect(state.answers).toEqual([{ index: 0, choice: [first.o[0]], marked: true }]);
@@ -130,12 +216,26 @@ describe('taking a test', () => {
     expect(sub.statusCode, sub.body).toBe(200);
     expect(sub.json()).toEqual({ status: 'submitted', score: 80, passed: true, finished: true });
     // simple procedure: 人文医学 passed → FINISH_PAPERS
-    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 80, professionalScore: null });
+    expect(await enrolmentRow(e.id)).toMatchObject({
+      status: 'pending_grading',
+      humanitiesScore: 80,
+      professionalScore: null,
+    });
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'exam_attempt' AND target_id = '${attemptId}'`)).toBe(2);
-    expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment' AND target_id = '${e.id}' AND action = '完成测评'`)).toBe(1);
+    expect(
+      await countRows(
+        ctx.db,
+        'audit_log',
+        `target_type = 'enrolment' AND target_id = '${e.id}' AND action = '完成测评'`,
+      ),
+    ).toBe(1);
 
     // after submission: saves, paper and a second submit are refused
-    const late = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/1`, payload: { choice: [row.paper.items[1].o[0]] } });
+    const late = await s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/1`,
+      payload: { choice: [row.paper.items[1].o[0]] },
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toContain('已交卷');
     expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${attemptId}/submit` })).statusCode).toBe(409);
@@ -152,20 +252,40 @@ describe('taking a test', () => {
     const other = (await start(b.s, 'humanities')).json().attemptId;
     const otherRow = await attemptRow(other);
 
-    const tampered = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: [otherRow.paper.items[0].o[0]] } });
+    const tampered = await a.s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/0`,
+      payload: { choice: [otherRow.paper.items[0].o[0]] },
+    });
     expect(tampered.statusCode).toBe(400);
     expect(tampered.json().message).toContain('选项不属于本题');
-    const bankKey = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { choice: ['A'] } });
+    const bankKey = await a.s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/0`,
+      payload: { choice: ['A'] },
+    });
     expect(bankKey.statusCode).toBe(400);
-    const outside = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/5`, payload: { choice: [row.paper.items[0].o[0]] } });
+    const outside = await a.s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/5`,
+      payload: { choice: [row.paper.items[0].o[0]] },
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toContain('不在本试卷');
     const single = row.paper.items.findIndex((i) => i.t === 'single');
-    const two = await a.s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/${single}`, payload: { choice: row.paper.items[single].o.slice(0, 2) } });
+    const two = await a.s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/${single}`,
+      payload: { choice: row.paper.items[single].o.slice(0, 2) },
+    });
     expect(two.statusCode).toBe(400);
 
     for (const req of [
-      { method: 'PUT' as const, url: `/api/exam/attempts/${other}/answers/0`, payload: { choice: [otherRow.paper.items[0].o[0]] } },
+      {
+        method: 'PUT' as const,
+        url: `/api/exam/attempts/${other}/answers/0`,
+        payload: { choice: [otherRow.paper.items[0].o[0]] },
+      },
       { method: 'GET' as const, url: `/api/exam/attempts/${other}/paper` },
       { method: 'GET' as const, url: `/api/exam/attempts/${other}` },
       { method: 'POST' as const, url: `/api/exam/attempts/${other}/submit` },
@@ -184,7 +304,11 @@ describe('taking a test', () => {
     const { attemptId } = (await start(s, 'humanities')).json();
     await answer(s, attemptId, 3); // 3/5 = 60 → passes
     ctx.setNow(new Date(NOW.getTime() + 60 * 60_000));
-    const r = await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/4`, payload: { marked: true } });
+    const r = await s.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/4`,
+      payload: { marked: true },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().message).toContain('考试时间已到');
     const a = await attemptRow(attemptId);
@@ -209,7 +333,11 @@ describe('taking a test', () => {
     const { e, s } = await enrol({ procedure: 'simple' });
     const first = (await start(s, 'humanities')).json().attemptId;
     await answer(s, first, 1);
-    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${first}/submit` })).json()).toMatchObject({ score: 20, passed: false, finished: false });
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${first}/submit` })).json()).toMatchObject({
+      score: 20,
+      passed: false,
+      finished: false,
+    });
     const ov = (await s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
     expect(ov.papers[0]).toMatchObject({ attemptsUsed: 1, attemptsLeft: 1, bestScore: 20, canEnter: true });
     const second = (await start(s, 'humanities')).json().attemptId;
@@ -219,7 +347,10 @@ describe('taking a test', () => {
     const ids1 = new Set(p1.paper.items.flatMap((i) => i.o));
     expect(p2.paper.items.flatMap((i) => i.o).filter((id) => ids1.has(id))).toEqual([]);
     await answer(s, second, 2);
-    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${second}/submit` })).json()).toMatchObject({ score: 40, finished: true });
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${second}/submit` })).json()).toMatchObject({
+      score: 40,
+      finished: true,
+    });
     expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 40 });
     const third = await start(s, 'humanities');
     expect(third.statusCode).toBe(409);
@@ -233,18 +364,33 @@ describe('taking a test', () => {
     expect(early.json().message).toContain('请先完成人文医学测评');
     const h = (await start(s, 'humanities')).json().attemptId;
     await answer(s, h, 5);
-    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({ score: 100, passed: true, finished: false });
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({
+      score: 100,
+      passed: true,
+      finished: false,
+    });
     expect((await start(s, 'humanities')).statusCode).toBe(409);
 
     const p = (await start(s, 'professional')).json().attemptId;
     const pr = await attemptRow(p);
     expect(pr.passScore).toBe(55);
     const qids = pr.paper.items.map((i) => i.q);
-    const cats = await ctx.db.select({ pc: questions.practiceCategory }).from(questions).where(eq(questions.id, qids[0]));
+    const cats = await ctx.db
+      .select({ pc: questions.practiceCategory })
+      .from(questions)
+      .where(eq(questions.id, qids[0]));
     expect(cats[0].pc).toBe('中医');
     await answer(s, p, 2); // 2/4 = 50 < 55
-    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 50, passed: false, finished: true });
-    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 100, professionalScore: 50 });
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({
+      score: 50,
+      passed: false,
+      finished: true,
+    });
+    expect(await enrolmentRow(e.id)).toMatchObject({
+      status: 'pending_grading',
+      humanitiesScore: 100,
+      professionalScore: 50,
+    });
     const again = await start(s, 'professional');
     expect(again.statusCode).toBe(409);
   });
@@ -255,16 +401,29 @@ describe('taking a test', () => {
     expect((await start(hx.s, 'humanities')).json().message).toContain('已免考');
     const p = (await start(hx.s, 'professional')).json().attemptId;
     await answer(hx.s, p, 4);
-    expect((await hx.s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 100, finished: true });
-    expect(await enrolmentRow(hx.e.id)).toMatchObject({ status: 'pending_grading', professionalScore: 100, humanitiesScore: null });
+    expect((await hx.s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({
+      score: 100,
+      finished: true,
+    });
+    expect(await enrolmentRow(hx.e.id)).toMatchObject({
+      status: 'pending_grading',
+      professionalScore: 100,
+      humanitiesScore: null,
+    });
 
     const px = await enrol({ professionalExempt: true });
     const ov = (await px.s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
-    expect(ov.papers.find((x: { paperType: string }) => x.paperType === 'professional')).toMatchObject({ exempt: true, canEnter: false, required: false });
+    expect(ov.papers.find((x: { paperType: string }) => x.paperType === 'professional')).toMatchObject({
+      exempt: true,
+      canEnter: false,
+      required: false,
+    });
     expect((await start(px.s, 'professional')).statusCode).toBe(409);
     const h = (await start(px.s, 'humanities')).json().attemptId;
     await answer(px.s, h, 5);
-    expect((await px.s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({ finished: true });
+    expect((await px.s.inject({ method: 'POST', url: `/api/exam/attempts/${h}/submit` })).json()).toMatchObject({
+      finished: true,
+    });
 
     const simple = await enrol({ procedure: 'simple' });
     const ov2 = (await simple.s.inject({ method: 'GET', url: '/api/exam/overview' })).json();
@@ -295,14 +454,27 @@ describe('taking a test', () => {
 
   it('re-exam: only the failed paper is taken again; FINISH_REEXAM keeps the other score', async () => {
     const { enrol } = await setup(ctx.db);
-    const { e, s } = await enrol({ status: 'reexam_ready', humanitiesScore: 90, professionalScore: 40, failReason: 'exam', finalResult: '不合格' });
+    const { e, s } = await enrol({
+      status: 'reexam_ready',
+      humanitiesScore: 90,
+      professionalScore: 40,
+      failReason: 'exam',
+      finalResult: '不合格',
+    });
     ctx.setNow(new Date('2026-11-05T10:00:00+08:00'));
     expect((await start(s, 'humanities')).json().message).toContain('首轮考核已合格');
     const p = (await start(s, 'professional')).json().attemptId;
     expect((await attemptRow(p)).round).toBe('reexam');
     await answer(s, p, 3);
-    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({ score: 75, finished: true });
-    expect(await enrolmentRow(e.id)).toMatchObject({ status: 'pending_reexam_grading', humanitiesScore: 90, professionalScore: 75 });
+    expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${p}/submit` })).json()).toMatchObject({
+      score: 75,
+      finished: true,
+    });
+    expect(await enrolmentRow(e.id)).toMatchObject({
+      status: 'pending_reexam_grading',
+      humanitiesScore: 90,
+      professionalScore: 75,
+    });
     ctx.setNow(NOW);
   });
 
@@ -314,7 +486,20 @@ describe('taking a test', () => {
     const row = await attemptRow(id);
     const qid = row.paper.items[0].q;
     // edit = new version with another answer; then retire another question
-    const [v2] = await ctx.db.insert(questionVersions).values({ questionId: qid, version: 2, type: 'single', stem: '改过的题干', options: [{ key: 'A', text: 'x' }, { key: 'B', text: 'y' }], answer: ['B'] }).returning();
+    const [v2] = await ctx.db
+      .insert(questionVersions)
+      .values({
+        questionId: qid,
+        version: 2,
+        type: 'single',
+        stem: '改过的题干',
+        options: [
+          { key: 'A', text: 'x' },
+          { key: 'B', text: 'y' },
+        ],
+        answer: ['B'],
+      })
+      .returning();
     await ctx.db.update(questions).set({ currentVersionId: v2.id }).where(eq(questions.id, qid));
     await ctx.db.update(questions).set({ status: 'retired' }).where(eq(questions.id, row.paper.items[1].q));
     expect((await attemptRow(id)).paper).toEqual(row.paper);
@@ -340,11 +525,17 @@ describe('closing a window', () => {
     expect(early.json().message).toContain('尚未结束');
     const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
     ctx.setNow(new Date('2026-06-28T08:00:00+08:00'));
-    expect((await city.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } })).statusCode).toBe(403);
+    expect(
+      (await city.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } })).statusCode,
+    ).toBe(403);
     const res = await admin.inject({ method: 'POST', url: '/api/exam/close-window', payload: { round: 'first' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ timedOut: 1, finished: 0, markedAbsent: 1 });
-    expect(await enrolmentRow(absent.e.id)).toMatchObject({ status: 'failed', failReason: 'absent', finalResult: '不合格' });
+    expect(await enrolmentRow(absent.e.id)).toMatchObject({
+      status: 'failed',
+      failReason: 'absent',
+      finalResult: '不合格',
+    });
     expect((await enrolmentRow(deferred.e.id)).status).toBe('ready_for_exam');
     expect(await enrolmentRow(inProgress.e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 100 });
     // re-exam window closes the deferred one
@@ -361,23 +552,63 @@ describe('blueprints (试卷设置)', () => {
     await ctx.db.delete(examBlueprints).where(eq(examBlueprints.cycleId, cycle.id));
     const admin = await sessionFor(ctx, p.province.accountId, 'admin');
     const got = (await admin.inject({ method: 'GET', url: '/api/exam/blueprints' })).json();
-    expect(got.papers[0]).toMatchObject({ paperType: 'humanities', durationMinutes: 60, questionCount: 50, attempts: 10, custom: false });
+    expect(got.papers[0]).toMatchObject({
+      paperType: 'humanities',
+      durationMinutes: 60,
+      questionCount: 50,
+      attempts: 10,
+      custom: false,
+    });
     expect(got.papers[1]).toMatchObject({ paperType: 'professional', questionCount: 100, attempts: 1 });
-    expect(got.papers[1].passLines).toEqual([{ label: '执业医师', score: 60 }, { label: '执业助理医师', score: 55 }]);
+    expect(got.papers[1].passLines).toEqual([
+      { label: '执业医师', score: 60 },
+      { label: '执业助理医师', score: 55 },
+    ]);
     expect(got.papers[0].warning).toContain('少于题量');
-    const bad = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/professional', payload: { durationMinutes: 60, questionCount: 8, attempts: 2, rules: [] } });
+    const bad = await admin.inject({
+      method: 'PUT',
+      url: '/api/exam/blueprints/professional',
+      payload: { durationMinutes: 60, questionCount: 8, attempts: 2, rules: [] },
+    });
     expect(bad.json().message).toContain('仅一次答题机会');
-    const tooMany = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 45, questionCount: 5, attempts: 5, rules: [{ category: '法律法规', count: 6 }] } });
+    const tooMany = await admin.inject({
+      method: 'PUT',
+      url: '/api/exam/blueprints/humanities',
+      payload: { durationMinutes: 45, questionCount: 5, attempts: 5, rules: [{ category: '法律法规', count: 6 }] },
+    });
     expect(tooMany.statusCode).toBe(400);
-    const ok = await admin.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 45, questionCount: 10, attempts: 5, rules: [{ category: '法律法规', count: 3 }] } });
+    const ok = await admin.inject({
+      method: 'PUT',
+      url: '/api/exam/blueprints/humanities',
+      payload: { durationMinutes: 45, questionCount: 10, attempts: 5, rules: [{ category: '法律法规', count: 3 }] },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const saved = (await admin.inject({ method: 'GET', url: '/api/exam/blueprints' })).json();
-    expect(saved.papers[0]).toMatchObject({ durationMinutes: 45, questionCount: 10, attempts: 5, custom: true, warning: null });
-    expect(await countRows(ctx.db, 'audit_log', `target_type = 'exam_blueprint' AND target_id = '${cycle.id}:humanities'`)).toBe(1);
+    expect(saved.papers[0]).toMatchObject({
+      durationMinutes: 45,
+      questionCount: 10,
+      attempts: 5,
+      custom: true,
+      warning: null,
+    });
+    expect(
+      await countRows(ctx.db, 'audit_log', `target_type = 'exam_blueprint' AND target_id = '${cycle.id}:humanities'`),
+    ).toBe(1);
     const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    expect((await district.inject({ method: 'PUT', url: '/api/exam/blueprints/humanities', payload: { durationMinutes: 1, questionCount: 5, attempts: 1, rules: [] } })).statusCode).toBe(403);
+    expect(
+      (
+        await district.inject({
+          method: 'PUT',
+          url: '/api/exam/blueprints/humanities',
+          payload: { durationMinutes: 1, questionCount: 5, attempts: 1, rules: [] },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await district.inject({ method: 'GET', url: '/api/exam/blueprints' })).statusCode).toBe(403);
-    const [row] = await ctx.db.select().from(examBlueprints).where(and(eq(examBlueprints.cycleId, cycle.id), eq(examBlueprints.paperType, 'humanities')));
+    const [row] = await ctx.db
+      .select()
+      .from(examBlueprints)
+      .where(and(eq(examBlueprints.cycleId, cycle.id), eq(examBlueprints.paperType, 'humanities')));
     expect(row.durationMinutes).toBe(45);
   });
 });
@@ -395,44 +626,79 @@ describe('scoring and item analysis agree with the pure functions', () => {
         // a deterministic mix of right, wrong, partial (multiple) and blank
         const m = (k * 7 + i * 3) % 4;
         if (m === 3) continue;
-        answers[i] = m === 0 ? item.a : m === 1 ? item.o.filter((x) => !item.a.includes(x)).slice(0, 1) : item.t === 'multiple' ? item.a.slice(0, 1) : item.a;
-        await s.inject({ method: 'PUT', url: `/api/exam/attempts/${id}/answers/${i}`, payload: { choice: answers[i] } });
+        answers[i] =
+          m === 0
+            ? item.a
+            : m === 1
+              ? item.o.filter((x) => !item.a.includes(x)).slice(0, 1)
+              : item.t === 'multiple'
+                ? item.a.slice(0, 1)
+                : item.a;
+        await s.inject({
+          method: 'PUT',
+          url: `/api/exam/attempts/${id}/answers/${i}`,
+          payload: { choice: answers[i] },
+        });
       }
       // close without scoring, then score set-based
       await ctx.db.update(examAttempts).set({ status: 'submitted', submittedAt: NOW }).where(eq(examAttempts.id, id));
       papers.push({ id, paper: row.paper, answers });
     }
-    const scored = await scoreAttempts(ctx.db, papers.map((x) => x.id));
+    const scored = await scoreAttempts(
+      ctx.db,
+      papers.map((x) => x.id),
+    );
     expect(scored).toHaveLength(9);
     for (const x of papers) {
       const expected = scorePaper(x.paper, x.answers);
       expect(scored.find((r) => r.id === x.id)!.score, `attempt ${x.id}`).toBe(expected.score);
     }
     const admin = await sessionFor(ctx, p.province.accountId, 'admin');
-    const res = (await admin.inject({ method: 'GET', url: '/api/exam/item-analysis?paperType=humanities&pageSize=100' })).json();
+    const res = (
+      await admin.inject({ method: 'GET', url: '/api/exam/item-analysis?paperType=humanities&pageSize=100' })
+    ).json();
     expect(res.attempts).toBe(9);
     const expected = analyseResponses(
       papers.map((x) => ({
         attemptId: x.id,
         score: scorePaper(x.paper, x.answers).score,
-        items: x.paper.items.map((it, i) => ({ versionId: it.v, keys: bankKeysOf(it, x.answers[i] ?? []), correct: scorePaper(x.paper, x.answers).items[i].correct })),
+        items: x.paper.items.map((it, i) => ({
+          versionId: it.v,
+          keys: bankKeysOf(it, x.answers[i] ?? []),
+          correct: scorePaper(x.paper, x.answers).items[i].correct,
+        })),
       })),
     );
     expect(res.items).toBe(expected.length);
     for (const ex of expected) {
       const row = res.rows.find((r: { versionId: number }) => r.versionId === ex.versionId);
       expect(row, `version ${ex.versionId}`).toBeTruthy();
-      expect(row).toMatchObject({ responses: ex.responses, pValue: ex.pValue, discrimination: ex.discrimination, unanswered: ex.unanswered, flagged: ex.flagged });
-      for (const [key, n] of Object.entries(ex.optionCounts)) expect(row.options.find((o: { key: string }) => o.key === key).count).toBe(n);
+      expect(row).toMatchObject({
+        responses: ex.responses,
+        pValue: ex.pValue,
+        discrimination: ex.discrimination,
+        unanswered: ex.unanswered,
+        flagged: ex.flagged,
+      });
+      for (const [key, n] of Object.entries(ex.optionCounts))
+        expect(row.options.find((o: { key: string }) => o.key === key).count).toBe(n);
     }
     // another province sees none of it; institutions are refused
     const other = await buildProvince(ctx.db);
-    await ctx.db.insert(cycles).values({ provinceId: other.province.id, name: 'x', periodStart: '2025-01-01', periodEnd: '2027-12-31', windows: WINDOWS });
+    await ctx.db.insert(cycles).values({
+      provinceId: other.province.id,
+      name: 'x',
+      periodStart: '2025-01-01',
+      periodEnd: '2027-12-31',
+      windows: WINDOWS,
+    });
     const otherAdmin = await sessionFor(ctx, other.province.accountId, 'admin');
     expect((await otherAdmin.inject({ method: 'GET', url: '/api/exam/item-analysis' })).json().attempts).toBe(0);
     const inst = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
     expect((await inst.inject({ method: 'GET', url: '/api/exam/item-analysis' })).statusCode).toBe(403);
-    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${papers[0].id}`)).toBe(Object.keys(papers[0].answers).length);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${papers[0].id}`)).toBe(
+      Object.keys(papers[0].answers).length,
+    );
     void examAnswers;
   });
 });
@@ -445,11 +711,19 @@ describe('demo seed', () => {
     const b = await enrol({ procedure: 'simple' });
     const { seedDemo } = await import('./exam.seed.js');
     const pino = (await import('pino')).default;
-    await ctx.db.transaction((tx) => seedDemo(tx, { provinceId: p.province.id, orgIds: {}, log: pino({ level: 'silent' }) }));
+    await ctx.db.transaction((tx) =>
+      seedDemo(tx, { provinceId: p.province.id, orgIds: {}, log: pino({ level: 'silent' }) }),
+    );
     const bps = await ctx.db.select().from(examBlueprints).where(eq(examBlueprints.cycleId, cycle.id));
     expect(bps.find((x) => x.paperType === 'humanities')).toMatchObject({ questionCount: 12, attempts: 10 });
     expect(bps.find((x) => x.paperType === 'professional')).toMatchObject({ questionCount: 8, attempts: 1 });
-    expect(await countRows(ctx.db, 'exam_attempts', `enrolment_id IN (${a.e.id}, ${b.e.id}) AND status = 'submitted' AND score IS NOT NULL`)).toBeGreaterThanOrEqual(2);
+    expect(
+      await countRows(
+        ctx.db,
+        'exam_attempts',
+        `enrolment_id IN (${a.e.id}, ${b.e.id}) AND status = 'submitted' AND score IS NOT NULL`,
+      ),
+    ).toBeGreaterThanOrEqual(2);
     const simple = await enrolmentRow(b.e.id);
     if (simple.status === 'pending_grading') expect(simple.humanitiesScore).toBeGreaterThanOrEqual(60);
     else expect(simple.status).toBe('ready_for_exam');

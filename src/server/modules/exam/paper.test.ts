@@ -32,7 +32,17 @@ describe('drawPaper', () => {
   const questions = bank(60);
 
   it('draws the blueprint: counts per category/difficulty and the total', () => {
-    const p = drawPaper(questions, { questionCount: 20, rules: [{ category: '法律法规', count: 5 }, { category: '医学伦理', difficulty: 2, count: 2 }] }, 'seed-1');
+    const p = drawPaper(
+      questions,
+      {
+        questionCount: 20,
+        rules: [
+          { category: '法律法规', count: 5 },
+          { category: '医学伦理', difficulty: 2, count: 2 },
+        ],
+      },
+      'seed-1',
+    );
     expect(p.items).toHaveLength(20);
     expect(p.items.filter((i) => i.c === '法律法规').length).toBeGreaterThanOrEqual(5);
     expect(p.items.filter((i) => i.c === '医学伦理' && i.d === 2).length).toBeGreaterThanOrEqual(2);
@@ -74,8 +84,12 @@ describe('drawPaper', () => {
 
   it('refuses a blueprint the bank cannot satisfy, and an inconsistent blueprint', () => {
     expect(() => drawPaper(questions, { questionCount: 61, rules: [] }, 1)).toThrow(PaperDrawError);
-    expect(() => drawPaper(questions, { questionCount: 10, rules: [{ category: '法律法规', difficulty: 9, count: 1 }] }, 1)).toThrow(/只有 0 道/);
-    expect(() => drawPaper(questions, { questionCount: 5, rules: [{ category: '法律法规', count: 6 }] }, 1)).toThrow(/超过试卷题量/);
+    expect(() =>
+      drawPaper(questions, { questionCount: 10, rules: [{ category: '法律法规', difficulty: 9, count: 1 }] }, 1),
+    ).toThrow(/只有 0 道/);
+    expect(() => drawPaper(questions, { questionCount: 5, rules: [{ category: '法律法规', count: 6 }] }, 1)).toThrow(
+      /超过试卷题量/,
+    );
   });
 
   it('the frozen paper is unaffected by later bank edits (versions are referenced, texts immutable)', () => {
@@ -98,7 +112,18 @@ describe('drawPaper', () => {
 
 describe('scorePaper', () => {
   const qs = bank(4, (i) =>
-    i === 1 ? { type: 'multiple', answer: ['A', 'C'] } : i === 2 ? { type: 'judge', options: [{ key: 'A', text: '正确' }, { key: 'B', text: '错误' }], answer: ['A'] } : {},
+    i === 1
+      ? { type: 'multiple', answer: ['A', 'C'] }
+      : i === 2
+        ? {
+            type: 'judge',
+            options: [
+              { key: 'A', text: '正确' },
+              { key: 'B', text: '错误' },
+            ],
+            answer: ['A'],
+          }
+        : {},
   );
   const paper = drawPaper(qs, { questionCount: 4, rules: [] }, 'score');
   const idx = (q: number) => paper.items.findIndex((i) => i.q === q);
@@ -115,7 +140,12 @@ describe('scorePaper', () => {
   });
 
   it('scores percentage of points, rounded, unanswered = wrong', () => {
-    const all = { [idx(1)]: [idOf(1, 'B')], [idx(2)]: [idOf(2, 'A'), idOf(2, 'C')], [idx(3)]: [idOf(3, 'A')], [idx(4)]: [idOf(4, 'B')] };
+    const all = {
+      [idx(1)]: [idOf(1, 'B')],
+      [idx(2)]: [idOf(2, 'A'), idOf(2, 'C')],
+      [idx(3)]: [idOf(3, 'A')],
+      [idx(4)]: [idOf(4, 'B')],
+    };
     expect(scorePaper(paper, all).score).toBe(100);
     const three = { ...all, [idx(4)]: [idOf(4, 'A')] };
     expect(scorePaper(paper, three)).toMatchObject({ score: 75, correct: 3, total: 4 });
@@ -175,8 +205,22 @@ describe('item analysis', () => {
       ],
     }));
     const [s1, s2] = analyseResponses(cands);
-    expect(s1).toMatchObject({ versionId: 1, responses: 10, pValue: 0.5, discrimination: 1, flagged: false, optionCounts: { B: 5, A: 5 } });
-    expect(s2).toMatchObject({ versionId: 2, pValue: 0.3, discrimination: -1, flagged: true, unanswered: 1, optionCounts: { C: 3, D: 6 } });
+    expect(s1).toMatchObject({
+      versionId: 1,
+      responses: 10,
+      pValue: 0.5,
+      discrimination: 1,
+      flagged: false,
+      optionCounts: { B: 5, A: 5 },
+    });
+    expect(s2).toMatchObject({
+      versionId: 2,
+      pValue: 0.3,
+      discrimination: -1,
+      flagged: true,
+      unanswered: 1,
+      optionCounts: { C: 3, D: 6 },
+    });
   });
 
   it('multiple-choice frequencies count each chosen key', () => {
@@ -185,6 +229,12 @@ describe('item analysis', () => {
       { versionId: 7, group: 'L', correct: false, keys: 'A', count: 2 },
       { versionId: 7, group: 'M', correct: false, keys: '', count: 1 },
     ]);
-    expect(s[0]).toMatchObject({ responses: 7, optionCounts: { A: 6, C: 4 }, unanswered: 1, discrimination: 1, pValue: 0.571 });
+    expect(s[0]).toMatchObject({
+      responses: 7,
+      optionCounts: { A: 6, C: 4 },
+      unanswered: 1,
+      discrimination: 1,
+      pValue: 0.571,
+    });
   });
 });

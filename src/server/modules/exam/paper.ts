@@ -118,7 +118,8 @@ export function blueprintError(bp: PaperBlueprint): string | null {
 }
 
 const matches = (q: BankQuestion, r: BlueprintRule) =>
-  (r.category == null || r.category === '' || q.category === r.category) && (r.difficulty == null || q.difficulty === r.difficulty);
+  (r.category == null || r.category === '' || q.category === r.category) &&
+  (r.difficulty == null || q.difficulty === r.difficulty);
 
 /**
  * Draw a paper for one attempt: pick questions per blueprint rule, fill the rest at random,
@@ -126,7 +127,11 @@ const matches = (q: BankQuestion, r: BlueprintRule) =>
  * the paper. Same inputs and seed → same paper (the caller passes a random seed per attempt).
  * Throws PaperDrawError when the bank cannot satisfy the blueprint.
  */
-export function drawPaper(questions: readonly BankQuestion[], blueprint: PaperBlueprint, seed: string | number): FrozenPaper {
+export function drawPaper(
+  questions: readonly BankQuestion[],
+  blueprint: PaperBlueprint,
+  seed: string | number,
+): FrozenPaper {
   const err = blueprintError(blueprint);
   if (err) throw new PaperDrawError(err);
   const rnd = seededRandom(seed);
@@ -141,8 +146,12 @@ export function drawPaper(questions: readonly BankQuestion[], blueprint: PaperBl
       rnd,
     );
     if (candidates.length < rule.count) {
-      const what = [rule.category || '', rule.difficulty != null ? `难度${rule.difficulty}` : ''].filter(Boolean).join('、') || '任意';
-      throw new PaperDrawError(`题库中「${what}」的可用试题只有 ${candidates.length} 道，组卷规则需要 ${rule.count} 道`);
+      const what =
+        [rule.category || '', rule.difficulty != null ? `难度${rule.difficulty}` : ''].filter(Boolean).join('、') ||
+        '任意';
+      throw new PaperDrawError(
+        `题库中「${what}」的可用试题只有 ${candidates.length} 道，组卷规则需要 ${rule.count} 道`,
+      );
     }
     for (const q of candidates.slice(0, rule.count)) {
       taken.add(q.questionId);
@@ -156,7 +165,9 @@ export function drawPaper(questions: readonly BankQuestion[], blueprint: PaperBl
       rnd,
     );
     if (candidates.length < rest) {
-      throw new PaperDrawError(`题库可用试题不足：试卷需要 ${blueprint.questionCount} 道，题库只能提供 ${picked.length + candidates.length} 道`);
+      throw new PaperDrawError(
+        `题库可用试题不足：试卷需要 ${blueprint.questionCount} 道，题库只能提供 ${picked.length + candidates.length} 道`,
+      );
     }
     picked.push(...candidates.slice(0, rest));
   }
@@ -194,7 +205,8 @@ export function choiceError(paper: FrozenPaper, index: number, choice: readonly 
   if (!item) return '该题不在本试卷中';
   if (new Set(choice).size !== choice.length) return '选项重复';
   for (const id of choice) if (!item.o.includes(id)) return '选项不属于本题，请刷新试卷后重试';
-  if (item.t !== 'multiple' && choice.length > 1) return item.t === 'judge' ? '判断题只能选择一项' : '单选题只能选择一项';
+  if (item.t !== 'multiple' && choice.length > 1)
+    return item.t === 'judge' ? '判断题只能选择一项' : '单选题只能选择一项';
   return null;
 }
 

@@ -25,13 +25,25 @@ export async function invalidateOtherProcedureExemption(
   const rows = await tx
     .select()
     .from(exemptionApplications)
-    .where(and(eq(exemptionApplications.enrolmentId, e.id), ne(exemptionApplications.procedure, procedure), ne(exemptionApplications.status, 'void')))
+    .where(
+      and(
+        eq(exemptionApplications.enrolmentId, e.id),
+        ne(exemptionApplications.procedure, procedure),
+        ne(exemptionApplications.status, 'void'),
+      ),
+    )
     .for('update');
   let n = 0;
   for (const a of rows) {
     const r = exemptionTransition(a.status as ExemptionStatus, 'INVALIDATE', 'system', reason);
     if (!r.ok) continue;
-    const entry = { by: actor.orgName || actor.displayName, role: '系统', decision: '已失效', opinion: reason, at: now.toISOString() };
+    const entry = {
+      by: actor.orgName || actor.displayName,
+      role: '系统',
+      decision: '已失效',
+      opinion: reason,
+      at: now.toISOString(),
+    };
     await tx
       .update(exemptionApplications)
       .set({ status: r.to, reviews: [...a.reviews, entry], updatedAt: now })
@@ -40,7 +52,11 @@ export async function invalidateOtherProcedureExemption(
     if (a.status === 'approved') {
       await tx
         .update(enrolments)
-        .set(paper === 'professional' ? { professionalExempt: false, updatedAt: now } : { humanitiesExempt: false, updatedAt: now })
+        .set(
+          paper === 'professional'
+            ? { professionalExempt: false, updatedAt: now }
+            : { humanitiesExempt: false, updatedAt: now },
+        )
         .where(eq(enrolments.id, e.id));
     }
     await writeAudit(

@@ -20,7 +20,11 @@ const EXPECTED: Record<string, [ExemptionState[], ExemptionActor, string]> = {
   BODY_PASS: [['pending_body'], 'body', 'approved'],
   BODY_REJECT_SUPPLEMENT: [['pending_body'], 'body', 'rejected_supplement'],
   BODY_REJECT_FINAL: [['pending_body'], 'body', 'rejected_final'],
-  INVALIDATE: [['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'], 'system', 'void'],
+  INVALIDATE: [
+    ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'],
+    'system',
+    'void',
+  ],
 };
 
 describe('exemption machine — every (state, event, actor)', () => {
@@ -41,16 +45,32 @@ describe('exemption machine — every (state, event, actor)', () => {
     }
   }
   it('rejections need a reason; passes do not', () => {
-    expect(exemptionTransition('pending_institution', 'INSTITUTION_REJECT_SUPPLEMENT', 'institution', '  ')).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
-    expect(exemptionTransition('pending_body', 'BODY_REJECT_FINAL', 'body', null)).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(
+      exemptionTransition('pending_institution', 'INSTITUTION_REJECT_SUPPLEMENT', 'institution', '  '),
+    ).toMatchObject({ ok: false, code: 'REASON_REQUIRED' });
+    expect(exemptionTransition('pending_body', 'BODY_REJECT_FINAL', 'body', null)).toMatchObject({
+      ok: false,
+      code: 'REASON_REQUIRED',
+    });
     expect(exemptionTransition('pending_body', 'BODY_PASS', 'body')).toMatchObject({ ok: true, to: 'approved' });
   });
   it('a final rejection tells the physician they cannot apply again', () => {
-    expect(exemptionTransition('rejected_final', 'SUBMIT', 'physician')).toMatchObject({ ok: false, message: '您的免考申请已被驳回且禁止再次申请' });
+    expect(exemptionTransition('rejected_final', 'SUBMIT', 'physician')).toMatchObject({
+      ok: false,
+      message: '您的免考申请已被驳回且禁止再次申请',
+    });
   });
   it('available events per state and actor', () => {
-    expect(exemptionEventsFor('pending_institution', 'institution')).toEqual(['INSTITUTION_PASS', 'INSTITUTION_REJECT_SUPPLEMENT', 'INSTITUTION_REJECT_FINAL']);
-    expect(exemptionEventsFor('pending_body', 'body')).toEqual(['BODY_PASS', 'BODY_REJECT_SUPPLEMENT', 'BODY_REJECT_FINAL']);
+    expect(exemptionEventsFor('pending_institution', 'institution')).toEqual([
+      'INSTITUTION_PASS',
+      'INSTITUTION_REJECT_SUPPLEMENT',
+      'INSTITUTION_REJECT_FINAL',
+    ]);
+    expect(exemptionEventsFor('pending_body', 'body')).toEqual([
+      'BODY_PASS',
+      'BODY_REJECT_SUPPLEMENT',
+      'BODY_REJECT_FINAL',
+    ]);
     expect(exemptionEventsFor('approved', 'body')).toEqual([]);
     expect(exemptionEventsFor('rejected_supplement', 'physician')).toEqual(['SUBMIT']);
   });

@@ -3,7 +3,14 @@
  * 考核机构复核 (通过 / 驳回 需补充材料 / 驳回 禁止再次申请). 驳回补充材料 lets the physician
  * apply again; 驳回禁止再次申请 is final.
  */
-export const EXEMPTION_STATUSES = ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final', 'void'] as const;
+export const EXEMPTION_STATUSES = [
+  'pending_institution',
+  'pending_body',
+  'approved',
+  'rejected_supplement',
+  'rejected_final',
+  'void',
+] as const;
 export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
 /** `none` = no application yet */
 export type ExemptionState = ExemptionStatus | 'none';
@@ -28,13 +35,42 @@ interface T {
 }
 
 export const EXEMPTION_TRANSITIONS = {
-  SUBMIT: { from: ['none', 'rejected_supplement', 'void'], actor: 'physician', to: 'pending_institution', label: '提交免考申请' },
+  SUBMIT: {
+    from: ['none', 'rejected_supplement', 'void'],
+    actor: 'physician',
+    to: 'pending_institution',
+    label: '提交免考申请',
+  },
   INSTITUTION_PASS: { from: ['pending_institution'], actor: 'institution', to: 'pending_body', label: '提交' },
-  INSTITUTION_REJECT_SUPPLEMENT: { from: ['pending_institution'], actor: 'institution', to: 'rejected_supplement', label: '驳回补充材料', needsReason: true },
-  INSTITUTION_REJECT_FINAL: { from: ['pending_institution'], actor: 'institution', to: 'rejected_final', label: '驳回禁止再次申请', needsReason: true },
+  INSTITUTION_REJECT_SUPPLEMENT: {
+    from: ['pending_institution'],
+    actor: 'institution',
+    to: 'rejected_supplement',
+    label: '驳回补充材料',
+    needsReason: true,
+  },
+  INSTITUTION_REJECT_FINAL: {
+    from: ['pending_institution'],
+    actor: 'institution',
+    to: 'rejected_final',
+    label: '驳回禁止再次申请',
+    needsReason: true,
+  },
   BODY_PASS: { from: ['pending_body'], actor: 'body', to: 'approved', label: '通过' },
-  BODY_REJECT_SUPPLEMENT: { from: ['pending_body'], actor: 'body', to: 'rejected_supplement', label: '驳回 需补充材料', needsReason: true },
-  BODY_REJECT_FINAL: { from: ['pending_body'], actor: 'body', to: 'rejected_final', label: '驳回 禁止再次申请', needsReason: true },
+  BODY_REJECT_SUPPLEMENT: {
+    from: ['pending_body'],
+    actor: 'body',
+    to: 'rejected_supplement',
+    label: '驳回 需补充材料',
+    needsReason: true,
+  },
+  BODY_REJECT_FINAL: {
+    from: ['pending_body'],
+    actor: 'body',
+    to: 'rejected_final',
+    label: '驳回 禁止再次申请',
+    needsReason: true,
+  },
   /** the application no longer fits the physician's procedure (考核机构 驳回至一般程序); a new one may be submitted */
   INVALIDATE: {
     from: ['pending_institution', 'pending_body', 'approved', 'rejected_supplement', 'rejected_final'],
@@ -52,15 +88,24 @@ export type ExemptionResult =
   | { ok: true; to: ExemptionStatus; label: string }
   | { ok: false; code: 'FORBIDDEN_ACTOR' | 'INVALID_TRANSITION' | 'REASON_REQUIRED'; message: string };
 
-export function exemptionTransition(state: ExemptionState, event: ExemptionEvent, actor: ExemptionActor, reason?: string | null): ExemptionResult {
+export function exemptionTransition(
+  state: ExemptionState,
+  event: ExemptionEvent,
+  actor: ExemptionActor,
+  reason?: string | null,
+): ExemptionResult {
   const t: T = EXEMPTION_TRANSITIONS[event];
   if (t.actor !== actor) return { ok: false, code: 'FORBIDDEN_ACTOR', message: `当前角色不能执行「${t.label}」` };
   if (!t.from.includes(state)) {
     const now = state === 'none' ? '尚未申请' : EXEMPTION_STATUS_LABELS[state];
-    const message = state === 'rejected_final' && event === 'SUBMIT' ? '您的免考申请已被驳回且禁止再次申请' : `免考申请状态为「${now}」，不能执行「${t.label}」，请刷新后重试`;
+    const message =
+      state === 'rejected_final' && event === 'SUBMIT'
+        ? '您的免考申请已被驳回且禁止再次申请'
+        : `免考申请状态为「${now}」，不能执行「${t.label}」，请刷新后重试`;
     return { ok: false, code: 'INVALID_TRANSITION', message };
   }
-  if (t.needsReason && !(reason && reason.trim())) return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
+  if (t.needsReason && !reason?.trim())
+    return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
   return { ok: true, to: t.to, label: t.label };
 }
 

@@ -26,7 +26,10 @@ import * as svc from './exemption.service.js';
 
 const tags = ['免考'];
 const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.string().uuid({ message: '文件不存在' }) });
+const ZFileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.string().uuid({ message: '文件不存在' }),
+});
 const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZExemptionApplication.extend({ files: z.array(ZAttachment) });
 
@@ -37,67 +40,149 @@ registerTodoProvider(async (deps, actor) => {
     .select({ n: count() })
     .from(exemptionApplications)
     .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-    .where(and(enrolmentScope(actor), eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution')));
-  return [{ label: actor.role === 'body' ? '免考申请待复核' : '免考申请待审核', count: n, path: actor.role === 'body' ? '/exemption/review' : '/exemption/audit' }];
+    .where(
+      and(
+        enrolmentScope(actor),
+        eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'),
+      ),
+    );
+  return [
+    {
+      label: actor.role === 'body' ? '免考申请待复核' : '免考申请待审核',
+      count: n,
+      path: actor.role === 'body' ? '/exemption/review' : '/exemption/audit',
+    },
+  ];
 });
 
 export default async function exemptionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
 
-  app.get('/api/exemption/settings', { schema: { tags, summary: '免考设置', response: { 200: ZExemptionSettings } } }, async (req) => {
-    const actor = actorOf(req, 'admin');
-    return svc.getSettings(deps.db, actor.provinceId);
-  });
-  app.post('/api/exemption/reasons', { schema: { tags, summary: '添加免考理由（省级）', body: ZReasonCreate, response: { 200: ZExemptionSettings } } }, async (req) =>
-    svc.addReason(deps, actorOf(req, 'admin'), req.body),
+  app.get(
+    '/api/exemption/settings',
+    { schema: { tags, summary: '免考设置', response: { 200: ZExemptionSettings } } },
+    async (req) => {
+      const actor = actorOf(req, 'admin');
+      return svc.getSettings(deps.db, actor.provinceId);
+    },
   );
-  app.put('/api/exemption/reasons/:id', { schema: { tags, summary: '编辑免考理由（省级）', params: ZId, body: ZReasonUpdate, response: { 200: ZExemptionSettings } } }, async (req) =>
-    svc.updateReason(deps, actorOf(req, 'admin'), req.params.id, req.body.reason),
+  app.post(
+    '/api/exemption/reasons',
+    { schema: { tags, summary: '添加免考理由（省级）', body: ZReasonCreate, response: { 200: ZExemptionSettings } } },
+    async (req) => svc.addReason(deps, actorOf(req, 'admin'), req.body),
   );
-  app.delete('/api/exemption/reasons/:id', { schema: { tags, summary: '删除免考理由（省级）', params: ZId, response: { 200: ZExemptionSettings } } }, async (req) =>
-    svc.deleteReason(deps, actorOf(req, 'admin'), req.params.id),
+  app.put(
+    '/api/exemption/reasons/:id',
+    {
+      schema: {
+        tags,
+        summary: '编辑免考理由（省级）',
+        params: ZId,
+        body: ZReasonUpdate,
+        response: { 200: ZExemptionSettings },
+      },
+    },
+    async (req) => svc.updateReason(deps, actorOf(req, 'admin'), req.params.id, req.body.reason),
   );
-  app.put('/api/exemption/switches', { schema: { tags, summary: '开启申请 / 关闭申请（省级）', body: ZSwitchInput, response: { 200: ZExemptionSettings } } }, async (req) =>
-    svc.setSwitch(deps, actorOf(req, 'admin'), req.body),
+  app.delete(
+    '/api/exemption/reasons/:id',
+    { schema: { tags, summary: '删除免考理由（省级）', params: ZId, response: { 200: ZExemptionSettings } } },
+    async (req) => svc.deleteReason(deps, actorOf(req, 'admin'), req.params.id),
+  );
+  app.put(
+    '/api/exemption/switches',
+    {
+      schema: {
+        tags,
+        summary: '开启申请 / 关闭申请（省级）',
+        body: ZSwitchInput,
+        response: { 200: ZExemptionSettings },
+      },
+    },
+    async (req) => svc.setSwitch(deps, actorOf(req, 'admin'), req.body),
   );
 
-  app.get('/api/exemption/mine', { schema: { tags, summary: '本人免考申请', response: { 200: ZExemptionMine } } }, async (req) => svc.mine(deps, actorOf(req, 'physician')));
+  app.get(
+    '/api/exemption/mine',
+    { schema: { tags, summary: '本人免考申请', response: { 200: ZExemptionMine } } },
+    async (req) => svc.mine(deps, actorOf(req, 'physician')),
+  );
   app.post(
     '/api/enrolments/:id/exemption-files',
-    { schema: { tags, summary: '上传免考证明材料（png/jpg/jpeg，≤3 MB，≤10 个）', params: ZId, consumes: ['multipart/form-data'], response: { 200: ZAttachment } } },
+    {
+      schema: {
+        tags,
+        summary: '上传免考证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
+        params: ZId,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZAttachment },
+      },
+    },
     async (req) => {
       const actor = actorOf(req, 'physician');
       const { buf, name } = await readUpload(req);
       return svc.uploadFile(deps, actor, req.params.id, buf, name);
     },
   );
-  app.delete('/api/enrolments/:id/exemption-files/:fileId', { schema: { tags, summary: '删除免考证明材料', params: ZFileParams, response: { 200: ZOk } } }, async (req) => {
-    await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
-    return { ok: true as const };
-  });
-  app.post('/api/enrolments/:id/exemption', { schema: { tags, summary: '提交免考申请', params: ZId, body: ZExemptionApply, response: { 200: ZExemptionMine } } }, async (req) =>
-    svc.apply(deps, actorOf(req, 'physician'), req.params.id, req.body),
+  app.delete(
+    '/api/enrolments/:id/exemption-files/:fileId',
+    { schema: { tags, summary: '删除免考证明材料', params: ZFileParams, response: { 200: ZOk } } },
+    async (req) => {
+      await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/enrolments/:id/exemption',
+    {
+      schema: { tags, summary: '提交免考申请', params: ZId, body: ZExemptionApply, response: { 200: ZExemptionMine } },
+    },
+    async (req) => svc.apply(deps, actorOf(req, 'physician'), req.params.id, req.body),
   );
 
-  app.get('/api/exemption/applications', { schema: { tags, summary: '免考申请列表（审核 / 复核）', querystring: ZExemptionListQuery, response: { 200: ZExemptionList } } }, async (req) =>
-    svc.listApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query),
+  app.get(
+    '/api/exemption/applications',
+    {
+      schema: {
+        tags,
+        summary: '免考申请列表（审核 / 复核）',
+        querystring: ZExemptionListQuery,
+        response: { 200: ZExemptionList },
+      },
+    },
+    async (req) => svc.listApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query),
   );
   app.get(
     '/api/exemption/applications/export',
     { schema: { tags, summary: '【导出】免考申请列表（.xlsx，按当前筛选条件）', querystring: ZExemptionExportQuery } },
     async (req, reply) => {
-      const stream = await svc.exportApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query, req.id);
+      const stream = await svc.exportApplications(
+        deps,
+        actorOf(req, 'institution', 'body', 'admin'),
+        req.query,
+        req.id,
+      );
       reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('免考申请.xlsx'));
       return reply.send(stream);
     },
   );
-  app.get('/api/exemption/applications/:id', { schema: { tags, summary: '免考申请详情', params: ZId, response: { 200: ZDetail } } }, async (req) =>
-    svc.getApplication(deps, actorOf(req, 'institution', 'body', 'admin'), req.params.id),
+  app.get(
+    '/api/exemption/applications/:id',
+    { schema: { tags, summary: '免考申请详情', params: ZId, response: { 200: ZDetail } } },
+    async (req) => svc.getApplication(deps, actorOf(req, 'institution', 'body', 'admin'), req.params.id),
   );
   app.post(
     '/api/exemption/applications/:id/review',
-    { schema: { tags, summary: '审核 / 复核免考申请（提交·通过 / 驳回补充材料 / 驳回禁止再次申请）', params: ZId, body: ZExemptionReview, response: { 200: ZDetail } } },
+    {
+      schema: {
+        tags,
+        summary: '审核 / 复核免考申请（提交·通过 / 驳回补充材料 / 驳回禁止再次申请）',
+        params: ZId,
+        body: ZExemptionReview,
+        response: { 200: ZDetail },
+      },
+    },
     async (req) => svc.review(deps, actorOf(req, 'institution', 'body'), req.params.id, req.body),
   );
 }

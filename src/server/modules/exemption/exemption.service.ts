@@ -6,13 +6,27 @@
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { enrolments, exemptionApplications, exemptionReasons, exemptionSwitches, organisations, physicians } from '../../db/schema/index.js';
+import {
+  enrolments,
+  exemptionApplications,
+  exemptionReasons,
+  exemptionSwitches,
+  organisations,
+  physicians,
+} from '../../db/schema/index.js';
 import { escapeLike, requireProvinceAdmin, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
-import { EXEMPTS_LABEL, type TExemptionApplication, type TExemptionApply, type TExemptionMine, type TExemptionReview, type TExemptionSettings } from '../../../shared/schemas/exemption.js';
+import {
+  EXEMPTS_LABEL,
+  type TExemptionApplication,
+  type TExemptionApply,
+  type TExemptionMine,
+  type TExemptionReview,
+  type TExemptionSettings,
+} from '../../../shared/schemas/exemption.js';
 import { enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
@@ -32,16 +46,28 @@ type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
 type Procedure = 'general' | 'simple';
 
 /** Enrolment statuses in which a 免考申请 may be submitted (after registration approval, before the tests). */
-export const EXEMPTION_APPLY_STATUSES: EnrolmentStatus[] = ['registered', 'pending_evaluation', 'procedure_rejected', 'pending_body_evaluation', 'ready_for_exam'];
+export const EXEMPTION_APPLY_STATUSES: EnrolmentStatus[] = [
+  'registered',
+  'pending_evaluation',
+  'procedure_rejected',
+  'pending_body_evaluation',
+  'ready_for_exam',
+];
 
 // ——— settings ———
 
 export async function getSettings(db: DbOrTx, provinceId: number): Promise<TExemptionSettings> {
-  const reasons = await db.select().from(exemptionReasons).where(eq(exemptionReasons.provinceId, provinceId)).orderBy(asc(exemptionReasons.id));
+  const reasons = await db
+    .select()
+    .from(exemptionReasons)
+    .where(eq(exemptionReasons.provinceId, provinceId))
+    .orderBy(asc(exemptionReasons.id));
   const switches = await db.select().from(exemptionSwitches).where(eq(exemptionSwitches.provinceId, provinceId));
   const part = (p: Procedure) => ({
     open: switches.find((s) => s.procedure === p)?.open ?? false,
-    reasons: reasons.filter((r) => r.procedure === p).map((r) => ({ id: r.id, procedure: r.procedure, reason: r.reason })),
+    reasons: reasons
+      .filter((r) => r.procedure === p)
+      .map((r) => ({ id: r.id, procedure: r.procedure, reason: r.reason })),
   });
   return { general: part('general'), simple: part('simple') };
 }
@@ -51,8 +77,18 @@ const provinceOrgPath = (a: Actor) => a.orgPath;
 export async function addReason(deps: Deps, actor: Actor, input: { procedure: Procedure; reason: string }) {
   requireProvinceAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [r] = await tx.insert(exemptionReasons).values({ provinceId: actor.provinceId, procedure: input.procedure, reason: input.reason }).returning();
-    await writeAudit(tx, actor, { targetType: 'exemption_reason', targetId: r.id, action: '添加免考理由', orgPath: provinceOrgPath(actor), provinceId: actor.provinceId, after: input });
+    const [r] = await tx
+      .insert(exemptionReasons)
+      .values({ provinceId: actor.provinceId, procedure: input.procedure, reason: input.reason })
+      .returning();
+    await writeAudit(tx, actor, {
+      targetType: 'exemption_reason',
+      targetId: r.id,
+      action: '添加免考理由',
+      orgPath: provinceOrgPath(actor),
+      provinceId: actor.provinceId,
+      after: input,
+    });
   });
   return getSettings(deps.db, actor.provinceId);
 }
@@ -60,10 +96,22 @@ export async function addReason(deps: Deps, actor: Actor, input: { procedure: Pr
 export async function updateReason(deps: Deps, actor: Actor, id: number, reason: string) {
   requireProvinceAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(exemptionReasons).where(and(eq(exemptionReasons.id, id), eq(exemptionReasons.provinceId, actor.provinceId))).for('update');
+    const [before] = await tx
+      .select()
+      .from(exemptionReasons)
+      .where(and(eq(exemptionReasons.id, id), eq(exemptionReasons.provinceId, actor.provinceId)))
+      .for('update');
     if (!before) throw notFound('免考理由');
     await tx.update(exemptionReasons).set({ reason, updatedAt: deps.now() }).where(eq(exemptionReasons.id, id));
-    await writeAudit(tx, actor, { targetType: 'exemption_reason', targetId: id, action: '编辑免考理由', orgPath: provinceOrgPath(actor), provinceId: actor.provinceId, before: { reason: before.reason }, after: { reason } });
+    await writeAudit(tx, actor, {
+      targetType: 'exemption_reason',
+      targetId: id,
+      action: '编辑免考理由',
+      orgPath: provinceOrgPath(actor),
+      provinceId: actor.provinceId,
+      before: { reason: before.reason },
+      after: { reason },
+    });
   });
   return getSettings(deps.db, actor.provinceId);
 }
@@ -71,9 +119,19 @@ export async function updateReason(deps: Deps, actor: Actor, id: number, reason:
 export async function deleteReason(deps: Deps, actor: Actor, id: number) {
   requireProvinceAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [before] = await tx.delete(exemptionReasons).where(and(eq(exemptionReasons.id, id), eq(exemptionReasons.provinceId, actor.provinceId))).returning();
+    const [before] = await tx
+      .delete(exemptionReasons)
+      .where(and(eq(exemptionReasons.id, id), eq(exemptionReasons.provinceId, actor.provinceId)))
+      .returning();
     if (!before) throw notFound('免考理由');
-    await writeAudit(tx, actor, { targetType: 'exemption_reason', targetId: id, action: '删除免考理由', orgPath: provinceOrgPath(actor), provinceId: actor.provinceId, before: { reason: before.reason, procedure: before.procedure } });
+    await writeAudit(tx, actor, {
+      targetType: 'exemption_reason',
+      targetId: id,
+      action: '删除免考理由',
+      orgPath: provinceOrgPath(actor),
+      provinceId: actor.provinceId,
+      before: { reason: before.reason, procedure: before.procedure },
+    });
   });
   return getSettings(deps.db, actor.provinceId);
 }
@@ -86,7 +144,10 @@ export async function setSwitch(deps: Deps, actor: Actor, input: { procedure: Pr
     await tx
       .insert(exemptionSwitches)
       .values({ provinceId: actor.provinceId, procedure: input.procedure, open: input.open, updatedAt: deps.now() })
-      .onConflictDoUpdate({ target: [exemptionSwitches.provinceId, exemptionSwitches.procedure], set: { open: input.open, updatedAt: deps.now() } });
+      .onConflictDoUpdate({
+        target: [exemptionSwitches.provinceId, exemptionSwitches.procedure],
+        set: { open: input.open, updatedAt: deps.now() },
+      });
     await writeAudit(tx, actor, {
       targetType: 'exemption_switch',
       targetId: `${actor.provinceId}:${input.procedure}`,
@@ -120,7 +181,17 @@ const selection = {
   ethicsResult: enrolments.ethicsResult,
 };
 
-function toDto(actor: Actor, r: { a: AppRow; name: string; idNumber: string; institutionName: string; workResult: string | null; ethicsResult: string | null }): TExemptionApplication {
+function toDto(
+  actor: Actor,
+  r: {
+    a: AppRow;
+    name: string;
+    idNumber: string;
+    institutionName: string;
+    workResult: string | null;
+    ethicsResult: string | null;
+  },
+): TExemptionApplication {
   const ma = machineActor(actor);
   const status = r.a.status as ExemptionStatus;
   return {
@@ -159,14 +230,35 @@ type ListFilter = { procedure?: Procedure; scope: 'pending' | 'all'; keyword?: s
 function listWhere(actor: Actor, q: ListFilter) {
   const conds: SQL[] = [enrolmentScope(actor)];
   if (q.procedure) conds.push(eq(exemptionApplications.procedure, q.procedure));
-  if (q.scope === 'pending') conds.push(eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'));
-  if (q.keyword) conds.push(or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
+  if (q.scope === 'pending')
+    conds.push(eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'));
+  if (q.keyword)
+    conds.push(
+      or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!,
+    );
   return and(...conds);
 }
 
 /** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
-export async function exportApplications(deps: Pick<AppDeps, 'db' | 'logger'>, actor: Actor, q: ListFilter, requestId?: string) {
-  await writeAudit(deps.db, actor, { targetType: 'exemption_application', targetId: 'export', action: '导出免考申请', orgPath: actor.orgPath, provinceId: actor.provinceId, after: q }, requestId);
+export async function exportApplications(
+  deps: Pick<AppDeps, 'db' | 'logger'>,
+  actor: Actor,
+  q: ListFilter,
+  requestId?: string,
+) {
+  await writeAudit(
+    deps.db,
+    actor,
+    {
+      targetType: 'exemption_application',
+      targetId: 'export',
+      action: '导出免考申请',
+      orgPath: actor.orgPath,
+      provinceId: actor.provinceId,
+      after: q,
+    },
+    requestId,
+  );
   const where = listWhere(actor, q);
   const opinion = (a: AppRow, role: string) =>
     a.reviews
@@ -229,7 +321,17 @@ export async function getApplication(deps: Deps, actor: Actor, id: number) {
 export async function mine(deps: Deps, actor: Actor): Promise<TExemptionMine> {
   const enrolmentId = await myEnrolmentId(deps, actor);
   if (!enrolmentId) {
-    return { enrolmentId: null, procedure: null, exempts: null, open: false, reasons: [], application: null, canApply: false, blockedReason: '您尚未参加本周期考核', files: [] };
+    return {
+      enrolmentId: null,
+      procedure: null,
+      exempts: null,
+      open: false,
+      reasons: [],
+      application: null,
+      canApply: false,
+      blockedReason: '您尚未参加本周期考核',
+      files: [],
+    };
   }
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   const settings = await getSettings(deps.db, e.provinceId);
@@ -249,8 +351,13 @@ export async function mine(deps: Deps, actor: Actor): Promise<TExemptionMine> {
   };
 }
 
-function whyCannotApply(e: { status: EnrolmentStatus; procedure: Procedure | null }, settings: TExemptionSettings, state: ExemptionState): string | null {
-  if (!EXEMPTION_APPLY_STATUSES.includes(e.status)) return `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，报名审核通过后、参加测评前方可申请免考`;
+function whyCannotApply(
+  e: { status: EnrolmentStatus; procedure: Procedure | null },
+  settings: TExemptionSettings,
+  state: ExemptionState,
+): string | null {
+  if (!EXEMPTION_APPLY_STATUSES.includes(e.status))
+    return `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，报名审核通过后、参加测评前方可申请免考`;
   if (!e.procedure) return '请先选择考核程序';
   if (!settings[e.procedure].open) return `${e.procedure === 'general' ? '一般程序' : '简易程序'}免考申请未开启`;
   const r = exemptionTransition(state, 'SUBMIT', 'physician');
@@ -274,7 +381,12 @@ export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, 
     const [pending] = await tx
       .select({ id: exemptionApplications.id })
       .from(exemptionApplications)
-      .where(and(eq(exemptionApplications.enrolmentId, e.id), inArray(exemptionApplications.status, ['pending_institution', 'pending_body', 'approved'])));
+      .where(
+        and(
+          eq(exemptionApplications.enrolmentId, e.id),
+          inArray(exemptionApplications.status, ['pending_institution', 'pending_body', 'approved']),
+        ),
+      );
     if (pending) throw conflict('免考申请审核中或已通过，不能删除材料');
     await removeAttachment(tx, deps, actor, e, 'exemption', fileId);
   });
@@ -285,17 +397,34 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
   await deps.db.transaction(async (tx) => {
     const e = await lockMyEnrolment(tx, actor, enrolmentId);
     const settings = await getSettings(tx, e.provinceId);
-    const [existing] = await tx.select().from(exemptionApplications).where(eq(exemptionApplications.enrolmentId, e.id)).for('update');
+    const [existing] = await tx
+      .select()
+      .from(exemptionApplications)
+      .where(eq(exemptionApplications.enrolmentId, e.id))
+      .for('update');
     const state = (existing?.status ?? 'none') as ExemptionState;
     const blocked = whyCannotApply(e, settings, state);
-    if (blocked) throw new AppError('EXEMPTION_NOT_ALLOWED', blocked, state === 'none' || state === 'rejected_supplement' ? 400 : 409);
+    if (blocked)
+      throw new AppError(
+        'EXEMPTION_NOT_ALLOWED',
+        blocked,
+        state === 'none' || state === 'rejected_supplement' ? 400 : 409,
+      );
     const procedure = e.procedure!;
     const available = settings[procedure].reasons;
     const reasons = input.reasonIds.map((id) => available.find((r) => r.id === id));
     if (reasons.some((r) => !r)) throw badRequest('所选免考理由不存在或不适用于您的考核程序，请刷新后重新选择');
     await assertAttached(tx, e.id, 'exemption', input.fileIds);
     const snapshot = reasons.map((r) => ({ id: r!.id, reason: r!.reason }));
-    const values = { status: 'pending_institution', reasons: snapshot, note: input.note, fileIds: input.fileIds, procedure, submittedAt: deps.now(), updatedAt: deps.now() };
+    const values = {
+      status: 'pending_institution',
+      reasons: snapshot,
+      note: input.note,
+      fileIds: input.fileIds,
+      procedure,
+      submittedAt: deps.now(),
+      updatedAt: deps.now(),
+    };
     let appId: number;
     if (existing) {
       const [u] = await tx
@@ -308,7 +437,13 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
     } else {
       const [c] = await tx
         .insert(exemptionApplications)
-        .values({ ...values, enrolmentId: e.id, provinceId: e.provinceId, institutionId: e.institutionId, orgPath: e.orgPath })
+        .values({
+          ...values,
+          enrolmentId: e.id,
+          provinceId: e.provinceId,
+          institutionId: e.institutionId,
+          orgPath: e.orgPath,
+        })
         .onConflictDoNothing()
         .returning();
       if (!c) throw conflict('免考申请已提交，请刷新后查看');
@@ -328,7 +463,11 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
 }
 
 const DECISION_EVENT: Record<'institution' | 'body', Record<TExemptionReview['decision'], ExemptionEvent>> = {
-  institution: { pass: 'INSTITUTION_PASS', reject_supplement: 'INSTITUTION_REJECT_SUPPLEMENT', reject_final: 'INSTITUTION_REJECT_FINAL' },
+  institution: {
+    pass: 'INSTITUTION_PASS',
+    reject_supplement: 'INSTITUTION_REJECT_SUPPLEMENT',
+    reject_final: 'INSTITUTION_REJECT_FINAL',
+  },
   body: { pass: 'BODY_PASS', reject_supplement: 'BODY_REJECT_SUPPLEMENT', reject_final: 'BODY_REJECT_FINAL' },
 };
 
@@ -345,8 +484,19 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
     if (!row) throw notFound('免考申请');
     const a = row.a;
     const r = exemptionTransition(a.status as ExemptionStatus, event, role, input.opinion);
-    if (!r.ok) throw new AppError(r.code, r.message, r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400);
-    const entry = { by: actor.orgName, role: role === 'body' ? '考核机构' : '卫生机构', decision: r.label, opinion: input.opinion, at: deps.now().toISOString() };
+    if (!r.ok)
+      throw new AppError(
+        r.code,
+        r.message,
+        r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
+      );
+    const entry = {
+      by: actor.orgName,
+      role: role === 'body' ? '考核机构' : '卫生机构',
+      decision: r.label,
+      opinion: input.opinion,
+      at: deps.now().toISOString(),
+    };
     const [u] = await tx
       .update(exemptionApplications)
       .set({ status: r.to, reviews: [...a.reviews, entry], updatedAt: deps.now() })
@@ -357,7 +507,11 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
       const paper = exemptedPaper(a.procedure);
       await tx
         .update(enrolments)
-        .set(paper === 'professional' ? { professionalExempt: true, updatedAt: deps.now() } : { humanitiesExempt: true, updatedAt: deps.now() })
+        .set(
+          paper === 'professional'
+            ? { professionalExempt: true, updatedAt: deps.now() }
+            : { humanitiesExempt: true, updatedAt: deps.now() },
+        )
         .where(eq(enrolments.id, a.enrolmentId));
     }
     await writeAudit(tx, actor, {
@@ -379,7 +533,11 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
           : r.to === 'rejected_supplement'
             ? `您的${what}免考申请被驳回，请补充材料后重新提交。理由：${input.opinion}`
             : `您的${what}免考申请被驳回，不能再次申请，请按规定参加测评。理由：${input.opinion}`;
-    await notifyPhysician(tx, deps.sms, row.physicianId, { title: `免考申请：${r.label}`, body, template: `EXEMPTION_${event}` });
+    await notifyPhysician(tx, deps.sms, row.physicianId, {
+      title: `免考申请：${r.label}`,
+      body,
+      template: `EXEMPTION_${event}`,
+    });
   });
   return getApplication(deps, actor, id);
 }

@@ -77,7 +77,12 @@ export async function findGradingRowsByIds(db: DbOrTx, actor: Actor, ids: number
     .where(and(enrolmentScope(actor), inArray(enrolments.id, ids)));
 }
 
-export async function countInScope(db: DbOrTx, actor: Actor, statuses: EnrolmentStatus[], extra?: SQL): Promise<number> {
+export async function countInScope(
+  db: DbOrTx,
+  actor: Actor,
+  statuses: EnrolmentStatus[],
+  extra?: SQL,
+): Promise<number> {
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(enrolments)

@@ -18,7 +18,14 @@ export default async function gradingRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/grading',
-    { schema: { tags: ['成绩评定'], summary: '成绩评定列表（考核机构：首轮；卫生行政机构：再次考核）', querystring: ZGradingListQuery, response: { 200: ZGradingList } } },
+    {
+      schema: {
+        tags: ['成绩评定'],
+        summary: '成绩评定列表（考核机构：首轮；卫生行政机构：再次考核）',
+        querystring: ZGradingListQuery,
+        response: { 200: ZGradingList },
+      },
+    },
     async (req) => svc.findGradingList(deps, actorOf(req, 'body', 'admin'), req.query),
   );
 
@@ -37,7 +44,14 @@ export default async function gradingRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/reexam/candidates',
-    { schema: { tags: ['再次考核管理'], summary: '确认再次考核名单（省级）', querystring: ZReexamListQuery, response: { 200: ZGradingList } } },
+    {
+      schema: {
+        tags: ['再次考核管理'],
+        summary: '确认再次考核名单（省级）',
+        querystring: ZReexamListQuery,
+        response: { 200: ZGradingList },
+      },
+    },
     async (req) => svc.findReexamCandidates(deps, actorOf(req, 'admin'), req.query),
   );
 
@@ -54,7 +68,9 @@ export default async function gradingRoutes(fastify: FastifyInstance) {
     async (req) => svc.confirmReexam(deps, actorOf(req, 'admin'), 'all' in req.body ? 'all' : req.body.ids, req.id),
   );
 
-  app.get('/api/results/mine', { schema: { tags: ['考核结果'], summary: '医师：我的考核结果', response: { 200: ZResult } } }, async (req) =>
-    svc.findMyResult(deps, actorOf(req, 'physician')),
+  app.get(
+    '/api/results/mine',
+    { schema: { tags: ['考核结果'], summary: '医师：我的考核结果', response: { 200: ZResult } } },
+    async (req) => svc.findMyResult(deps, actorOf(req, 'physician')),
   );
 }

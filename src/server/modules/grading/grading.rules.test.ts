@@ -34,7 +34,9 @@ describe('grading rules', () => {
     expect(simple.professional.passed).toBeNull();
     expect(simple.passed).toBe(true);
     expect(gradeOutcome({ ...base, professionalExempt: true, professionalScore: null }, lines).passed).toBe(true);
-    expect(gradeOutcome({ ...base, procedure: 'simple', humanitiesExempt: true, humanitiesScore: null }, lines).passed).toBe(true);
+    expect(
+      gradeOutcome({ ...base, procedure: 'simple', humanitiesExempt: true, humanitiesScore: null }, lines).passed,
+    ).toBe(true);
   });
   it('fails when 工作成绩 or 职业道德 is 不合格 whatever the scores', () => {
     expect(gradeOutcome({ ...base, workResult: '不合格' }, lines).passed).toBe(false);

@@ -31,7 +31,10 @@ export function professionalPassLine(level: string, lines: PassLines): number {
   return level === '执业助理医师' ? lines.passProfessionalAssistant : lines.passProfessionalPhysician;
 }
 
-export function gradeOutcome(e: GradingInput, lines: PassLines): { humanities: PaperOutcome; professional: PaperOutcome; passed: boolean } {
+export function gradeOutcome(
+  e: GradingInput,
+  lines: PassLines,
+): { humanities: PaperOutcome; professional: PaperOutcome; passed: boolean } {
   const humanities: PaperOutcome = {
     score: e.humanitiesScore,
     passLine: lines.passHumanities,

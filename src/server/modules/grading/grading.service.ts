@@ -9,10 +9,19 @@ import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/e
 import { maskIdNumber } from '../../../shared/idcard.js';
 import type { TGradingListQuery, TGradingRow, TResult } from '../../../shared/schemas/grading.js';
 import { actionsFor, applyTransition } from '../enrolment/enrolment.transition.js';
-import { countInScope, findGradingRows, findGradingRowsByIds, findOwnResult, type GradingRecord } from './grading.repo.js';
+import {
+  countInScope,
+  findGradingRows,
+  findGradingRowsByIds,
+  findOwnResult,
+  type GradingRecord,
+} from './grading.repo.js';
 import { gradeOutcome } from './grading.rules.js';
 
-const ROUND_STATUS: Record<'first' | 'reexam', EnrolmentStatus> = { first: 'pending_grading', reexam: 'pending_reexam_grading' };
+const ROUND_STATUS: Record<'first' | 'reexam', EnrolmentStatus> = {
+  first: 'pending_grading',
+  reexam: 'pending_reexam_grading',
+};
 
 /** First-round grading is the assessment body's (成绩评定); re-exam grading the administration's. */
 function assertRoundActor(actor: Actor, round: 'first' | 'reexam') {
@@ -76,7 +85,13 @@ export async function findGradingList(deps: AppDeps, actor: Actor, q: TGradingLi
  * is its own transaction (compare-and-set inside applyTransition), so one stale row does not
  * undo the others; failures are reported per id.
  */
-export async function confirmGrading(deps: AppDeps, actor: Actor, ids: number[], round: 'first' | 'reexam', requestId?: string) {
+export async function confirmGrading(
+  deps: AppDeps,
+  actor: Actor,
+  ids: number[],
+  round: 'first' | 'reexam',
+  requestId?: string,
+) {
   assertRoundActor(actor, round);
   const unique = [...new Set(ids)];
   const records = new Map((await findGradingRowsByIds(deps.db, actor, unique)).map((r) => [r.id, r]));
@@ -96,7 +111,11 @@ export async function confirmGrading(deps: AppDeps, actor: Actor, ids: number[],
             ctx: { examPassed: o.passed },
             // deferred physicians sit their first exam in the re-exam window and are graded after it
             windowOverride: r.deferralApproved ? 'reexamGrading' : undefined,
-            patch: { finalResult: o.passed ? '合格' : '不合格', failReason: o.passed ? null : 'exam', decidedAt: deps.now() },
+            patch: {
+              finalResult: o.passed ? '合格' : '不合格',
+              failReason: o.passed ? null : 'exam',
+              decidedAt: deps.now(),
+            },
             requestId,
           });
         } else {
@@ -119,12 +138,17 @@ export async function confirmGrading(deps: AppDeps, actor: Actor, ids: number[],
     }
   }
   // a single-record action answers like any single action: with the error itself
-  if (unique.length === 1 && failed.length === 1) throw new AppError('GRADING_FAILED', failed[0].message, failed[0].status);
+  if (unique.length === 1 && failed.length === 1)
+    throw new AppError('GRADING_FAILED', failed[0].message, failed[0].status);
   return { done, failed: failed.map(({ id, message }) => ({ id, message })) };
 }
 
 /** 确认再次考核名单 (省级): physicians who failed the tests in the first round. */
-export async function findReexamCandidates(deps: AppDeps, actor: Actor, q: { keyword?: string; confirmed: '0' | '1'; after?: number; limit: number }) {
+export async function findReexamCandidates(
+  deps: AppDeps,
+  actor: Actor,
+  q: { keyword?: string; confirmed: '0' | '1'; after?: number; limit: number },
+) {
   requireProvinceAdmin(actor);
   const statuses: EnrolmentStatus[] = q.confirmed === '1' ? ['reexam_ready', 'pending_reexam_grading'] : ['failed'];
   const { rows, hasMore, total } = await findGradingRows(deps.db, actor, {
@@ -141,7 +165,11 @@ export async function confirmReexam(deps: AppDeps, actor: Actor, ids: number[] |
   requireProvinceAdmin(actor);
   let list = ids;
   if (list === 'all') {
-    const { rows } = await findGradingRows(deps.db, actor, { statuses: ['failed'], extra: eq(enrolments.failReason, 'exam'), limit: 100_000 });
+    const { rows } = await findGradingRows(deps.db, actor, {
+      statuses: ['failed'],
+      extra: eq(enrolments.failReason, 'exam'),
+      limit: 100_000,
+    });
     list = rows.map((r) => r.id);
   }
   const failed: { id: number; message: string; status: number }[] = [];
@@ -159,7 +187,8 @@ export async function confirmReexam(deps: AppDeps, actor: Actor, ids: number[] |
       }
     }
   }
-  if (ids !== 'all' && ids.length === 1 && failed.length === 1) throw new AppError('REEXAM_FAILED', failed[0].message, failed[0].status);
+  if (ids !== 'all' && ids.length === 1 && failed.length === 1)
+    throw new AppError('REEXAM_FAILED', failed[0].message, failed[0].status);
   return { done, failed: failed.map(({ id, message }) => ({ id, message })) };
 }
 
@@ -169,18 +198,33 @@ export async function findMyResult(deps: AppDeps, actor: Actor): Promise<TResult
   const row = await findOwnResult(deps.db, actor.physicianId);
   if (!row) throw notFound('考核记录');
   const { e, p } = row;
-  const [cycle] = await deps.db.execute(
-    sql`SELECT pass_humanities, pass_professional_physician, pass_professional_assistant FROM cycles WHERE id = ${e.cycleId}`,
-  ).then((r) => r.rows as { pass_humanities: number; pass_professional_physician: number; pass_professional_assistant: number }[]);
+  const [cycle] = await deps.db
+    .execute(
+      sql`SELECT pass_humanities, pass_professional_physician, pass_professional_assistant FROM cycles WHERE id = ${e.cycleId}`,
+    )
+    .then(
+      (r) =>
+        r.rows as {
+          pass_humanities: number;
+          pass_professional_physician: number;
+          pass_professional_assistant: number;
+        }[],
+    );
   const o = gradeOutcome(
     { ...e, level: p.level },
-    { passHumanities: cycle.pass_humanities, passProfessionalPhysician: cycle.pass_professional_physician, passProfessionalAssistant: cycle.pass_professional_assistant },
+    {
+      passHumanities: cycle.pass_humanities,
+      passProfessionalPhysician: cycle.pass_professional_physician,
+      passProfessionalAssistant: cycle.pass_professional_assistant,
+    },
   );
   const final = e.status === 'passed' || e.status === 'failed' || e.status === 'disciplinary_failed';
   let note: string | null = null;
   if (e.status === 'passed' && e.noPromotion) note = '再次考核合格：允许继续执业，但本考核周期内不得评优和晋升。';
-  if (e.status === 'failed' && e.failReason === 'reexam') note = '再次考核仍不合格：由执业注册的卫生健康行政部门注销注册，收回医师执业证书。';
-  if (e.status === 'failed' && e.failReason === 'exam') note = '首轮测评不合格：暂停执业3至6个月，接受培训和继续医学教育后参加再次考核。';
+  if (e.status === 'failed' && e.failReason === 'reexam')
+    note = '再次考核仍不合格：由执业注册的卫生健康行政部门注销注册，收回医师执业证书。';
+  if (e.status === 'failed' && e.failReason === 'exam')
+    note = '首轮测评不合格：暂停执业3至6个月，接受培训和继续医学教育后参加再次考核。';
   if (e.status === 'failed' && e.failReason === 'absent') note = '未参加本周期首轮考核且未申请延期考核，判定为不合格。';
   if (e.status === 'failed' && e.failReason === 'evaluation') note = '工作成绩或职业道德评定不合格。';
   if (e.status === 'disciplinary_failed') note = '测评中存在违纪行为，本周期考核结果为违纪不合格。';
@@ -207,9 +251,19 @@ registerTodoProvider(async (deps, actor) => {
     return [{ label: '待评定测评成绩', count: n, path: '/grading/general' }];
   }
   if (actor.role === 'admin') {
-    const items = [{ label: '待评定再次考核', count: await countInScope(deps.db, actor, ['pending_reexam_grading']), path: '/reexam/grade-general' }];
+    const items = [
+      {
+        label: '待评定再次考核',
+        count: await countInScope(deps.db, actor, ['pending_reexam_grading']),
+        path: '/reexam/grade-general',
+      },
+    ];
     if (actor.adminLevel === 'province') {
-      items.push({ label: '待确认再次考核名单', count: await countInScope(deps.db, actor, ['failed'], eq(enrolments.failReason, 'exam')), path: '/reexam/confirm' });
+      items.push({
+        label: '待确认再次考核名单',
+        count: await countInScope(deps.db, actor, ['failed'], eq(enrolments.failReason, 'exam')),
+        path: '/reexam/confirm',
+      });
     }
     return items;
   }

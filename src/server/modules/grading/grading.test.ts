@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { cycles, enrolments, messages } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
-import { buildOrg, buildPhysician, buildProvince, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+import {
+  buildOrg,
+  buildPhysician,
+  buildProvince,
+  countRows,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+} from '../../../../tests/helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -23,9 +31,18 @@ async function setup(db: Db) {
   const p = await buildProvince(db);
   const [cycle] = await db
     .insert(cycles)
-    .values({ provinceId: p.province.id, name: '2025—2027 考核周期', periodStart: '2025-01-01', periodEnd: '2027-12-31', windows: WINDOWS })
+    .values({
+      provinceId: p.province.id,
+      name: '2025—2027 考核周期',
+      periodStart: '2025-01-01',
+      periodEnd: '2027-12-31',
+      windows: WINDOWS,
+    })
     .returning();
-  const enrol = async (hospital: typeof p.hospitalA, over: Partial<typeof enrolments.$inferInsert> & { level?: '执业医师' | '执业助理医师' } = {}) => {
+  const enrol = async (
+    hospital: typeof p.hospitalA,
+    over: Partial<typeof enrolments.$inferInsert> & { level?: '执业医师' | '执业助理医师' } = {},
+  ) => {
     const { level = '执业医师', ...rest } = over;
     const doc = await buildPhysician(db, hospital, { level });
     const [e] = await db
@@ -67,17 +84,35 @@ describe('成绩评定 (assessment body)', () => {
     expect(row.professional).toMatchObject({ score: 58, passLine: 60, passed: false });
     expect(list.rows.find((r: { id: number }) => r.id === assistant.e.id).proposedResult).toBe('合格');
 
-    const res = await body.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [pass.e.id, failPro.e.id, assistant.e.id] } });
+    const res = await body.inject({
+      method: 'POST',
+      url: '/api/grading/confirm',
+      payload: { round: 'first', ids: [pass.e.id, failPro.e.id, assistant.e.id] },
+    });
     expect(res.json()).toMatchObject({ done: 3, failed: [] });
     expect(await statusOf(ctx.db, pass.e.id)).toMatchObject({ status: 'passed', finalResult: '合格' });
-    expect(await statusOf(ctx.db, failPro.e.id)).toMatchObject({ status: 'failed', finalResult: '不合格', failReason: 'exam' });
+    expect(await statusOf(ctx.db, failPro.e.id)).toMatchObject({
+      status: 'failed',
+      finalResult: '不合格',
+      failReason: 'exam',
+    });
     expect(await statusOf(ctx.db, assistant.e.id)).toMatchObject({ status: 'passed' });
-    expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment' AND target_id = '${pass.e.id}' AND action = '成绩评定'`)).toBe(1);
+    expect(
+      await countRows(
+        ctx.db,
+        'audit_log',
+        `target_type = 'enrolment' AND target_id = '${pass.e.id}' AND action = '成绩评定'`,
+      ),
+    ).toBe(1);
     const [msg] = await ctx.db.select().from(messages).where(eq(messages.accountId, pass.doc.accountId));
     expect(msg.title).toContain('成绩评定');
 
     // acting twice on the same item: refused, nothing changes
-    const again = await body.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [pass.e.id] } });
+    const again = await body.inject({
+      method: 'POST',
+      url: '/api/grading/confirm',
+      payload: { round: 'first', ids: [pass.e.id] },
+    });
     expect(again.statusCode).toBe(409);
     expect((await statusOf(ctx.db, pass.e.id)).status).toBe('passed');
   });
@@ -92,9 +127,15 @@ describe('成绩评定 (assessment body)', () => {
     expect(r.statusCode).toBe(404);
     expect((await statusOf(ctx.db, e.id)).status).toBe('pending_grading');
     const inst = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
-    expect((await inst.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } })).statusCode).toBe(403);
+    expect(
+      (await inst.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } }))
+        .statusCode,
+    ).toBe(403);
     const admin = await sessionFor(ctx, p.province.accountId, 'admin');
-    expect((await admin.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } })).statusCode).toBe(403);
+    expect(
+      (await admin.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('refuses grading outside the grading window, naming it', async () => {
@@ -103,7 +144,11 @@ describe('成绩评定 (assessment body)', () => {
     const body = await sessionFor(ctx, p.body.accountId, 'body');
     ctx.setNow(new Date('2027-01-05T10:00:00+08:00'));
     try {
-      const r = await body.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } });
+      const r = await body.inject({
+        method: 'POST',
+        url: '/api/grading/confirm',
+        payload: { round: 'first', ids: [e.id] },
+      });
       expect(r.statusCode).toBe(400);
       expect(r.json().message).toContain('首轮成绩评定时间');
       expect((await statusOf(ctx.db, e.id)).status).toBe('pending_grading');
@@ -117,7 +162,11 @@ describe('成绩评定 (assessment body)', () => {
     const { e } = await enrol(p.hospitalA);
     const a = await sessionFor(ctx, p.body.accountId, 'body');
     const b = await sessionFor(ctx, p.body.accountId, 'body');
-    const results = await Promise.all([a, b].map((s) => s.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } })));
+    const results = await Promise.all(
+      [a, b].map((s) =>
+        s.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'first', ids: [e.id] } }),
+      ),
+    );
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment' AND target_id = '${e.id}'`)).toBe(1);
   });
@@ -126,14 +175,27 @@ describe('成绩评定 (assessment body)', () => {
 describe('再次考核管理', () => {
   it('province confirms the re-exam list; the administration grades the re-exam; results follow', async () => {
     const { p, enrol } = await setup(ctx.db);
-    const failed = await enrol(p.hospitalA, { status: 'failed', failReason: 'exam', finalResult: '不合格', professionalScore: 40 });
-    const evaluationFail = await enrol(p.hospitalA, { status: 'failed', failReason: 'evaluation', workResult: '不合格' });
+    const failed = await enrol(p.hospitalA, {
+      status: 'failed',
+      failReason: 'exam',
+      finalResult: '不合格',
+      professionalScore: 40,
+    });
+    const evaluationFail = await enrol(p.hospitalA, {
+      status: 'failed',
+      failReason: 'evaluation',
+      workResult: '不合格',
+    });
     const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
     expect((await city.inject({ method: 'GET', url: '/api/reexam/candidates' })).statusCode).toBe(403);
     const province = await sessionFor(ctx, p.province.accountId, 'admin');
     const list = (await province.inject({ method: 'GET', url: '/api/reexam/candidates' })).json();
     expect(list.rows.map((r: { id: number }) => r.id)).toEqual([failed.e.id]);
-    const bad = await province.inject({ method: 'POST', url: '/api/reexam/confirm', payload: { ids: [evaluationFail.e.id] } });
+    const bad = await province.inject({
+      method: 'POST',
+      url: '/api/reexam/confirm',
+      payload: { ids: [evaluationFail.e.id] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('仅测评不合格');
     expect((await statusOf(ctx.db, evaluationFail.e.id)).status).toBe('failed');
@@ -142,16 +204,31 @@ describe('再次考核管理', () => {
     expect((await statusOf(ctx.db, failed.e.id)).status).toBe('reexam_ready');
 
     // the physician re-sits (the exam module records the score and moves the status)
-    await ctx.db.update(enrolments).set({ status: 'pending_reexam_grading', professionalScore: 75 }).where(eq(enrolments.id, failed.e.id));
+    await ctx.db
+      .update(enrolments)
+      .set({ status: 'pending_reexam_grading', professionalScore: 75 })
+      .where(eq(enrolments.id, failed.e.id));
     ctx.setNow(new Date('2027-04-10T10:00:00+08:00'));
     try {
       const neighbour = await sessionFor(ctx, p.districtB.accountId, 'admin');
-      const refused = await neighbour.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'reexam', ids: [failed.e.id] } });
+      const refused = await neighbour.inject({
+        method: 'POST',
+        url: '/api/grading/confirm',
+        payload: { round: 'reexam', ids: [failed.e.id] },
+      });
       expect(refused.statusCode).toBe(404);
       const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
-      const graded = await district.inject({ method: 'POST', url: '/api/grading/confirm', payload: { round: 'reexam', ids: [failed.e.id] } });
+      const graded = await district.inject({
+        method: 'POST',
+        url: '/api/grading/confirm',
+        payload: { round: 'reexam', ids: [failed.e.id] },
+      });
       expect(graded.statusCode).toBe(200);
-      expect(await statusOf(ctx.db, failed.e.id)).toMatchObject({ status: 'passed', noPromotion: true, finalResult: '合格' });
+      expect(await statusOf(ctx.db, failed.e.id)).toMatchObject({
+        status: 'passed',
+        noPromotion: true,
+        finalResult: '合格',
+      });
       const doctor = await sessionFor(ctx, failed.doc.accountId, 'physician');
       const result = (await doctor.inject({ method: 'GET', url: '/api/results/mine' })).json();
       expect(result).toMatchObject({ statusLabel: '考核合格', noPromotion: true, canPrint: true });

@@ -29,8 +29,14 @@ export async function sniffTable(buf: Buffer): Promise<CheckedUpload & { format:
   if (ft) {
     // Streaming writers (exceljs, WPS, …) order the zip entries differently, so magic-byte
     // detection may only see a zip: accept it when its directory names an Excel workbook.
-    const checked = await checkUpload(buf, 'spreadsheet', { maxBytes: IMPORT_MAX_BYTES, allowedMimes: [XLSX_MIME, 'application/zip'] });
-    if (checked.mime === 'application/zip' && (buf.lastIndexOf('xl/workbook.xml') < 0 || buf.lastIndexOf('[Content_Types].xml') < 0)) {
+    const checked = await checkUpload(buf, 'spreadsheet', {
+      maxBytes: IMPORT_MAX_BYTES,
+      allowedMimes: [XLSX_MIME, 'application/zip'],
+    });
+    if (
+      checked.mime === 'application/zip' &&
+      (buf.lastIndexOf('xl/workbook.xml') < 0 || buf.lastIndexOf('[Content_Types].xml') < 0)
+    ) {
       throw badRequest('文件内容不是允许的格式（xlsx 表格），请检查文件是否被改过扩展名');
     }
     return { mime: XLSX_MIME, ext: 'xlsx', format: 'xlsx' };
@@ -131,7 +137,11 @@ export function tableRows(buf: Buffer, format: 'xlsx' | 'csv'): AsyncIterable<Sh
 }
 
 /** Map header names (with optional * and spaces) to column indexes; lists missing required headers. */
-export function mapHeader(cells: Cell[], columns: readonly string[], required: readonly string[]): { index: Record<string, number>; missing: string[] } {
+export function mapHeader(
+  cells: Cell[],
+  columns: readonly string[],
+  required: readonly string[],
+): { index: Record<string, number>; missing: string[] } {
   const index: Record<string, number> = {};
   cells.forEach((c, i) => {
     const name = String(c ?? '')

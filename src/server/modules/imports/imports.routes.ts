@@ -22,7 +22,8 @@ async function upload(req: FastifyRequest): Promise<{ buf: Buffer; name: string 
   try {
     return { buf: await file.toBuffer(), name: file.filename ?? '' };
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw badRequest(`文件大小不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw badRequest(`文件大小不能超过 ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
     throw e;
   }
 }
@@ -73,7 +74,10 @@ export default async function importRoutes(fastify: FastifyInstance) {
       const buf = await svc.template(req.params.kind);
       return reply
         .header('content-type', XLSX)
-        .header('content-disposition', attachment(req.params.kind === 'physicians' ? '医师导入模板.xlsx' : '机构导入模板.xlsx'))
+        .header(
+          'content-disposition',
+          attachment(req.params.kind === 'physicians' ? '医师导入模板.xlsx' : '机构导入模板.xlsx'),
+        )
         .send(buf);
     },
   );
@@ -83,7 +87,10 @@ export default async function importRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '下载导入错误报告', params: z.object({ id: z.string().max(40) }) } },
     async (req, reply) => {
       const buf = await svc.readReport(deps, actorOf(req, 'admin', 'institution'), req.params.id);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(buf);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment('导入错误报告.xlsx'))
+        .send(buf);
     },
   );
 }

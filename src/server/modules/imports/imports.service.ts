@@ -99,7 +99,13 @@ function inList<T extends string>(v: string, list: readonly T[]): v is T {
   return (list as readonly string[]).includes(v);
 }
 
-function parsePhysicianRow(r: SheetRow, idx: Record<string, number>, errors: ErrorList, actor: Actor, today: string): PhysicianRow | null {
+function parsePhysicianRow(
+  r: SheetRow,
+  idx: Record<string, number>,
+  errors: ErrorList,
+  actor: Actor,
+  today: string,
+): PhysicianRow | null {
   const get = (col: string) => (idx[col] === undefined ? undefined : r.cells[idx[col]]);
   const before = errors.all.length;
   const err = (col: string, msg: string) => errors.add(r.row, col, msg);
@@ -137,11 +143,13 @@ function parsePhysicianRow(r: SheetRow, idx: Record<string, number>, errors: Err
   else if (!inList(level, PHYSICIAN_LEVELS)) err('医师级别', `医师级别应为：${PHYSICIAN_LEVELS.join('、')}`);
   const practiceCategory = text(get('执业类别'));
   if (!practiceCategory) err('执业类别', '执业类别不能为空');
-  else if (!inList(practiceCategory, PRACTICE_CATEGORIES)) err('执业类别', `执业类别应为：${PRACTICE_CATEGORIES.join('、')}`);
+  else if (!inList(practiceCategory, PRACTICE_CATEGORIES))
+    err('执业类别', `执业类别应为：${PRACTICE_CATEGORIES.join('、')}`);
   const firstRegisteredAt = parseDate(get('首次注册时间'));
   if (firstRegisteredAt === 'invalid') err('首次注册时间', '首次注册时间格式不正确，应为 YYYY-MM-DD');
   else if (firstRegisteredAt && firstRegisteredAt > today) err('首次注册时间', '首次注册时间不能晚于今天');
-  else if (firstRegisteredAt && birthDate && birthDate !== 'invalid' && firstRegisteredAt <= birthDate) err('首次注册时间', '首次注册时间不能早于出生日期');
+  else if (firstRegisteredAt && birthDate && birthDate !== 'invalid' && firstRegisteredAt <= birthDate)
+    err('首次注册时间', '首次注册时间不能早于出生日期');
   const opt: Record<string, string> = {};
   for (const col of ['执业范围', '资格证书编号', '执业证书编号', '职称'] as const) {
     opt[col] = text(get(col));
@@ -162,11 +170,11 @@ function parsePhysicianRow(r: SheetRow, idx: Record<string, number>, errors: Err
     birthDate: birthDate === 'invalid' ? null : birthDate,
     level,
     practiceCategory,
-    practiceScope: opt['执业范围'],
-    qualificationNo: opt['资格证书编号'],
-    licenseNo: opt['执业证书编号'],
+    practiceScope: opt.执业范围,
+    qualificationNo: opt.资格证书编号,
+    licenseNo: opt.执业证书编号,
     firstRegisteredAt: firstRegisteredAt === 'invalid' ? null : firstRegisteredAt,
-    title: opt['职称'],
+    title: opt.职称,
     institutionCode,
   };
 }
@@ -221,11 +229,18 @@ export async function errorReport(errors: TImportError[]): Promise<Buffer> {
 async function failed(deps: AppDeps, actor: Actor, total: number, errors: ErrorList): Promise<TImportResult> {
   const all = errors.all.sort((a, b) => a.row - b.row);
   const buf = await errorReport(all);
-  const reportId = await storeFile(deps.db, deps.storage, actor, buf, { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' }, {
-    purpose: 'import-report',
-    orgPath: actor.orgPath,
-    originalName: '导入错误报告.xlsx',
-  });
+  const reportId = await storeFile(
+    deps.db,
+    deps.storage,
+    actor,
+    buf,
+    { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+    {
+      purpose: 'import-report',
+      orgPath: actor.orgPath,
+      originalName: '导入错误报告.xlsx',
+    },
+  );
   return { ok: false, total, imported: 0, errorCount: all.length, errors: all.slice(0, ERRORS_IN_RESPONSE), reportId };
 }
 
@@ -235,7 +250,13 @@ function uniqueViolation(e: unknown): boolean {
 }
 
 /** 医师导入: administrations into institutions of their subtree; an institution into itself. */
-export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer, originalName: string, requestId?: string): Promise<TImportResult> {
+export async function importPhysicians(
+  deps: AppDeps,
+  actor: Actor,
+  buf: Buffer,
+  originalName: string,
+  requestId?: string,
+): Promise<TImportResult> {
   if (actor.role !== 'admin' && actor.role !== 'institution') throw forbidden();
   const errors = new ErrorList();
   const today = deps.now().toISOString().slice(0, 10);
@@ -254,7 +275,10 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
   });
   firstRowOfId.clear();
   // database checks: existing physicians, institutions and jurisdiction
-  const existing = await existingIdNumbers(deps.db, parsed.map((p) => p.idNumber));
+  const existing = await existingIdNumbers(
+    deps.db,
+    parsed.map((p) => p.idNumber),
+  );
   const codes = [...new Set(parsed.map((p) => p.institutionCode).filter(Boolean))];
   const orgs = await orgsByCodes(deps.db, codes);
   const resolved: (PhysicianRow & { org: OrgLite })[] = [];
@@ -268,14 +292,22 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
     if (actor.role === 'institution') {
       const o = p.institutionCode ? orgs.get(p.institutionCode) : undefined;
       if (!p.institutionCode || (o && o.id === actor.orgId)) {
-        org = { id: actor.orgId, code: '', kind: 'institution', level: null, path: actor.orgPath, status: 'active', province_id: actor.provinceId };
+        org = {
+          id: actor.orgId,
+          code: '',
+          kind: 'institution',
+          level: null,
+          path: actor.orgPath,
+          status: 'active',
+          province_id: actor.provinceId,
+        };
       } else {
         errors.add(p.row, '所在机构账号', '卫生机构只能导入本机构的医师（所在机构账号须为本机构账号或留空）');
         ok = false;
       }
     } else {
       org = orgs.get(p.institutionCode);
-      if (!org || org.kind !== 'institution' || !isInSubtree(org.path, actor.orgPath)) {
+      if (org?.kind !== 'institution' || !isInSubtree(org.path, actor.orgPath)) {
         errors.add(p.row, '所在机构账号', `卫生机构账号“${p.institutionCode}”不存在或不在您的管辖范围内`);
         ok = false;
       } else if (org.status === 'deregistered') {
@@ -348,20 +380,31 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
           INSERT INTO accounts (kind, physician_id, province_id, login, password_hash, must_change_password)
           SELECT 'physician', ins.id, ins.province_id, ins.id_number, (${JSON.stringify(hashes)}::jsonb ->> src.h), true
             FROM ins JOIN src ON src.id_number = ins.id_number`);
-        if (r.rowCount !== chunk.length) throw new AppError('IMPORT_FAILED', '导入时写入的账号数与医师数不一致，已全部撤销', 500);
+        if (r.rowCount !== chunk.length)
+          throw new AppError('IMPORT_FAILED', '导入时写入的账号数与医师数不一致，已全部撤销', 500);
       }
-      const fileId = await storeFile(tx, deps.storage, actor, buf, checked, { purpose: 'physician-import', orgPath: actor.orgPath, originalName });
-      await writeAudit(tx, actor, {
-        targetType: 'physician-import',
-        targetId: fileId,
-        action: '批量导入医师',
+      const fileId = await storeFile(tx, deps.storage, actor, buf, checked, {
+        purpose: 'physician-import',
         orgPath: actor.orgPath,
-        provinceId: actor.provinceId,
-        after: { count: resolved.length, file: originalName, passwordRule: rule },
-      }, requestId);
+        originalName,
+      });
+      await writeAudit(
+        tx,
+        actor,
+        {
+          targetType: 'physician-import',
+          targetId: fileId,
+          action: '批量导入医师',
+          orgPath: actor.orgPath,
+          provinceId: actor.provinceId,
+          after: { count: resolved.length, file: originalName, passwordRule: rule },
+        },
+        requestId,
+      );
     });
   } catch (e) {
-    if (uniqueViolation(e)) throw new AppError('CONFLICT', '导入期间有相同证件号码的医师被写入，本次导入已全部撤销，请重新导入', 409);
+    if (uniqueViolation(e))
+      throw new AppError('CONFLICT', '导入期间有相同证件号码的医师被写入，本次导入已全部撤销，请重新导入', 409);
     throw e;
   }
   return { ok: true, total: table.count, imported: resolved.length, errorCount: 0, errors: [], reportId: null };
@@ -370,7 +413,13 @@ export async function importPhysicians(deps: AppDeps, actor: Actor, buf: Buffer,
 const CODE_RE = /^[A-Za-z0-9_-]{2,40}$/;
 
 /** 机构导入: administrations create institutions under themselves or an administration of their subtree. */
-export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffer, originalName: string, requestId?: string): Promise<TImportResult> {
+export async function importInstitutions(
+  deps: AppDeps,
+  actor: Actor,
+  buf: Buffer,
+  originalName: string,
+  requestId?: string,
+): Promise<TImportResult> {
   if (actor.role !== 'admin') throw forbidden();
   const errors = new ErrorList();
   const rows: { row: number; code: string; name: string; address: string; parentCode: string }[] = [];
@@ -391,12 +440,22 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
     if (code && !firstRow.has(code)) firstRow.set(code, r.row);
     if (errors.all.length === before) rows.push({ row: r.row, code, name, address, parentCode });
   });
-  const lookup = await orgsByCodes(deps.db, [...new Set([...rows.map((r) => r.code), ...rows.map((r) => r.parentCode).filter(Boolean)])]);
+  const lookup = await orgsByCodes(deps.db, [
+    ...new Set([...rows.map((r) => r.code), ...rows.map((r) => r.parentCode).filter(Boolean)]),
+  ]);
   const taken = await deps.db.execute(
     sql`SELECT login FROM accounts WHERE kind = 'org' AND login IN (SELECT jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.code))}::jsonb))`,
   );
   const takenLogins = new Set((taken.rows as { login: string }[]).map((x) => x.login));
-  const self: OrgLite = { id: actor.orgId, code: '', kind: 'admin', level: actor.adminLevel, path: actor.orgPath, status: 'active', province_id: actor.provinceId };
+  const self: OrgLite = {
+    id: actor.orgId,
+    code: '',
+    kind: 'admin',
+    level: actor.adminLevel,
+    path: actor.orgPath,
+    status: 'active',
+    province_id: actor.provinceId,
+  };
   const ok: { code: string; name: string; address: string; parent: OrgLite }[] = [];
   for (const r of rows) {
     let good = true;
@@ -405,7 +464,7 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
       good = false;
     }
     const parent = r.parentCode ? lookup.get(r.parentCode) : self;
-    if (!parent || parent.kind !== 'admin' || !isInSubtree(parent.path, actor.orgPath)) {
+    if (parent?.kind !== 'admin' || !isInSubtree(parent.path, actor.orgPath)) {
       errors.add(r.row, '上级行政机构账号', `上级行政机构“${r.parentCode}”不存在或不在您的管辖范围内`);
       good = false;
     } else if (parent.status === 'deregistered') {
@@ -419,7 +478,14 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
   try {
     await deps.db.transaction(async (tx) => {
       for (let i = 0; i < ok.length; i += BATCH) {
-        const chunk = ok.slice(i, i + BATCH).map((o) => ({ code: o.code, name: o.name, address: o.address, parent_id: o.parent.id, parent_path: o.parent.path, province_id: o.parent.province_id }));
+        const chunk = ok.slice(i, i + BATCH).map((o) => ({
+          code: o.code,
+          name: o.name,
+          address: o.address,
+          parent_id: o.parent.id,
+          parent_path: o.parent.path,
+          province_id: o.parent.province_id,
+        }));
         const r = await tx.execute(sql`
           WITH src AS (
             SELECT nextval('organisations_id_seq')::int AS id, x.*
@@ -431,20 +497,34 @@ export async function importInstitutions(deps: AppDeps, actor: Actor, buf: Buffe
           )
           INSERT INTO accounts (kind, org_id, province_id, login, password_hash, must_change_password)
           SELECT 'org', ins.id, ins.province_id, ins.code, ${hash}, true FROM ins`);
-        if (r.rowCount !== chunk.length) throw new AppError('IMPORT_FAILED', '导入时写入的账号数与机构数不一致，已全部撤销', 500);
+        if (r.rowCount !== chunk.length)
+          throw new AppError('IMPORT_FAILED', '导入时写入的账号数与机构数不一致，已全部撤销', 500);
       }
-      const fileId = await storeFile(tx, deps.storage, actor, buf, { mime: table.mime, ext: table.ext }, { purpose: 'institution-import', orgPath: actor.orgPath, originalName });
-      await writeAudit(tx, actor, {
-        targetType: 'institution-import',
-        targetId: fileId,
-        action: '批量导入卫生机构',
-        orgPath: actor.orgPath,
-        provinceId: actor.provinceId,
-        after: { count: ok.length, codes: ok.slice(0, 1000).map((o) => o.code), file: originalName },
-      }, requestId);
+      const fileId = await storeFile(
+        tx,
+        deps.storage,
+        actor,
+        buf,
+        { mime: table.mime, ext: table.ext },
+        { purpose: 'institution-import', orgPath: actor.orgPath, originalName },
+      );
+      await writeAudit(
+        tx,
+        actor,
+        {
+          targetType: 'institution-import',
+          targetId: fileId,
+          action: '批量导入卫生机构',
+          orgPath: actor.orgPath,
+          provinceId: actor.provinceId,
+          after: { count: ok.length, codes: ok.slice(0, 1000).map((o) => o.code), file: originalName },
+        },
+        requestId,
+      );
     });
   } catch (e) {
-    if (uniqueViolation(e)) throw new AppError('CONFLICT', '导入期间有相同账号的机构被写入，本次导入已全部撤销，请重新导入', 409);
+    if (uniqueViolation(e))
+      throw new AppError('CONFLICT', '导入期间有相同账号的机构被写入，本次导入已全部撤销，请重新导入', 409);
     throw e;
   }
   return { ok: true, total: table.count, imported: ok.length, errorCount: 0, errors: [], reportId: null };
@@ -466,7 +546,12 @@ export async function template(kind: 'physicians' | 'institutions'): Promise<Buf
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(kind === 'physicians' ? '医师信息' : '卫生机构');
   const cols = kind === 'physicians' ? PHYSICIAN_IMPORT_COLUMNS : INSTITUTION_IMPORT_COLUMNS;
-  ws.columns = cols.map((c) => ({ header: c, key: c, width: c === '证件号码' || c === '机构名称' || c === '详细地址' ? 26 : 16, style: { numFmt: '@' } }));
+  ws.columns = cols.map((c) => ({
+    header: c,
+    key: c,
+    width: c === '证件号码' || c === '机构名称' || c === '详细地址' ? 26 : 16,
+    style: { numFmt: '@' },
+  }));
   ws.getRow(1).font = { bold: true };
   const help = wb.addWorksheet('填写说明');
   help.columns = [
@@ -479,7 +564,11 @@ export async function template(kind: 'physicians' | 'institutions'): Promise<Buf
       ? [
           ['姓名', '必填', '与执业证书一致，例：张三'],
           ['证件类型', '选填', `${ID_TYPES.join('、')}；留空按居民身份证处理`],
-          ['证件号码', '必填', '居民身份证为18位（末位X大写小写均可）或旧版15位；请以文本格式填写，例：450103198001011234'],
+          [
+            '证件号码',
+            '必填',
+            '居民身份证为18位（末位X大写小写均可）或旧版15位；请以文本格式填写，例：450103198001011234',
+          ],
           ['性别', '选填', '男、女；居民身份证可留空（按证件号码推算），填写时须与证件号码一致'],
           ['出生日期', '选填', 'YYYY-MM-DD；居民身份证可留空'],
           ['医师级别', '必填', PHYSICIAN_LEVELS.join('、')],
@@ -489,8 +578,16 @@ export async function template(kind: 'physicians' | 'institutions'): Promise<Buf
           ['执业证书编号', '选填', ''],
           ['首次注册时间', '选填', 'YYYY-MM-DD'],
           ['职称', '选填', '住院医师、主治医师、副主任医师、主任医师等'],
-          ['所在机构账号', '卫生行政机构必填', '医师所在卫生机构的机构账号（须在本机构管辖范围内）；卫生机构导入时留空即为本机构'],
-          ['', '', '任一行有误时整个文件都不会导入，系统会列出每一行的错误，修改后重新上传即可。文件不超过 50 MB，支持 .xlsx 或 UTF-8 编码的 .csv。'],
+          [
+            '所在机构账号',
+            '卫生行政机构必填',
+            '医师所在卫生机构的机构账号（须在本机构管辖范围内）；卫生机构导入时留空即为本机构',
+          ],
+          [
+            '',
+            '',
+            '任一行有误时整个文件都不会导入，系统会列出每一行的错误，修改后重新上传即可。文件不超过 50 MB，支持 .xlsx 或 UTF-8 编码的 .csv。',
+          ],
         ]
       : [
           ['机构账号', '必填', '2至40位字母、数字、下划线或短横线，全国唯一，作为登录账号；初始密码 666666'],

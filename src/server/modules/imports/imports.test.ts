@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { buildPhysician, buildProvince, countRows, createTestApp, sessionFor, type TestContext, type TestSession } from '../../../../tests/helpers.js';
+import {
+  buildPhysician,
+  buildProvince,
+  countRows,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+  type TestSession,
+} from '../../../../tests/helpers.js';
 import { accounts, organisations, physicians, provinceSettings } from '../../db/schema/index.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { makeIdNumber } from '../../seed/names.js';
@@ -22,7 +30,9 @@ let serial = (process.pid % 500) * 1000;
 /** A fresh valid ID number (distinct birth date + serial per call). */
 function newId(male = true): string {
   serial++;
-  const birth = new Date(Date.UTC(1960 + (serial % 35), Math.floor(serial / 35) % 12, 1 + (Math.floor(serial / 420) % 28)));
+  const birth = new Date(
+    Date.UTC(1960 + (serial % 35), Math.floor(serial / 35) % 12, 1 + (Math.floor(serial / 420) % 28)),
+  );
   return makeIdNumber(String(440100 + (Math.floor(serial / 11760) % 90)), birth, serial % 997, male);
 }
 
@@ -37,23 +47,45 @@ async function xlsx(rows: Row[], columns: readonly string[] = PHYSICIAN_IMPORT_C
 }
 
 function csv(rows: Row[], bom = true): Buffer {
-  const q = (v: unknown) => (v === undefined || v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-  const lines = [PHYSICIAN_IMPORT_COLUMNS.join(','), ...rows.map((r) => PHYSICIAN_IMPORT_COLUMNS.map((c) => q(r[c])).join(','))];
-  return Buffer.from((bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n', 'utf8');
+  const q = (v: unknown) =>
+    v === undefined || v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v);
+  const lines = [
+    PHYSICIAN_IMPORT_COLUMNS.join(','),
+    ...rows.map((r) => PHYSICIAN_IMPORT_COLUMNS.map((c) => q(r[c])).join(',')),
+  ];
+  return Buffer.from(`${(bom ? '\uFEFF' : '') + lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 async function upload(s: TestSession, url: string, buf: Buffer, filename: string) {
   const boundary = `----dk${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     buf,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return s.inject({ method: 'POST', url, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  return s.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
 }
 
 function doc(over: Row, code: string): Row {
-  return { 姓名: '张三', 证件类型: '居民身份证', 证件号码: newId(), 医师级别: '执业医师', 执业类别: '临床', 执业范围: '内科专业', 首次注册时间: '2008-07-01', 职称: '主治医师', 所在机构账号: code, ...over };
+  return {
+    姓名: '张三',
+    证件类型: '居民身份证',
+    证件号码: newId(),
+    医师级别: '执业医师',
+    执业类别: '临床',
+    执业范围: '内科专业',
+    首次注册时间: '2008-07-01',
+    职称: '主治医师',
+    所在机构账号: code,
+    ...over,
+  };
 }
 
 describe('医师导入', () => {
@@ -82,7 +114,15 @@ describe('医师导入', () => {
     expect(rows.find((x) => x.name === '韦小宝')!.idNumber).toBe(id18x);
     expect(rows.find((x) => x.name === '覃老')!.idNumber).toHaveLength(18);
     expect(rows.every((x) => x.orgPath === p.hospitalA.path && x.provinceId === p.province.id)).toBe(true);
-    const accs = await ctx.db.select().from(accounts).where(sql`${accounts.physicianId} IN (${sql.join(rows.map((x) => sql`${x.id}`), sql`,`)})`);
+    const accs = await ctx.db
+      .select()
+      .from(accounts)
+      .where(
+        sql`${accounts.physicianId} IN (${sql.join(
+          rows.map((x) => sql`${x.id}`),
+          sql`,`,
+        )})`,
+      );
     expect(accs).toHaveLength(3);
     expect(accs.every((a) => a.mustChangePassword && a.kind === 'physician')).toBe(true);
     expect(new Set(accs.map((a) => a.passwordHash)).size).toBe(1); // hashed once per distinct password
@@ -99,17 +139,26 @@ describe('医师导入', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ ok: true, imported: 2 });
     for (const row of [a, b]) {
-      const [ph] = await ctx.db.select().from(physicians).where(eq(physicians.idNumber, String(row['证件号码'])));
-      expect(ph.name).toBe(row['姓名']);
+      const [ph] = await ctx.db
+        .select()
+        .from(physicians)
+        .where(eq(physicians.idNumber, String(row.证件号码)));
+      expect(ph.name).toBe(row.姓名);
       expect(ph.institutionId).toBe(p.hospitalA.id);
       const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.physicianId, ph.id));
       expect(await verifyPassword(acc.passwordHash, ph.idNumber.slice(-6).toUpperCase())).toBe(true);
     }
-    const [scoped] = await ctx.db.select().from(physicians).where(eq(physicians.idNumber, String(b['证件号码'])));
+    const [scoped] = await ctx.db
+      .select()
+      .from(physicians)
+      .where(eq(physicians.idNumber, String(b.证件号码)));
     expect(scoped.practiceScope).toBe('外科专业\n（多行）');
     // the same file without BOM also works
     const c = doc({ 姓名: '无BOM' }, '');
-    expect((await upload(s, '/api/imports/physicians', csv([c], false), 'b.csv')).json()).toMatchObject({ ok: true, imported: 1 });
+    expect((await upload(s, '/api/imports/physicians', csv([c], false), 'b.csv')).json()).toMatchObject({
+      ok: true,
+      imported: 1,
+    });
   });
 
   it('validates every row and imports NOTHING when any row fails; the error report lists row, column and message', async () => {
@@ -146,7 +195,10 @@ describe('医师导入', () => {
     expect(byRow(4)).toEqual([]);
     expect(byRow(5)[0].message).toContain('与第 4 行重复');
     expect(byRow(6)[0].message).toContain('已存在');
-    expect(byRow(7)[0]).toMatchObject({ column: '所在机构账号', message: expect.stringContaining('不在您的管辖范围内') });
+    expect(byRow(7)[0]).toMatchObject({
+      column: '所在机构账号',
+      message: expect.stringContaining('不在您的管辖范围内'),
+    });
     expect(byRow(8)[0]).toMatchObject({ column: '姓名', message: '姓名不能为空' });
     expect(byRow(9)[0].column).toBe('首次注册时间');
     expect(byRow(10)[0].column).toBe('医师级别');
@@ -170,7 +222,9 @@ describe('医师导入', () => {
   it('an institution may import only into itself', async () => {
     const p = await buildProvince(ctx.db);
     const s = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
-    const res = (await upload(s, '/api/imports/physicians', await xlsx([doc({}, p.hospitalB.code)]), 'x.xlsx')).json() as TImportResult;
+    const res = (
+      await upload(s, '/api/imports/physicians', await xlsx([doc({}, p.hospitalB.code)]), 'x.xlsx')
+    ).json() as TImportResult;
     expect(res.ok).toBe(false);
     expect(res.errors[0].message).toContain('只能导入本机构');
     expect(await countRows(ctx.db, 'physicians', `institution_id = ${p.hospitalB.id}`)).toBe(0);
@@ -180,13 +234,16 @@ describe('医师导入', () => {
     const p = await buildProvince(ctx.db);
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
     const before = await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`);
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001',
+      'hex',
+    );
     const cases: [Buffer, string, string][] = [
       [png, 'disguised.xlsx', '扩展名'],
       [Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n', 'latin1'), 'disguised.csv', '扩展名'],
       [Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd6, 0xa4, 0xbc, 0xfe, 0x0d, 0x0a]), 'gbk.csv', 'UTF-8'],
       [Buffer.from('a,b,c\r\n1,2,3\r\n'), 'noheader.csv', '表头缺少'],
-      [Buffer.from(PHYSICIAN_IMPORT_COLUMNS.join(',') + '\r\n'), 'empty.csv', '没有数据行'],
+      [Buffer.from(`${PHYSICIAN_IMPORT_COLUMNS.join(',')}\r\n`), 'empty.csv', '没有数据行'],
       [Buffer.alloc(0), 'zero.csv', '为空'],
     ];
     for (const [buf, name, msg] of cases) {
@@ -197,7 +254,9 @@ describe('医师导入', () => {
     expect(await countRows(ctx.db, 'physicians', `province_id = ${p.province.id}`)).toBe(before);
     const doctor = await buildPhysician(ctx.db, p.hospitalA);
     const ds = await sessionFor(ctx, doctor.accountId, 'physician');
-    expect((await upload(ds, '/api/imports/physicians', csv([doc({}, p.hospitalA.code)]), 'x.csv')).statusCode).toBe(403);
+    expect((await upload(ds, '/api/imports/physicians', csv([doc({}, p.hospitalA.code)]), 'x.csv')).statusCode).toBe(
+      403,
+    );
   });
 
   it('keeps Chinese text intact across stream chunk boundaries (exceljs #2063 patch)', async () => {
@@ -207,7 +266,15 @@ describe('医师导入', () => {
     const rows: Row[] = [];
     for (let i = 0; i < 2500; i++) {
       // every row different so the shared-strings XML is large (≈ 400 KB of 3-byte characters)
-      rows.push(doc({ 姓名: `欧阳${'明华秀英建国'[i % 6]}${'甲乙丙丁戊'[i % 5]}`, 执业范围: `${phrase}${i}${phrase.slice(i % 20)}` }, p.hospitalA.code));
+      rows.push(
+        doc(
+          {
+            姓名: `欧阳${'明华秀英建国'[i % 6]}${'甲乙丙丁戊'[i % 5]}`,
+            执业范围: `${phrase}${i}${phrase.slice(i % 20)}`,
+          },
+          p.hospitalA.code,
+        ),
+      );
     }
     const buf = await xlsx(rows);
     const r = await upload(s, '/api/imports/physicians', buf, 'big.xlsx');
@@ -219,9 +286,9 @@ describe('医师导入', () => {
       .where(eq(physicians.institutionId, p.hospitalA.id));
     const byId = new Map(stored.map((x) => [x.id, x]));
     for (const row of rows) {
-      const got = byId.get(String(row['证件号码']))!;
-      expect(got.scope).toBe(row['执业范围']);
-      expect(got.name).toBe(row['姓名']);
+      const got = byId.get(String(row.证件号码))!;
+      expect(got.scope).toBe(row.执业范围);
+      expect(got.name).toBe(row.姓名);
     }
     expect(stored.some((x) => x.scope.includes('\uFFFD'))).toBe(false);
   });
@@ -243,7 +310,13 @@ describe('机构导入', () => {
     expect(r.json()).toMatchObject({ ok: true, imported: 2 });
     const [o1] = await ctx.db.select().from(organisations).where(eq(organisations.code, code1));
     const [o2] = await ctx.db.select().from(organisations).where(eq(organisations.code, code2));
-    expect(o1).toMatchObject({ kind: 'institution', status: 'unactivated', parentId: p.cityA.id, path: `${p.cityA.path}${o1.id}/`, provinceId: p.province.id });
+    expect(o1).toMatchObject({
+      kind: 'institution',
+      status: 'unactivated',
+      parentId: p.cityA.id,
+      path: `${p.cityA.path}${o1.id}/`,
+      provinceId: p.province.id,
+    });
     expect(o2).toMatchObject({ parentId: p.districtA.id, path: `${p.districtA.path}${o2.id}/` });
     const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.orgId, o2.id));
     expect(acc).toMatchObject({ kind: 'org', login: code2, mustChangePassword: true });
@@ -254,7 +327,14 @@ describe('机构导入', () => {
     const p = await buildProvince(ctx.db);
     const s = await sessionFor(ctx, p.cityA.accountId, 'admin');
     const code = `imp_${process.pid}_${Date.now()}_c`;
-    const body = ['机构账号,机构名称,详细地址,上级行政机构账号', `${code},甲医院,,`, `${code},乙医院,,`, `${p.hospitalB.code},丙医院,,`, `x_${code},丁医院,,${p.cityB.code}`, `y_${code},戊医院,,${p.hospitalA.code}`].join('\n');
+    const body = [
+      '机构账号,机构名称,详细地址,上级行政机构账号',
+      `${code},甲医院,,`,
+      `${code},乙医院,,`,
+      `${p.hospitalB.code},丙医院,,`,
+      `x_${code},丁医院,,${p.cityB.code}`,
+      `y_${code},戊医院,,${p.hospitalA.code}`,
+    ].join('\n');
     const before = await countRows(ctx.db, 'organisations', `province_id = ${p.province.id}`);
     const res = (await upload(s, '/api/imports/institutions', Buffer.from(body), 'o.csv')).json() as TImportResult;
     expect(res.ok).toBe(false);
@@ -294,7 +374,12 @@ describe('parsing helpers', () => {
   it('refuses files over 50 MB and zips that are not workbooks', async () => {
     await expect(sniffTable(Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x41))).rejects.toThrow('50 MB');
     // a zip (local file header) naming no Excel workbook
-    const zip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(26), Buffer.from('word/document.xml'), Buffer.alloc(64)]);
+    const zip = Buffer.concat([
+      Buffer.from('504b0304', 'hex'),
+      Buffer.alloc(26),
+      Buffer.from('word/document.xml'),
+      Buffer.alloc(64),
+    ]);
     await expect(sniffTable(zip)).rejects.toThrow('扩展名');
   });
 

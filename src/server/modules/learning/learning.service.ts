@@ -7,7 +7,16 @@ import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycles, mockAttempts, physicians, practiceAnswers, questions, questionVersions, studyMaterials, wrongQuestions } from '../../db/schema/index.js';
+import {
+  cycles,
+  mockAttempts,
+  physicians,
+  practiceAnswers,
+  questions,
+  questionVersions,
+  studyMaterials,
+  wrongQuestions,
+} from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
@@ -49,7 +58,10 @@ type MockRow = typeof mockAttempts.$inferSelect;
 const PAPER_LABELS: Record<PaperType, string> = { humanities: '人文医学模拟自测', professional: '业务水平模拟自测' };
 
 async function physicianOf(db: DbOrTx, actor: Actor, forUpdate = false): Promise<PhysicianRow> {
-  const q = db.select().from(physicians).where(eq(physicians.id, actor.physicianId ?? -1));
+  const q = db
+    .select()
+    .from(physicians)
+    .where(eq(physicians.id, actor.physicianId ?? -1));
   const [p] = forUpdate ? await q.for('update') : await q;
   if (!p) throw notFound('医师');
   return p;
@@ -128,11 +140,27 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 }
 
-async function collectWrong(tx: DbOrTx, p: PhysicianRow, items: { questionId: number; versionId: number; chosen: string[] }[], source: 'practice' | 'mock', now: Date) {
+async function collectWrong(
+  tx: DbOrTx,
+  p: PhysicianRow,
+  items: { questionId: number; versionId: number; chosen: string[] }[],
+  source: 'practice' | 'mock',
+  now: Date,
+) {
   if (!items.length) return;
   await tx
     .insert(wrongQuestions)
-    .values(items.map((i) => ({ physicianId: p.id, provinceId: p.provinceId, questionId: i.questionId, versionId: i.versionId, chosen: i.chosen, source, lastWrongAt: now })))
+    .values(
+      items.map((i) => ({
+        physicianId: p.id,
+        provinceId: p.provinceId,
+        questionId: i.questionId,
+        versionId: i.versionId,
+        chosen: i.chosen,
+        source,
+        lastWrongAt: now,
+      })),
+    )
     .onConflictDoUpdate({
       target: [wrongQuestions.physicianId, wrongQuestions.questionId],
       set: {
@@ -158,10 +186,19 @@ export async function answerPractice(deps: Deps, actor: Actor, input: TPracticeA
     const keys = row.v.options.map((o) => o.key);
     const chosen = [...new Set(input.chosen)].sort();
     if (chosen.some((k) => !keys.includes(k))) throw badRequest('所选选项不属于本题，请刷新后重试');
-    if (row.v.type !== 'multiple' && chosen.length !== 1) throw badRequest(row.v.type === 'judge' ? '判断题只能选择一项' : '单选题只能选择一项');
+    if (row.v.type !== 'multiple' && chosen.length !== 1)
+      throw badRequest(row.v.type === 'judge' ? '判断题只能选择一项' : '单选题只能选择一项');
     const correct = sameSet(chosen, row.v.answer);
     const now = deps.now();
-    await tx.insert(practiceAnswers).values({ physicianId: p.id, provinceId: p.provinceId, questionId: row.q.id, versionId: row.v.id, chosen, correct, createdAt: now });
+    await tx.insert(practiceAnswers).values({
+      physicianId: p.id,
+      provinceId: p.provinceId,
+      questionId: row.q.id,
+      versionId: row.v.id,
+      chosen,
+      correct,
+      createdAt: now,
+    });
     if (!correct) await collectWrong(tx, p, [{ questionId: row.q.id, versionId: row.v.id, chosen }], 'practice', now);
     return { correct, chosen, answer: [...row.v.answer].sort(), explanation: row.v.explanation };
   });
@@ -183,11 +220,22 @@ async function mockRules(db: DbOrTx, p: PhysicianRow, paper: PaperType): Promise
     .limit(1);
   if (cycle) {
     const bp = await effectiveBlueprint(db, cycle, paper);
-    const passScore = paper === 'humanities' ? cycle.passHumanities : p.level === '执业助理医师' ? cycle.passProfessionalAssistant : cycle.passProfessionalPhysician;
-    return { blueprint: { questionCount: bp.questionCount, rules: bp.rules, durationMinutes: bp.durationMinutes }, passScore };
+    const passScore =
+      paper === 'humanities'
+        ? cycle.passHumanities
+        : p.level === '执业助理医师'
+          ? cycle.passProfessionalAssistant
+          : cycle.passProfessionalPhysician;
+    return {
+      blueprint: { questionCount: bp.questionCount, rules: bp.rules, durationMinutes: bp.durationMinutes },
+      passScore,
+    };
   }
   const d = DEFAULT_PAPER_RULES[paper];
-  return { blueprint: { questionCount: d.questionCount, rules: [], durationMinutes: d.durationMinutes }, passScore: paper === 'humanities' ? 60 : p.level === '执业助理医师' ? 55 : 60 };
+  return {
+    blueprint: { questionCount: d.questionCount, rules: [], durationMinutes: d.durationMinutes },
+    passScore: paper === 'humanities' ? 60 : p.level === '执业助理医师' ? 55 : 60,
+  };
 }
 
 async function bankFor(db: DbOrTx, p: PhysicianRow, paper: PaperType) {
@@ -216,7 +264,15 @@ function sheetOf(r: MockRow): Record<number, string[]> {
 }
 
 /** Score, close and collect wrong answers. The caller holds the row lock. */
-async function finalizeMock(tx: DbOrTx, actor: Actor, p: PhysicianRow, r: MockRow, now: Date, kind: 'manual' | 'timeout', requestId?: string): Promise<MockRow> {
+async function finalizeMock(
+  tx: DbOrTx,
+  actor: Actor,
+  p: PhysicianRow,
+  r: MockRow,
+  now: Date,
+  kind: 'manual' | 'timeout',
+  requestId?: string,
+): Promise<MockRow> {
   const paper: FrozenPaper = { items: r.items };
   const result = scorePaper(paper, sheetOf(r));
   const at = kind === 'timeout' ? r.deadlineAt : now;
@@ -291,7 +347,12 @@ export async function mockPapers(deps: Deps, actor: Actor): Promise<TMockPapers>
 }
 
 /** Start a mock paper (or resume the one still running for this paper). */
-export async function startMock(deps: Deps, actor: Actor, paper: PaperType, requestId?: string): Promise<{ id: number; resumed: boolean }> {
+export async function startMock(
+  deps: Deps,
+  actor: Actor,
+  paper: PaperType,
+  requestId?: string,
+): Promise<{ id: number; resumed: boolean }> {
   return deps.db.transaction(async (tx) => {
     const p = await physicianOf(tx, actor, true);
     const now = deps.now();
@@ -299,7 +360,9 @@ export async function startMock(deps: Deps, actor: Actor, paper: PaperType, requ
     const [running] = await tx
       .select({ id: mockAttempts.id })
       .from(mockAttempts)
-      .where(and(eq(mockAttempts.physicianId, p.id), eq(mockAttempts.paper, paper), eq(mockAttempts.status, 'in_progress')));
+      .where(
+        and(eq(mockAttempts.physicianId, p.id), eq(mockAttempts.paper, paper), eq(mockAttempts.status, 'in_progress')),
+      );
     if (running) return { id: running.id, resumed: true };
     const rules = await mockRules(tx, p, paper);
     let drawn: FrozenPaper;
@@ -327,7 +390,14 @@ export async function startMock(deps: Deps, actor: Actor, paper: PaperType, requ
     await writeAudit(
       tx,
       actor,
-      { targetType: 'mock_attempt', targetId: row.id, action: `开始${PAPER_LABELS[paper]}`, orgPath: p.orgPath, provinceId: p.provinceId, after: { questions: drawn.items.length } },
+      {
+        targetType: 'mock_attempt',
+        targetId: row.id,
+        action: `开始${PAPER_LABELS[paper]}`,
+        orgPath: p.orgPath,
+        provinceId: p.provinceId,
+        after: { questions: drawn.items.length },
+      },
       requestId,
     );
     return { id: row.id, resumed: false };
@@ -346,7 +416,12 @@ async function lockMine(tx: DbOrTx, p: PhysicianRow, id: number): Promise<MockRo
 
 export async function mockHistory(deps: Deps, actor: Actor): Promise<{ items: TMockSummary[] }> {
   const p = await physicianOf(deps.db, actor);
-  const rows = await deps.db.select().from(mockAttempts).where(eq(mockAttempts.physicianId, p.id)).orderBy(desc(mockAttempts.id)).limit(100);
+  const rows = await deps.db
+    .select()
+    .from(mockAttempts)
+    .where(eq(mockAttempts.physicianId, p.id))
+    .orderBy(desc(mockAttempts.id))
+    .limit(100);
   return { items: rows.map(summary) };
 }
 
@@ -356,12 +431,18 @@ export async function getMock(deps: Deps, actor: Actor, id: number): Promise<TMo
   const r = await deps.db.transaction(async (tx) => {
     const p = await physicianOf(tx, actor);
     const row = await lockMine(tx, p, id);
-    if (row.status === 'in_progress' && isTimedOut(row.deadlineAt, now)) return finalizeMock(tx, actor, p, row, now, 'timeout');
+    if (row.status === 'in_progress' && isTimedOut(row.deadlineAt, now))
+      return finalizeMock(tx, actor, p, row, now, 'timeout');
     return row;
   });
   const vids = r.items.map((i) => i.v);
   const versions = await deps.db
-    .select({ id: questionVersions.id, stem: questionVersions.stem, options: questionVersions.options, explanation: questionVersions.explanation })
+    .select({
+      id: questionVersions.id,
+      stem: questionVersions.stem,
+      options: questionVersions.options,
+      explanation: questionVersions.explanation,
+    })
     .from(questionVersions)
     .where(inArray(questionVersions.id, vids));
   const byId = new Map(versions.map((v) => [v.id, v]));
@@ -384,7 +465,12 @@ export async function getMock(deps: Deps, actor: Actor, id: number): Promise<TMo
 }
 
 /** Autosave one answer while time remains (the server clock decides). */
-export async function answerMock(deps: Deps, actor: Actor, id: number, input: TMockAnswerInput): Promise<{ ok: true; remainingSeconds: number }> {
+export async function answerMock(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: TMockAnswerInput,
+): Promise<{ ok: true; remainingSeconds: number }> {
   const now = deps.now();
   const out = await deps.db.transaction(async (tx) => {
     const p = await physicianOf(tx, actor);
@@ -411,13 +497,19 @@ export async function submitMock(deps: Deps, actor: Actor, id: number, requestId
     const r = await lockMine(tx, p, id);
     if (r.status !== 'in_progress') throw conflict('本次模拟自测已交卷');
     const now = deps.now();
-    return summary(await finalizeMock(tx, actor, p, r, now, isTimedOut(r.deadlineAt, now) ? 'timeout' : 'manual', requestId));
+    return summary(
+      await finalizeMock(tx, actor, p, r, now, isTimedOut(r.deadlineAt, now) ? 'timeout' : 'manual', requestId),
+    );
   });
 }
 
 // ---------------------------------------------------------------- 错题收藏
 
-export async function wrongList(deps: Deps, actor: Actor, f: { bank?: 'humanities' | 'professional'; page: number; pageSize: number }): Promise<TWrongList> {
+export async function wrongList(
+  deps: Deps,
+  actor: Actor,
+  f: { bank?: 'humanities' | 'professional'; page: number; pageSize: number },
+): Promise<TWrongList> {
   const p = await physicianOf(deps.db, actor);
   const where = and(eq(wrongQuestions.physicianId, p.id), f.bank ? eq(questions.bank, f.bank) : undefined);
   const [{ n }] = await deps.db
@@ -465,15 +557,42 @@ export async function removeWrong(deps: Deps, actor: Actor, id: number, requestI
       .where(and(eq(wrongQuestions.id, id), eq(wrongQuestions.physicianId, p.id)))
       .returning();
     if (!row) throw notFound('错题');
-    await writeAudit(tx, actor, { targetType: 'wrong_question', targetId: id, action: '移出错题收藏', orgPath: p.orgPath, provinceId: p.provinceId, before: { questionId: row.questionId } }, requestId);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'wrong_question',
+        targetId: id,
+        action: '移出错题收藏',
+        orgPath: p.orgPath,
+        provinceId: p.provinceId,
+        before: { questionId: row.questionId },
+      },
+      requestId,
+    );
   });
 }
 
 export async function clearWrong(deps: Deps, actor: Actor, requestId?: string): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const p = await physicianOf(tx, actor);
-    const rows = await tx.delete(wrongQuestions).where(eq(wrongQuestions.physicianId, p.id)).returning({ id: wrongQuestions.id });
-    await writeAudit(tx, actor, { targetType: 'physician', targetId: p.id, action: '清空错题收藏', orgPath: p.orgPath, provinceId: p.provinceId, after: { removed: rows.length } }, requestId);
+    const rows = await tx
+      .delete(wrongQuestions)
+      .where(eq(wrongQuestions.physicianId, p.id))
+      .returning({ id: wrongQuestions.id });
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'physician',
+        targetId: p.id,
+        action: '清空错题收藏',
+        orgPath: p.orgPath,
+        provinceId: p.provinceId,
+        after: { removed: rows.length },
+      },
+      requestId,
+    );
     return rows.length;
   });
 }
@@ -494,8 +613,13 @@ export async function material(deps: Deps, actor: Actor, id: number): Promise<TM
   const [row] = await deps.db
     .select()
     .from(studyMaterials)
-    .where(and(eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId), eq(studyMaterials.published, true)));
+    .where(
+      and(
+        eq(studyMaterials.id, id),
+        eq(studyMaterials.provinceId, actor.provinceId),
+        eq(studyMaterials.published, true),
+      ),
+    );
   if (!row) throw notFound('考前资料');
   return (await materialDto(deps.db, [row]))[0];
 }
-

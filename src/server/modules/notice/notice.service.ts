@@ -18,31 +18,58 @@ type Notice = typeof notices.$inferSelect;
 async function ensureNotice(tx: DbOrTx, actor: Actor, e: typeof enrolments.$inferSelect): Promise<Notice> {
   const [existing] = await tx.select().from(notices).where(eq(notices.enrolmentId, e.id));
   if (existing) return existing;
-  const [inst] = await tx.select({ parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, e.institutionId));
+  const [inst] = await tx
+    .select({ parentId: organisations.parentId })
+    .from(organisations)
+    .where(eq(organisations.id, e.institutionId));
   const [created] = await tx
     .insert(notices)
-    .values({ enrolmentId: e.id, provinceId: e.provinceId, code: randomBytes(12).toString('base64url'), issuerOrgId: inst.parentId ?? e.provinceId })
+    .values({
+      enrolmentId: e.id,
+      provinceId: e.provinceId,
+      code: randomBytes(12).toString('base64url'),
+      issuerOrgId: inst.parentId ?? e.provinceId,
+    })
     .onConflictDoNothing()
     .returning();
   if (!created) return (await tx.select().from(notices).where(eq(notices.enrolmentId, e.id)))[0];
-  await writeAudit(tx, actor, { targetType: 'enrolment', targetId: e.id, action: '签发考核结果通知书', orgPath: e.orgPath, provinceId: e.provinceId, after: { notice: created.id } });
+  await writeAudit(tx, actor, {
+    targetType: 'enrolment',
+    targetId: e.id,
+    action: '签发考核结果通知书',
+    orgPath: e.orgPath,
+    provinceId: e.provinceId,
+    after: { notice: created.id },
+  });
   return created;
 }
 
-const maskName = (n: string) => (n.length <= 1 ? n : n.length === 2 ? `${n[0]}*` : `${n[0]}${'*'.repeat(n.length - 2)}${n[n.length - 1]}`);
+const maskName = (n: string) =>
+  n.length <= 1 ? n : n.length === 2 ? `${n[0]}*` : `${n[0]}${'*'.repeat(n.length - 2)}${n[n.length - 1]}`;
 
 /**
  * 考核结果通知书 as an A4 PDF: the physician's data, the result, a seal area for the issuing
  * authority (official only once sealed) and a QR code pointing to the public 证书查验 page.
  */
-export async function renderNoticePdf(deps: AppDeps, actor: Actor, enrolmentId: number, baseUrl: string): Promise<{ pdf: Buffer; fileName: string }> {
+export async function renderNoticePdf(
+  deps: AppDeps,
+  actor: Actor,
+  enrolmentId: number,
+  baseUrl: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   if (e.status !== 'passed') throw new AppError('NOT_PASSED', '仅考核合格的医师可以打印考核结果通知书', 409);
   const notice = await deps.db.transaction((tx) => ensureNotice(tx, actor, e));
   const [p] = await deps.db.select().from(physicians).where(eq(physicians.id, e.physicianId));
   const [cycle] = await deps.db.select().from(cycles).where(eq(cycles.id, e.cycleId));
-  const [inst] = await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, e.institutionId));
-  const [issuer] = await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, notice.issuerOrgId));
+  const [inst] = await deps.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, e.institutionId));
+  const [issuer] = await deps.db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, notice.issuerOrgId));
   const verifyUrl = `${baseUrl}/verify/${notice.code}`;
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
   let photo: Buffer | null = null;
@@ -54,10 +81,18 @@ export async function renderNoticePdf(deps: AppDeps, actor: Actor, enrolmentId: 
   const doc = createChineseA4({ title: '医师定期考核结果通知书' });
   const W = doc.page.width;
   doc.font('cn-bold').fontSize(22).text('医师定期考核结果通知书', 0, 70, { align: 'center', width: W });
-  doc.font('cn').fontSize(10).fillColor('#666').text(`编号：${notice.code}`, 0, 104, { align: 'center', width: W }).fillColor('#000');
+  doc
+    .font('cn')
+    .fontSize(10)
+    .fillColor('#666')
+    .text(`编号：${notice.code}`, 0, 104, { align: 'center', width: W })
+    .fillColor('#000');
   doc.fontSize(13).text(`${p.name}：`, 70, 150);
   const resultText = e.noPromotion ? '合格（再次考核合格，本考核周期内不得评优和晋升）' : '合格';
-  doc.text(`    经考核，你在${cycle.name}医师定期考核中，考核结果为：${resultText}。`, 70, 178, { width: W - 140, lineGap: 6 });
+  doc.text(`    经考核，你在${cycle.name}医师定期考核中，考核结果为：${resultText}。`, 70, 178, {
+    width: W - 140,
+    lineGap: 6,
+  });
 
   const rows: [string, string][] = [
     ['姓名', p.name],
@@ -70,7 +105,16 @@ export async function renderNoticePdf(deps: AppDeps, actor: Actor, enrolmentId: 
     ['工作成绩', e.workResult ?? '—'],
     ['职业道德', e.ethicsResult ?? '—'],
     ['人文医学测评', e.humanitiesExempt ? '免考' : e.humanitiesScore === null ? '—' : `${e.humanitiesScore} 分`],
-    ['业务水平测评', e.procedure !== 'general' ? '不适用' : e.professionalExempt ? '免考' : e.professionalScore === null ? '—' : `${e.professionalScore} 分`],
+    [
+      '业务水平测评',
+      e.procedure !== 'general'
+        ? '不适用'
+        : e.professionalExempt
+          ? '免考'
+          : e.professionalScore === null
+            ? '—'
+            : `${e.professionalScore} 分`,
+    ],
     ['考核结果', '合格'],
   ];
   let y = 240;
@@ -96,15 +140,34 @@ export async function renderNoticePdf(deps: AppDeps, actor: Actor, enrolmentId: 
   // issuing authority and seal area
   const sealY = y + 40;
   doc.fontSize(12).text(`发证机关：${issuer?.name ?? ''}`, W - 330, sealY, { width: 270, align: 'right' });
-  doc.text(`签发日期：${notice.issuedAt.getFullYear()}年${notice.issuedAt.getMonth() + 1}月${notice.issuedAt.getDate()}日`, W - 330, sealY + 24, { width: 270, align: 'right' });
-  doc.save().circle(W - 140, sealY + 10, 52).dash(4, { space: 3 }).stroke('#c00').restore();
-  doc.fillColor('#c00').fontSize(10).text('（盖章处）', W - 180, sealY + 4, { width: 80, align: 'center' }).fillColor('#000');
+  doc.text(
+    `签发日期：${notice.issuedAt.getFullYear()}年${notice.issuedAt.getMonth() + 1}月${notice.issuedAt.getDate()}日`,
+    W - 330,
+    sealY + 24,
+    { width: 270, align: 'right' },
+  );
+  doc
+    .save()
+    .circle(W - 140, sealY + 10, 52)
+    .dash(4, { space: 3 })
+    .stroke('#c00')
+    .restore();
+  doc
+    .fillColor('#c00')
+    .fontSize(10)
+    .text('（盖章处）', W - 180, sealY + 4, { width: 80, align: 'center' })
+    .fillColor('#000');
 
   doc.image(qr, x0, sealY - 10, { width: 96 });
-  doc.fontSize(9).fillColor('#444').text('扫码查验真伪', x0, sealY + 90, { width: 96, align: 'center' });
   doc
     .fontSize(9)
-    .text(`注：本通知书须加盖发证机关公章后方可生效。查验地址：${verifyUrl}`, x0, doc.page.height - 100, { width: W - 140 })
+    .fillColor('#444')
+    .text('扫码查验真伪', x0, sealY + 90, { width: 96, align: 'center' });
+  doc
+    .fontSize(9)
+    .text(`注：本通知书须加盖发证机关公章后方可生效。查验地址：${verifyUrl}`, x0, doc.page.height - 100, {
+      width: W - 140,
+    })
     .fillColor('#000');
   const pdf = await pdfToBuffer(doc);
   return { pdf, fileName: `考核结果通知书-${p.name}.pdf` };
@@ -125,10 +188,25 @@ export async function renderMyNotice(deps: AppDeps, actor: Actor, baseUrl: strin
 
 /** 证书查验 (public): is this code a genuine, unrevoked notice of a passed enrolment? */
 export async function verifyNotice(deps: AppDeps, code: string): Promise<TVerifyResult> {
-  const none: TVerifyResult = { genuine: false, maskedName: null, cycleName: null, result: null, issuer: null, issuedAt: null, message: '未查询到该通知书，可能为伪造或已失效' };
+  const none: TVerifyResult = {
+    genuine: false,
+    maskedName: null,
+    cycleName: null,
+    result: null,
+    issuer: null,
+    issuedAt: null,
+    message: '未查询到该通知书，可能为伪造或已失效',
+  };
   if (!/^[A-Za-z0-9_-]{16}$/.test(code)) return none;
   const [row] = await deps.db
-    .select({ n: notices, name: physicians.name, cycleName: cycles.name, status: enrolments.status, noPromotion: enrolments.noPromotion, issuer: organisations.name })
+    .select({
+      n: notices,
+      name: physicians.name,
+      cycleName: cycles.name,
+      status: enrolments.status,
+      noPromotion: enrolments.noPromotion,
+      issuer: organisations.name,
+    })
     .from(notices)
     .innerJoin(enrolments, eq(enrolments.id, notices.enrolmentId))
     .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))

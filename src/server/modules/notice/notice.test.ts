@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { cycles, enrolments, notices } from '../../db/schema/index.js';
 import { eq } from 'drizzle-orm';
-import { buildPhysician, buildProvince, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+import {
+  buildPhysician,
+  buildProvince,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+} from '../../../../tests/helpers.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -14,7 +20,15 @@ afterAll(async () => ctx.close());
 
 async function passedEnrolment(status: 'passed' | 'failed' = 'passed') {
   const p = await buildProvince(ctx.db);
-  const [cycle] = await ctx.db.insert(cycles).values({ provinceId: p.province.id, name: '2025—2027 考核周期', periodStart: '2025-01-01', periodEnd: '2027-12-31' }).returning();
+  const [cycle] = await ctx.db
+    .insert(cycles)
+    .values({
+      provinceId: p.province.id,
+      name: '2025—2027 考核周期',
+      periodStart: '2025-01-01',
+      periodEnd: '2027-12-31',
+    })
+    .returning();
   const doc = await buildPhysician(ctx.db, p.hospitalA, { name: '赵明远' });
   const [e] = await ctx.db
     .insert(enrolments)

@@ -10,7 +10,11 @@ import type { TAuditEntry, TAuditQuery, TSmsEntry } from '../../../shared/schema
  * Administrations read the entries of their subtree; institutions, assessment bodies and
  * industry organisations the entries about their own organisation. Keyset by id, newest first.
  */
-export async function listAudit(deps: AppDeps, actor: Actor, q: TAuditQuery): Promise<{ items: TAuditEntry[]; nextBefore: number | null }> {
+export async function listAudit(
+  deps: AppDeps,
+  actor: Actor,
+  q: TAuditQuery,
+): Promise<{ items: TAuditEntry[]; nextBefore: number | null }> {
   const scope =
     actor.role === 'admin'
       ? inSubtree(auditLog.orgPath, actor.orgPath)
@@ -58,12 +62,22 @@ function maskCodes(template: string, content: string): string {
 }
 
 /** The province's SMS outbox (operator view), newest first. */
-export async function listSmsOutbox(deps: AppDeps, actor: Actor, q: { mobile?: string; before?: number; pageSize: number }): Promise<{ items: TSmsEntry[]; nextBefore: number | null }> {
+export async function listSmsOutbox(
+  deps: AppDeps,
+  actor: Actor,
+  q: { mobile?: string; before?: number; pageSize: number },
+): Promise<{ items: TSmsEntry[]; nextBefore: number | null }> {
   requireProvinceAdmin(actor);
   const rows = await deps.db
     .select()
     .from(smsOutbox)
-    .where(and(eq(smsOutbox.provinceId, actor.provinceId), q.mobile ? eq(smsOutbox.mobile, q.mobile) : undefined, q.before ? lt(smsOutbox.id, q.before) : undefined))
+    .where(
+      and(
+        eq(smsOutbox.provinceId, actor.provinceId),
+        q.mobile ? eq(smsOutbox.mobile, q.mobile) : undefined,
+        q.before ? lt(smsOutbox.id, q.before) : undefined,
+      ),
+    )
     .orderBy(desc(smsOutbox.id))
     .limit(q.pageSize + 1);
   const more = rows.length > q.pageSize;

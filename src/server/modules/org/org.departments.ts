@@ -18,7 +18,11 @@ function institutionOf(actor: Actor): number {
 
 export async function departmentTree(deps: AppDeps, actor: Actor): Promise<{ items: TDepartmentNode[] }> {
   const orgId = institutionOf(actor);
-  const rows = await deps.db.select().from(departments).where(eq(departments.orgId, orgId)).orderBy(asc(departments.level), asc(departments.id));
+  const rows = await deps.db
+    .select()
+    .from(departments)
+    .where(eq(departments.orgId, orgId))
+    .orderBy(asc(departments.level), asc(departments.id));
   const byId = new Map<number, TDepartmentNode>();
   const roots: TDepartmentNode[] = [];
   for (const r of rows) {
@@ -31,22 +35,39 @@ export async function departmentTree(deps: AppDeps, actor: Actor): Promise<{ ite
 }
 
 async function findOwn(db: DbOrTx, actor: Actor, id: number, forUpdate = false): Promise<DeptRow> {
-  const q = db.select().from(departments).where(and(eq(departments.id, id), eq(departments.orgId, actor.orgId)));
+  const q = db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, id), eq(departments.orgId, actor.orgId)));
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('科室');
   return row;
 }
 
-async function siblingNames(db: DbOrTx, orgId: number, parentId: number | null, exceptId?: number): Promise<Set<string>> {
+async function siblingNames(
+  db: DbOrTx,
+  orgId: number,
+  parentId: number | null,
+  exceptId?: number,
+): Promise<Set<string>> {
   const rows = await db
     .select({ id: departments.id, name: departments.name })
     .from(departments)
-    .where(and(eq(departments.orgId, orgId), parentId === null ? isNull(departments.parentId) : eq(departments.parentId, parentId)));
+    .where(
+      and(
+        eq(departments.orgId, orgId),
+        parentId === null ? isNull(departments.parentId) : eq(departments.parentId, parentId),
+      ),
+    );
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.name));
 }
 
 /** 单一创建 / 批量创建 of 一级科室, or of 二级科室 under a 一级科室. */
-export async function createDepartments(deps: AppDeps, actor: Actor, input: TCreateDepartments): Promise<{ items: TDepartmentNode[] }> {
+export async function createDepartments(
+  deps: AppDeps,
+  actor: Actor,
+  input: TCreateDepartments,
+): Promise<{ items: TDepartmentNode[] }> {
   if (actor.role !== 'institution') throw forbidden();
   await deps.db.transaction(async (tx) => {
     let level = 1;
@@ -65,7 +86,15 @@ export async function createDepartments(deps: AppDeps, actor: Actor, input: TCre
     if (dup) throw badRequest(`科室“${dup.name}”已存在，不能重复创建`);
     const rows = await tx
       .insert(departments)
-      .values(input.items.map((it) => ({ orgId: actor.orgId, parentId: input.parentId, level, name: it.name, intro: it.intro })))
+      .values(
+        input.items.map((it) => ({
+          orgId: actor.orgId,
+          parentId: input.parentId,
+          level,
+          name: it.name,
+          intro: it.intro,
+        })),
+      )
       .returning({ id: departments.id, name: departments.name });
     await writeAudit(tx, actor, {
       targetType: 'department',
@@ -79,7 +108,12 @@ export async function createDepartments(deps: AppDeps, actor: Actor, input: TCre
   return departmentTree(deps, actor);
 }
 
-export async function updateDepartment(deps: AppDeps, actor: Actor, id: number, input: { name: string; intro: string }): Promise<{ items: TDepartmentNode[] }> {
+export async function updateDepartment(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  input: { name: string; intro: string },
+): Promise<{ items: TDepartmentNode[] }> {
   if (actor.role !== 'institution') throw forbidden();
   await deps.db.transaction(async (tx) => {
     const row = await findOwn(tx, actor, id, true);
@@ -104,12 +138,21 @@ export async function deleteDepartment(deps: AppDeps, actor: Actor, id: number):
   if (actor.role !== 'institution') throw forbidden();
   await deps.db.transaction(async (tx) => {
     const row = await findOwn(tx, actor, id, true);
-    const [child] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.parentId, row.id)).limit(1);
+    const [child] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(eq(departments.parentId, row.id))
+      .limit(1);
     if (child) throw badRequest(`“${row.name}”下还有二级科室，请先删除二级科室后再删除`);
     const [used] = await tx
       .select({ id: enrolments.id })
       .from(enrolments)
-      .where(and(eq(enrolments.institutionId, actor.orgId), sql`${enrolments.registration}->>'departmentId' = ${String(row.id)}`))
+      .where(
+        and(
+          eq(enrolments.institutionId, actor.orgId),
+          sql`${enrolments.registration}->>'departmentId' = ${String(row.id)}`,
+        ),
+      )
       .limit(1);
     if (used) throw badRequest(`科室“${row.name}”已被医师使用，无法删除。请先将医师信息调整到其他科室后再删除`);
     await tx.delete(departments).where(and(eq(departments.id, row.id), eq(departments.orgId, actor.orgId)));

@@ -35,7 +35,13 @@ export async function findSubordinates(db: DbOrTx, actor: Actor, ids: number[], 
   const q = db
     .select()
     .from(organisations)
-    .where(and(inArray(organisations.id, unique), eq(organisations.parentId, actor.orgId), inSubtree(organisations.path, actor.orgPath)))
+    .where(
+      and(
+        inArray(organisations.id, unique),
+        eq(organisations.parentId, actor.orgId),
+        inSubtree(organisations.path, actor.orgPath),
+      ),
+    )
     .orderBy(organisations.id);
   const rows = forUpdate ? await q.for('update') : await q;
   if (rows.length !== unique.length) throw notFound('机构');
@@ -43,12 +49,23 @@ export async function findSubordinates(db: DbOrTx, actor: Actor, ids: number[], 
 }
 
 /** Health institutions anywhere in the actor's subtree (卫生机构管理, 指定卫生机构). */
-export async function findInstitutionsInSubtree(db: DbOrTx, actor: Actor, ids: number[], forUpdate = false): Promise<OrgRow[]> {
+export async function findInstitutionsInSubtree(
+  db: DbOrTx,
+  actor: Actor,
+  ids: number[],
+  forUpdate = false,
+): Promise<OrgRow[]> {
   const unique = [...new Set(ids)];
   const q = db
     .select()
     .from(organisations)
-    .where(and(inArray(organisations.id, unique), eq(organisations.kind, 'institution'), inSubtree(organisations.path, actor.orgPath)))
+    .where(
+      and(
+        inArray(organisations.id, unique),
+        eq(organisations.kind, 'institution'),
+        inSubtree(organisations.path, actor.orgPath),
+      ),
+    )
     .orderBy(organisations.id);
   const rows = forUpdate ? await q.for('update') : await q;
   if (rows.length !== unique.length) throw notFound('卫生机构');
@@ -60,13 +77,22 @@ export async function findBodyInSubtree(db: DbOrTx, actor: Actor, id: number): P
   const [row] = await db
     .select()
     .from(organisations)
-    .where(and(eq(organisations.id, id), eq(organisations.isAssessmentBody, true), inSubtree(organisations.path, actor.orgPath)));
+    .where(
+      and(
+        eq(organisations.id, id),
+        eq(organisations.isAssessmentBody, true),
+        inSubtree(organisations.path, actor.orgPath),
+      ),
+    );
   if (!row) throw notFound('考核机构');
   return row;
 }
 
 export async function accountOfOrg(db: DbOrTx, orgId: number): Promise<{ id: number; login: string }> {
-  const [acc] = await db.select({ id: accounts.id, login: accounts.login }).from(accounts).where(eq(accounts.orgId, orgId));
+  const [acc] = await db
+    .select({ id: accounts.id, login: accounts.login })
+    .from(accounts)
+    .where(eq(accounts.orgId, orgId));
   if (!acc) throw notFound('机构账号');
   return acc;
 }
@@ -82,4 +108,6 @@ export const parentName = sql<string>`COALESCE((SELECT p.name FROM organisations
 export const physicianCount = sql<number>`(SELECT count(*)::int FROM physicians ph WHERE ph.institution_id = organisations.id)`;
 
 /** Name of the assessment body an institution is assigned to. */
-export const bodyName = sql<string | null>`(SELECT b.name FROM assessment_assignments aa JOIN organisations b ON b.id = aa.body_org_id WHERE aa.institution_id = organisations.id)`;
+export const bodyName = sql<
+  string | null
+>`(SELECT b.name FROM assessment_assignments aa JOIN organisations b ON b.id = aa.body_org_id WHERE aa.institution_id = organisations.id)`;

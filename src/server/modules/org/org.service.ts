@@ -7,7 +7,14 @@ import ExcelJS from 'exceljs';
 import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts, assessmentApplications, assessmentAssignments, departments, organisations, physicians } from '../../db/schema/index.js';
+import {
+  accounts,
+  assessmentApplications,
+  assessmentAssignments,
+  departments,
+  organisations,
+  physicians,
+} from '../../db/schema/index.js';
 import { inSubtree, type Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.js';
@@ -29,17 +36,31 @@ import {
   type TSubordinateListQuery,
   type TUpdateSubordinate,
 } from '../../../shared/schemas/org.js';
-import { accountOfOrg, bodyName, findInstitutionsInSubtree, findSubordinates, nameOrCode, ownOrg, parentName, physicianCount, type OrgRow } from './org.repo.js';
+import {
+  accountOfOrg,
+  bodyName,
+  findInstitutionsInSubtree,
+  findSubordinates,
+  nameOrCode,
+  ownOrg,
+  parentName,
+  physicianCount,
+  type OrgRow,
+} from './org.repo.js';
 
 /* ───────────── 本机构信息 ───────────── */
 
 function formsOfKind(kind: OrgRow['kind']): ProfileFormKey[] {
-  return (Object.keys(PROFILE_FORMS) as ProfileFormKey[]).filter((k) => (PROFILE_FORMS[k].kinds as readonly string[]).includes(kind));
+  return (Object.keys(PROFILE_FORMS) as ProfileFormKey[]).filter((k) =>
+    (PROFILE_FORMS[k].kinds as readonly string[]).includes(kind),
+  );
 }
 
 export async function getMyOrg(deps: AppDeps, actor: Actor): Promise<TMyOrg> {
   const org = await ownOrg(deps.db, actor);
-  const [parent] = org.parentId ? await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, org.parentId)) : [];
+  const [parent] = org.parentId
+    ? await deps.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, org.parentId))
+    : [];
   const forms: Record<string, Record<string, unknown>> = {};
   for (const k of formsOfKind(org.kind)) forms[k] = org.profile[k] ?? {};
   return {
@@ -57,7 +78,12 @@ export async function getMyOrg(deps: AppDeps, actor: Actor): Promise<TMyOrg> {
 }
 
 /** Save one 本机构信息 form; the institution/industry form's 地址 is the organisation's address. */
-export async function saveProfileForm(deps: AppDeps, actor: Actor, form: ProfileFormKey, body: unknown): Promise<TMyOrg> {
+export async function saveProfileForm(
+  deps: AppDeps,
+  actor: Actor,
+  form: ProfileFormKey,
+  body: unknown,
+): Promise<TMyOrg> {
   const def = PROFILE_FORMS[form];
   if (!(def.kinds as readonly string[]).includes(actor.orgKind)) throw forbidden(`本机构不能填写“${def.label}”`);
   const parsed = def.schema.safeParse(body);
@@ -67,7 +93,10 @@ export async function saveProfileForm(deps: AppDeps, actor: Actor, form: Profile
     if (!org) throw notFound('机构');
     const before = org.profile[form] ?? {};
     const value = parsed.data as Record<string, unknown>;
-    const address = (form === 'institution' || form === 'industry') && typeof value.address === 'string' ? value.address : org.address;
+    const address =
+      (form === 'institution' || form === 'industry') && typeof value.address === 'string'
+        ? value.address
+        : org.address;
     await tx
       .update(organisations)
       .set({ profile: { ...org.profile, [form]: value }, address, updatedAt: deps.now() })
@@ -143,7 +172,8 @@ export async function listSubordinates(deps: AppDeps, actor: Actor, q: TSubordin
 
 const NEXT_LEVEL = { province: 'city', city: 'district' } as const;
 
-const codeTaken = (code: string) => new AppError('CODE_TAKEN', `机构账号“${code}”已被使用（机构账号全国唯一），请更换后重试`, 409);
+const codeTaken = (code: string) =>
+  new AppError('CODE_TAKEN', `机构账号“${code}”已被使用（机构账号全国唯一），请更换后重试`, 409);
 
 async function assertCodeFree(tx: DbOrTx, code: string, exceptOrgId?: number) {
   const [o] = await tx
@@ -153,18 +183,27 @@ async function assertCodeFree(tx: DbOrTx, code: string, exceptOrgId?: number) {
   const [a] = await tx
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.kind, 'org'), eq(accounts.login, code), exceptOrgId ? sql`${accounts.orgId} IS DISTINCT FROM ${exceptOrgId}` : undefined));
+    .where(
+      and(
+        eq(accounts.kind, 'org'),
+        eq(accounts.login, code),
+        exceptOrgId ? sql`${accounts.orgId} IS DISTINCT FROM ${exceptOrgId}` : undefined,
+      ),
+    );
   if (o || a) throw codeTaken(code);
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string; cause?: { code?: string } }).code === '23505' || (e as { cause?: { code?: string } }).cause?.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  (e as { code?: string; cause?: { code?: string } }).code === '23505' ||
+  (e as { cause?: { code?: string } }).cause?.code === '23505';
 
 /** 【新增】→【确认新增】: an unactivated organisation with an account whose password is 666666. */
 export async function createSubordinate(deps: AppDeps, actor: Actor, input: TCreateSubordinate): Promise<TSubordinate> {
   requireAdmin(actor);
   let level: OrgRow['level'] = null;
   if (input.kind === 'admin') {
-    if (!actor.adminLevel || actor.adminLevel === 'district') throw badRequest('区县级卫生行政机构没有下级卫生行政机构，不能新增地方卫健委');
+    if (!actor.adminLevel || actor.adminLevel === 'district')
+      throw badRequest('区县级卫生行政机构没有下级卫生行政机构，不能新增地方卫健委');
     level = NEXT_LEVEL[actor.adminLevel];
   }
   const passwordHash = await hashPassword(INSTITUTION_INITIAL_PASSWORD);
@@ -190,7 +229,14 @@ export async function createSubordinate(deps: AppDeps, actor: Actor, input: TCre
         .set({ path: `${actor.orgPath}${row.id}/` })
         .where(eq(organisations.id, row.id))
         .returning();
-      await tx.insert(accounts).values({ kind: 'org', orgId: org.id, provinceId: actor.provinceId, login: org.code, passwordHash, mustChangePassword: true });
+      await tx.insert(accounts).values({
+        kind: 'org',
+        orgId: org.id,
+        provinceId: actor.provinceId,
+        login: org.code,
+        passwordHash,
+        mustChangePassword: true,
+      });
       await writeAudit(tx, actor, {
         targetType: 'organisation',
         targetId: org.id,
@@ -208,7 +254,12 @@ export async function createSubordinate(deps: AppDeps, actor: Actor, input: TCre
 }
 
 /** 【修改】→【确认修改】, only while unactivated. */
-export async function updateSubordinate(deps: AppDeps, actor: Actor, id: number, input: TUpdateSubordinate): Promise<TSubordinate> {
+export async function updateSubordinate(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  input: TUpdateSubordinate,
+): Promise<TSubordinate> {
   requireAdmin(actor);
   try {
     return await deps.db.transaction(async (tx) => {
@@ -249,13 +300,29 @@ export async function activateSubordinates(deps: AppDeps, actor: Actor, ids: num
     const updated = await tx
       .update(organisations)
       .set({ status: 'active', updatedAt: deps.now() })
-      .where(and(inArray(organisations.id, rows.map((o) => o.id)), eq(organisations.status, 'unactivated')))
+      .where(
+        and(
+          inArray(
+            organisations.id,
+            rows.map((o) => o.id),
+          ),
+          eq(organisations.status, 'unactivated'),
+        ),
+      )
       .returning({ id: organisations.id });
     if (updated.length !== rows.length) throw conflict();
     await writeAuditMany(
       tx,
       actor,
-      rows.map((o) => ({ targetType: 'organisation', targetId: o.id, action: '激活账号', orgPath: o.path, provinceId: o.provinceId, before: { status: o.status }, after: { status: 'active' } })),
+      rows.map((o) => ({
+        targetType: 'organisation',
+        targetId: o.id,
+        action: '激活账号',
+        orgPath: o.path,
+        provinceId: o.provinceId,
+        before: { status: o.status },
+        after: { status: 'active' },
+      })),
     );
     return { done: rows.length };
   });
@@ -267,15 +334,28 @@ export async function deleteSubordinate(deps: AppDeps, actor: Actor, id: number)
   await deps.db.transaction(async (tx) => {
     const [org] = await findSubordinates(tx, actor, [id], true);
     if (org.status !== 'unactivated') throw badRequest('只有未激活的账号可以删除；已激活的账号请使用【注销】');
-    const [child] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.parentId, org.id)).limit(1);
+    const [child] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.parentId, org.id))
+      .limit(1);
     if (child) throw badRequest('该机构下还有下级机构，不能删除');
-    const [doc] = await tx.select({ id: physicians.id }).from(physicians).where(eq(physicians.institutionId, org.id)).limit(1);
+    const [doc] = await tx
+      .select({ id: physicians.id })
+      .from(physicians)
+      .where(eq(physicians.institutionId, org.id))
+      .limit(1);
     if (doc) throw badRequest('该机构下还有医师，不能删除');
     await tx.delete(departments).where(eq(departments.orgId, org.id));
-    await tx.delete(assessmentAssignments).where(or(eq(assessmentAssignments.institutionId, org.id), eq(assessmentAssignments.bodyOrgId, org.id)));
+    await tx
+      .delete(assessmentAssignments)
+      .where(or(eq(assessmentAssignments.institutionId, org.id), eq(assessmentAssignments.bodyOrgId, org.id)));
     await tx.delete(assessmentApplications).where(eq(assessmentApplications.institutionId, org.id));
     await tx.delete(accounts).where(eq(accounts.orgId, org.id));
-    const gone = await tx.delete(organisations).where(and(eq(organisations.id, org.id), eq(organisations.status, 'unactivated'))).returning({ id: organisations.id });
+    const gone = await tx
+      .delete(organisations)
+      .where(and(eq(organisations.id, org.id), eq(organisations.status, 'unactivated')))
+      .returning({ id: organisations.id });
     if (!gone.length) throw conflict();
     await writeAudit(tx, actor, {
       targetType: 'organisation',
@@ -295,7 +375,13 @@ export async function resetSubordinatePassword(deps: AppDeps, actor: Actor, id: 
     const [org] = await findSubordinates(tx, actor, [id], true);
     if (org.status !== 'active') throw badRequest('只有已激活的账号可以重置密码');
     const acc = await accountOfOrg(tx, org.id);
-    await resetAccountPassword(tx, actor, { accountId: acc.id, initialPassword: INSTITUTION_INITIAL_PASSWORD, orgPath: org.path, provinceId: org.provinceId, label: org.name });
+    await resetAccountPassword(tx, actor, {
+      accountId: acc.id,
+      initialPassword: INSTITUTION_INITIAL_PASSWORD,
+      orgPath: org.path,
+      provinceId: org.provinceId,
+      label: org.name,
+    });
   });
 }
 
@@ -313,23 +399,45 @@ export async function deregisterSubordinate(deps: AppDeps, actor: Actor, id: num
     if (!after) throw conflict();
     const acc = await accountOfOrg(tx, org.id);
     await revokeAccountSessions(tx, acc.id);
-    await writeAudit(tx, actor, { targetType: 'organisation', targetId: org.id, action: '注销账号', orgPath: org.path, provinceId: org.provinceId, before: { status: 'active' }, after: { status: 'deregistered' } });
+    await writeAudit(tx, actor, {
+      targetType: 'organisation',
+      targetId: org.id,
+      action: '注销账号',
+      orgPath: org.path,
+      provinceId: org.provinceId,
+      before: { status: 'active' },
+      after: { status: 'deregistered' },
+    });
   });
 }
 
 /** 申请成为考核机构 【允许】/【不允许】 (single or batch), only for activated institutions. */
-export async function setApplyPermission(deps: AppDeps, actor: Actor, ids: number[], allow: boolean): Promise<{ done: number }> {
+export async function setApplyPermission(
+  deps: AppDeps,
+  actor: Actor,
+  ids: number[],
+  allow: boolean,
+): Promise<{ done: number }> {
   requireAdmin(actor);
   return deps.db.transaction(async (tx) => {
     const rows = await findSubordinates(tx, actor, ids, true);
     const notInstitution = rows.filter((o) => o.kind !== 'institution');
     if (notInstitution.length) throw badRequest('只有卫生机构可以设置申请考核机构权限');
     const inactive = rows.filter((o) => o.status !== 'active');
-    if (inactive.length) throw badRequest(`只有已激活的卫生机构可以设置申请考核机构权限：${inactive.map((o) => o.name).join('、')}`);
+    if (inactive.length)
+      throw badRequest(`只有已激活的卫生机构可以设置申请考核机构权限：${inactive.map((o) => o.name).join('、')}`);
     await tx
       .update(organisations)
       .set({ canApplyAssessment: allow, updatedAt: deps.now() })
-      .where(and(inArray(organisations.id, rows.map((o) => o.id)), eq(organisations.status, 'active')));
+      .where(
+        and(
+          inArray(
+            organisations.id,
+            rows.map((o) => o.id),
+          ),
+          eq(organisations.status, 'active'),
+        ),
+      );
     await writeAuditMany(
       tx,
       actor,
@@ -359,7 +467,14 @@ export async function exportSubordinates(
   q: Pick<TSubordinateListQuery, 'kind' | 'q' | 'status'>,
 ): Promise<{ filename: string; stream: PassThrough }> {
   requireAdmin(actor);
-  await writeAudit(deps.db, actor, { targetType: 'organisation', targetId: actor.orgId, action: `批量导出${EXPORT_TITLES[q.kind]}`, orgPath: actor.orgPath, provinceId: actor.provinceId, after: q });
+  await writeAudit(deps.db, actor, {
+    targetType: 'organisation',
+    targetId: actor.orgId,
+    action: `批量导出${EXPORT_TITLES[q.kind]}`,
+    orgPath: actor.orgPath,
+    provinceId: actor.provinceId,
+    after: q,
+  });
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(EXPORT_TITLES[q.kind]);
@@ -416,7 +531,12 @@ export async function exportSubordinates(
 /* ───────────── 卫生机构管理 ───────────── */
 
 function institutionWhere(actor: Actor, q: Pick<TInstitutionListQuery, 'q' | 'status'>) {
-  return and(eq(organisations.kind, 'institution'), inSubtree(organisations.path, actor.orgPath), q.status ? eq(organisations.status, q.status) : undefined, nameOrCode(q.q));
+  return and(
+    eq(organisations.kind, 'institution'),
+    inSubtree(organisations.path, actor.orgPath),
+    q.status ? eq(organisations.status, q.status) : undefined,
+    nameOrCode(q.q),
+  );
 }
 
 const institutionColumns = {
@@ -431,7 +551,11 @@ const institutionColumns = {
   physicianCount,
 };
 
-export async function listInstitutions(deps: AppDeps, actor: Actor, q: TInstitutionListQuery): Promise<{ items: TInstitutionRow[]; total: number; page: number; pageSize: number }> {
+export async function listInstitutions(
+  deps: AppDeps,
+  actor: Actor,
+  q: TInstitutionListQuery,
+): Promise<{ items: TInstitutionRow[]; total: number; page: number; pageSize: number }> {
   requireAdmin(actor);
   const where = institutionWhere(actor, q);
   const [{ n }] = await deps.db.select({ n: count() }).from(organisations).where(where);
@@ -450,5 +574,11 @@ export async function getInstitution(deps: AppDeps, actor: Actor, id: number): P
   const [org] = await findInstitutionsInSubtree(deps.db, actor, [id]);
   const [row] = await deps.db.select(institutionColumns).from(organisations).where(eq(organisations.id, org.id));
   const [{ n }] = await deps.db.select({ n: count() }).from(departments).where(eq(departments.orgId, org.id));
-  return { ...row, profile: org.profile.institution ?? {}, canApplyAssessment: org.canApplyAssessment, departmentCount: n, createdAt: org.createdAt.toISOString() };
+  return {
+    ...row,
+    profile: org.profile.institution ?? {},
+    canApplyAssessment: org.canApplyAssessment,
+    departmentCount: n,
+    createdAt: org.createdAt.toISOString(),
+  };
 }

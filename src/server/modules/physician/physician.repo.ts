@@ -55,7 +55,9 @@ export function physicianScope(actor: Actor): SQL {
 
 /** The province's current cycle id, or null when none is set up. */
 export async function currentCycleId(db: DbOrTx, provinceId: number): Promise<number | null> {
-  const r = await db.execute(sql`SELECT id FROM cycles WHERE province_id = ${provinceId} AND is_current ORDER BY id DESC LIMIT 1`);
+  const r = await db.execute(
+    sql`SELECT id FROM cycles WHERE province_id = ${provinceId} AND is_current ORDER BY id DESC LIMIT 1`,
+  );
   return (r.rows[0] as { id: number } | undefined)?.id ?? null;
 }
 
@@ -94,7 +96,13 @@ export function decodeCursor(s: string | undefined): Cursor | null {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 1 && Number.isSafeInteger(v[0])) return { id: v[0] };
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && /^[/\d]{1,400}$/.test(v[0]) && Number.isSafeInteger(v[1])) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      /^[/\d]{1,400}$/.test(v[0]) &&
+      Number.isSafeInteger(v[1])
+    ) {
       return { path: v[0], id: v[1] };
     }
   } catch {
@@ -139,7 +147,13 @@ export async function listPhysicians(
   return r.rows as unknown as PhysicianListRow[];
 }
 
-export async function findPhysicianForActor(db: DbOrTx, actor: Actor, id: number, cycleId: number | null, forUpdate = false): Promise<PhysicianListRow | null> {
+export async function findPhysicianForActor(
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  cycleId: number | null,
+  forUpdate = false,
+): Promise<PhysicianListRow | null> {
   const r = await db.execute(sql`
     SELECT ${COLUMNS}
       FROM physicians p
@@ -164,20 +178,27 @@ export interface OrgRow {
 export async function orgsByIds(db: DbOrTx, ids: number[]): Promise<OrgRow[]> {
   if (!ids.length) return [];
   const r = await db.execute(
-    sql`SELECT id, kind, level, name, code, path, status, province_id FROM organisations WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`,
+    sql`SELECT id, kind, level, name, code, path, status, province_id FROM organisations WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
   );
   return r.rows as unknown as OrgRow[];
 }
 
 /** Institutions in the actor's subtree matching a keyword (name or 机构账号). */
-export async function searchInstitutions(db: DbOrTx, actor: Actor, keyword: string | undefined): Promise<(OrgRow & { parent_name: string })[]> {
+export async function searchInstitutions(
+  db: DbOrTx,
+  actor: Actor,
+  keyword: string | undefined,
+): Promise<(OrgRow & { parent_name: string })[]> {
   const kw = keyword ? `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const r = await db.execute(sql`
     SELECT o.id, o.kind, o.level, o.name, o.code, o.path, o.status, o.province_id, COALESCE(par.name, '') AS parent_name
       FROM organisations o
       LEFT JOIN organisations par ON par.id = o.parent_id
      WHERE o.kind = 'institution' AND o.status <> 'deregistered'
-       AND o.path LIKE ${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}
+       AND o.path LIKE ${`${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
        ${kw ? sql`AND (o.name LIKE ${kw} OR o.code LIKE ${kw})` : sql``}
      ORDER BY o.path
      LIMIT 30`);

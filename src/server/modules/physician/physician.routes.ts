@@ -27,7 +27,14 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/physicians',
-    { schema: { tags, summary: '医师信息列表 / 医师管理：查询（keyset 分页）', querystring: ZPhysicianQuery, response: { 200: ZPhysicianPage } } },
+    {
+      schema: {
+        tags,
+        summary: '医师信息列表 / 医师管理：查询（keyset 分页）',
+        querystring: ZPhysicianQuery,
+        response: { 200: ZPhysicianPage },
+      },
+    },
     async (req) => svc.listPhysicians(deps, actorOf(req, 'institution', 'admin'), req.query),
   );
 
@@ -45,7 +52,14 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/api/physicians/transfer-targets',
-    { schema: { tags, summary: '辖区内的卫生机构（变更卫生机构的目标、医师管理的筛选）', querystring: ZInstitutionSearch, response: { 200: ZInstitutionOptions } } },
+    {
+      schema: {
+        tags,
+        summary: '辖区内的卫生机构（变更卫生机构的目标、医师管理的筛选）',
+        querystring: ZInstitutionSearch,
+        response: { 200: ZInstitutionOptions },
+      },
+    },
     async (req) => svc.transferTargets(deps, actorOf(req, 'admin'), req.query.keyword),
   );
 
@@ -57,8 +71,18 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/physicians/:id/reset-password',
-    { schema: { tags, summary: '密码重置（重置为本省医师初始密码）', params: ZIdParam, response: { 200: ZResetResult } } },
-    async (req) => ({ ok: true as const, rule: await svc.resetPhysicianPassword(deps, actorOf(req, 'institution'), req.params.id) }),
+    {
+      schema: {
+        tags,
+        summary: '密码重置（重置为本省医师初始密码）',
+        params: ZIdParam,
+        response: { 200: ZResetResult },
+      },
+    },
+    async (req) => ({
+      ok: true as const,
+      rule: await svc.resetPhysicianPassword(deps, actorOf(req, 'institution'), req.params.id),
+    }),
   );
 
   app.post(

@@ -12,7 +12,14 @@ import { physicianInitialPassword } from '../../platform/passwords.js';
 import { resetAccountPassword } from '../account/account.service.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import { maskIdNumber } from '../../../shared/idcard.js';
-import type { TPhysicianDetail, TPhysicianExportQuery, TPhysicianPage, TPhysicianQuery, TPhysicianRow, TTransferInput } from '../../../shared/schemas/physician.js';
+import type {
+  TPhysicianDetail,
+  TPhysicianExportQuery,
+  TPhysicianPage,
+  TPhysicianQuery,
+  TPhysicianRow,
+  TTransferInput,
+} from '../../../shared/schemas/physician.js';
 import * as repo from './physician.repo.js';
 
 /** Enrolment statuses in which a physician counts as not taking part in the current cycle. */
@@ -63,7 +70,10 @@ export async function listPhysicians(deps: AppDeps, actor: Actor, q: TPhysicianQ
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toRow(actor, r)),
-    nextCursor: more && last ? repo.encodeCursor(actor.role === 'admin' ? { path: last.org_path, id: last.id } : { id: last.id }) : null,
+    nextCursor:
+      more && last
+        ? repo.encodeCursor(actor.role === 'admin' ? { path: last.org_path, id: last.id } : { id: last.id })
+        : null,
   };
 }
 
@@ -129,7 +139,13 @@ const LEVEL_RANK = { province: 0, city: 1, district: 2 } as const;
 const LEVEL_NAME = { province: '省级', city: '市级', district: '区县级' } as const;
 
 /** 变更卫生机构: move a physician to another institution of the actor's subtree. */
-export async function transferPhysician(deps: AppDeps, actor: Actor, id: number, input: TTransferInput, requestId?: string): Promise<void> {
+export async function transferPhysician(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  input: TTransferInput,
+  requestId?: string,
+): Promise<void> {
   const actorLevel = actor.adminLevel;
   if (actor.role !== 'admin' || !actorLevel) throw forbidden();
   await deps.db.transaction(async (tx) => {
@@ -137,8 +153,9 @@ export async function transferPhysician(deps: AppDeps, actor: Actor, id: number,
     const p = await repo.findPhysicianForActor(tx, actor, id, cycleId, true);
     if (!p) throw notFound('医师');
     const [target] = await repo.orgsByIds(tx, [input.institutionId]);
-    if (!target || target.kind !== 'institution' || !isInSubtree(target.path, actor.orgPath)) throw notFound('目标卫生机构');
-    if (target.status === 'deregistered') throw new AppError('DEREGISTERED', '目标卫生机构已注销，不能变更到该机构', 400);
+    if (target?.kind !== 'institution' || !isInSubtree(target.path, actor.orgPath)) throw notFound('目标卫生机构');
+    if (target.status === 'deregistered')
+      throw new AppError('DEREGISTERED', '目标卫生机构已注销，不能变更到该机构', 400);
     if (target.id === p.institution_id) throw new AppError('SAME_INSTITUTION', '该医师已在目标卫生机构，无需变更', 400);
     const lcaPath = lowestCommonAdminPath(p.org_path, target.path);
     const lcaId = Number(lcaPath.split('/').filter(Boolean).pop());
@@ -146,7 +163,9 @@ export async function transferPhysician(deps: AppDeps, actor: Actor, id: number,
     const lcaLevel = (lca?.level ?? 'province') as keyof typeof LEVEL_RANK;
     if (LEVEL_RANK[actorLevel] > LEVEL_RANK[lcaLevel]) {
       throw forbidden(
-        lcaLevel === 'province' ? '跨地市/州变更卫生机构须由省级卫生行政机构操作' : `跨区/县变更卫生机构须由上级${LEVEL_NAME[lcaLevel]}卫生行政机构操作`,
+        lcaLevel === 'province'
+          ? '跨地市/州变更卫生机构须由省级卫生行政机构操作'
+          : `跨区/县变更卫生机构须由上级${LEVEL_NAME[lcaLevel]}卫生行政机构操作`,
       );
     }
     if (p.status && !NOT_ENROLLED.includes(p.status)) {
@@ -209,17 +228,27 @@ const slash = (d: string | null) => (d ? d.replaceAll('-', '/') : '');
  * 【导出】: stream an .xlsx of every physician matching the search, page by page (keyset,
  * 2,000 rows at a time), never holding all rows in memory. Returns the stream to send.
  */
-export async function exportPhysicians(deps: AppDeps, actor: Actor, q: TPhysicianExportQuery, requestId?: string): Promise<PassThrough> {
+export async function exportPhysicians(
+  deps: AppDeps,
+  actor: Actor,
+  q: TPhysicianExportQuery,
+  requestId?: string,
+): Promise<PassThrough> {
   requireListRole(actor);
   const cycleId = await repo.currentCycleId(deps.db, actor.provinceId);
-  await writeAudit(deps.db, actor, {
-    targetType: 'physician',
-    targetId: 'export',
-    action: '导出医师信息',
-    orgPath: actor.orgPath,
-    provinceId: actor.provinceId,
-    after: q,
-  }, requestId);
+  await writeAudit(
+    deps.db,
+    actor,
+    {
+      targetType: 'physician',
+      targetId: 'export',
+      action: '导出医师信息',
+      orgPath: actor.orgPath,
+      provinceId: actor.provinceId,
+      after: q,
+    },
+    requestId,
+  );
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('医师信息');

@@ -2,8 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { buildOrg, buildPhysician, buildProvince, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
-import { accounts, auditLog, cycles, enrolments, physicians, provinceSettings, sessions } from '../../db/schema/index.js';
+import {
+  buildOrg,
+  buildPhysician,
+  buildProvince,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+} from '../../../../tests/helpers.js';
+import {
+  accounts,
+  auditLog,
+  cycles,
+  enrolments,
+  physicians,
+  provinceSettings,
+  sessions,
+} from '../../db/schema/index.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { lowestCommonAdminPath } from './physician.service.js';
 import type { TPhysicianPage } from '../../../shared/schemas/physician.js';
@@ -24,7 +39,11 @@ async function makeCycle(provinceId: number) {
   return c;
 }
 
-async function enrol(cycleId: number, p: { id: number; provinceId: number; institutionId: number; orgPath: string }, status: string) {
+async function enrol(
+  cycleId: number,
+  p: { id: number; provinceId: number; institutionId: number; orgPath: string },
+  status: string,
+) {
   await ctx.db.insert(enrolments).values({
     cycleId,
     provinceId: p.provinceId,
@@ -131,7 +150,11 @@ describe('医师信息列表 / 医师管理 — jurisdiction', () => {
     ] as const) {
       expect((await s.inject({ method, url })).statusCode, url).toBe(403);
     }
-    const t = await s.inject({ method: 'POST', url: `/api/physicians/${a.id}/transfer`, payload: { institutionId: p.hospitalB.id } });
+    const t = await s.inject({
+      method: 'POST',
+      url: `/api/physicians/${a.id}/transfer`,
+      payload: { institutionId: p.hospitalB.id },
+    });
     expect(t.statusCode).toBe(403);
     const body = await sessionFor(ctx, p.body.accountId, 'body');
     expect((await body.inject({ method: 'GET', url: '/api/physicians' })).statusCode).toBe(403);
@@ -146,11 +169,19 @@ describe('医师管理 — search and keyset pagination', () => {
     const { normaliseIdNumber } = await import('../../../shared/idcard.js');
     const legacy = `450103710305${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
     const id18 = (normaliseIdNumber(legacy) as { value: string }).value;
-    const x = await buildPhysician(ctx.db, p.hospitalA, { name: '张老旧', idNumber: id18, practiceCategory: '中医', level: '执业助理医师' });
+    const x = await buildPhysician(ctx.db, p.hospitalA, {
+      name: '张老旧',
+      idNumber: id18,
+      practiceCategory: '中医',
+      level: '执业助理医师',
+    });
     const other = await buildPhysician(ctx.db, p.hospitalA, { name: '李其他' });
     await enrol(cycle.id, other, 'pending_institution');
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const get = async (qs: string) => ((await s.inject({ method: 'GET', url: `/api/physicians?${qs}` })).json() as TPhysicianPage).items.map((i) => i.id);
+    const get = async (qs: string) =>
+      ((await s.inject({ method: 'GET', url: `/api/physicians?${qs}` })).json() as TPhysicianPage).items.map(
+        (i) => i.id,
+      );
     expect(await get(`idNumber=${legacy}`)).toEqual([x.id]);
     expect(await get(`idNumber=${id18.toLowerCase()}`)).toEqual([x.id]);
     expect(await get(`name=${encodeURIComponent('张老旧')}`)).toEqual([x.id]);
@@ -206,17 +237,25 @@ describe('密码重置', () => {
     const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.id, a.accountId));
     expect(acc.mustChangePassword).toBe(true);
     expect(await verifyPassword(acc.passwordHash, a.idNumber.slice(-6).toUpperCase())).toBe(true);
-    const open = await ctx.db.select().from(sessions).where(sql`${sessions.accountId} = ${a.accountId} AND ${sessions.revokedAt} IS NULL`);
+    const open = await ctx.db
+      .select()
+      .from(sessions)
+      .where(sql`${sessions.accountId} = ${a.accountId} AND ${sessions.revokedAt} IS NULL`);
     expect(open).toEqual([]);
-    const audit = await ctx.db.select().from(auditLog).where(sql`${auditLog.targetType} = 'account' AND ${auditLog.targetId} = ${String(a.accountId)}`);
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.targetType} = 'account' AND ${auditLog.targetId} = ${String(a.accountId)}`);
     expect(audit.map((x) => x.action)).toContain('重置密码');
   });
 
-  it("defaults to 666666 when the province keeps the default rule", async () => {
+  it('defaults to 666666 when the province keeps the default rule', async () => {
     const p = await buildProvince(ctx.db);
     const a = await buildPhysician(ctx.db, p.hospitalA);
     const s = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
-    expect((await s.inject({ method: 'POST', url: `/api/physicians/${a.id}/reset-password` })).json().rule).toBe('666666');
+    expect((await s.inject({ method: 'POST', url: `/api/physicians/${a.id}/reset-password` })).json().rule).toBe(
+      '666666',
+    );
     const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.id, a.accountId));
     expect(await verifyPassword(acc.passwordHash, '666666')).toBe(true);
   });
@@ -242,12 +281,19 @@ describe('变更卫生机构', () => {
   it('a district moves a physician inside its district; org_path and institution change, audited with before/after', async () => {
     const p = await setup();
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const r = await s.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA1b.id, reason: '调动' } });
+    const r = await s.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalA1b.id, reason: '调动' },
+    });
     expect(r.statusCode, r.body).toBe(200);
     const after = await row(p.doc.id);
     expect(after.institutionId).toBe(p.hospitalA1b.id);
     expect(after.orgPath).toBe(p.hospitalA1b.path);
-    const [a] = await ctx.db.select().from(auditLog).where(sql`${auditLog.targetType} = 'physician' AND ${auditLog.targetId} = ${String(p.doc.id)}`);
+    const [a] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.targetType} = 'physician' AND ${auditLog.targetId} = ${String(p.doc.id)}`);
     expect(a.action).toBe('变更卫生机构');
     expect(a.before).toMatchObject({ institutionId: p.hospitalA.id, orgPath: p.hospitalA.path });
     expect(a.after).toMatchObject({ institutionId: p.hospitalA1b.id, orgPath: p.hospitalA1b.path });
@@ -257,11 +303,19 @@ describe('变更卫生机构', () => {
   it('across districts: the district is refused (target outside its jurisdiction → 404), the city may', async () => {
     const p = await setup();
     const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const r = await district.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA2.id } });
+    const r = await district.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalA2.id },
+    });
     expect(r.statusCode).toBe(404);
     expect((await row(p.doc.id)).institutionId).toBe(p.hospitalA.id);
     const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
-    const ok = await city.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA2.id } });
+    const ok = await city.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalA2.id },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await row(p.doc.id)).orgPath).toBe(p.hospitalA2.path);
   });
@@ -269,11 +323,19 @@ describe('变更卫生机构', () => {
   it('across cities: the city is refused, the province may', async () => {
     const p = await setup();
     const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
-    const r = await city.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalB.id } });
+    const r = await city.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalB.id },
+    });
     expect(r.statusCode).toBe(404);
     expect((await row(p.doc.id)).institutionId).toBe(p.hospitalA.id);
     const province = await sessionFor(ctx, p.province.accountId, 'admin');
-    const ok = await province.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalB.id } });
+    const ok = await province.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalB.id },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await row(p.doc.id)).orgPath).toBe(p.hospitalB.path);
   });
@@ -282,7 +344,11 @@ describe('变更卫生机构', () => {
     const p = await setup();
     const neighbour = await buildPhysician(ctx.db, p.hospitalB);
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const r = await s.inject({ method: 'POST', url: `/api/physicians/${neighbour.id}/transfer`, payload: { institutionId: p.hospitalA1b.id } });
+    const r = await s.inject({
+      method: 'POST',
+      url: `/api/physicians/${neighbour.id}/transfer`,
+      payload: { institutionId: p.hospitalA1b.id },
+    });
     expect(r.statusCode).toBe(404);
     expect((await row(neighbour.id)).institutionId).toBe(p.hospitalB.id);
   });
@@ -292,14 +358,24 @@ describe('变更卫生机构', () => {
     const cycle = await makeCycle(p.province.id);
     await enrol(cycle.id, p.doc, 'pending_body');
     const s = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const r = await s.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA1b.id } });
+    const r = await s.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalA1b.id },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().message).toContain('驳回到退出当前周期');
     expect((await row(p.doc.id)).institutionId).toBe(p.hospitalA.id);
-    const list = (await s.inject({ method: 'GET', url: `/api/physicians?name=${encodeURIComponent('待变更')}` })).json() as TPhysicianPage;
+    const list = (
+      await s.inject({ method: 'GET', url: `/api/physicians?name=${encodeURIComponent('待变更')}` })
+    ).json() as TPhysicianPage;
     expect(list.items[0].actions).not.toContain('transfer');
     await ctx.db.update(enrolments).set({ status: 'withdrawn' }).where(eq(enrolments.physicianId, p.doc.id));
-    const ok = await s.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA1b.id } });
+    const ok = await s.inject({
+      method: 'POST',
+      url: `/api/physicians/${p.doc.id}/transfer`,
+      payload: { institutionId: p.hospitalA1b.id },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     // the enrolment row keeps its own org_path (only the physician moves)
     const [e] = await ctx.db.select().from(enrolments).where(eq(enrolments.physicianId, p.doc.id));
@@ -309,8 +385,24 @@ describe('变更卫生机构', () => {
   it('refuses a target that is not an institution, and moving to the same institution', async () => {
     const p = await setup();
     const s = await sessionFor(ctx, p.province.accountId, 'admin');
-    expect((await s.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.districtA.id } })).statusCode).toBe(404);
-    expect((await s.inject({ method: 'POST', url: `/api/physicians/${p.doc.id}/transfer`, payload: { institutionId: p.hospitalA.id } })).statusCode).toBe(400);
+    expect(
+      (
+        await s.inject({
+          method: 'POST',
+          url: `/api/physicians/${p.doc.id}/transfer`,
+          payload: { institutionId: p.districtA.id },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await s.inject({
+          method: 'POST',
+          url: `/api/physicians/${p.doc.id}/transfer`,
+          payload: { institutionId: p.hospitalA.id },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect((await row(p.doc.id)).institutionId).toBe(p.hospitalA.id);
   });
 });
@@ -321,7 +413,12 @@ describe('login rate limit (found by bench/login.bench.ts)', () => {
     const a = await buildPhysician(ctx.db, p.hospitalA, { name: '限流甲' });
     const b = await buildPhysician(ctx.db, p.hospitalA, { name: '限流乙' });
     const login = (idNumber: string, name: string, password: string) =>
-      ctx.app.inject({ method: 'POST', url: '/api/auth/physician-login', remoteAddress: '10.9.8.7', payload: { idNumber, name, password } });
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/physician-login',
+        remoteAddress: '10.9.8.7',
+        payload: { idNumber, name, password },
+      });
     const codes: number[] = [];
     for (let i = 0; i < 21; i++) codes.push((await login(a.idNumber, a.name, 'wrong-password')).statusCode);
     expect(codes.slice(0, 20)).not.toContain(429);

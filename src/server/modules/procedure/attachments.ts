@@ -16,7 +16,10 @@ import { PROOF_MAX_BYTES, PROOF_MAX_FILES, type TAttachment } from '../../../sha
 
 export type AttachmentKind = 'proof' | 'exemption' | 'deferral';
 
-export const ATTACHMENT_LIMITS: Record<AttachmentKind, { maxFiles: number; maxBytes: number; label: string; kind: 'image' | 'document' }> = {
+export const ATTACHMENT_LIMITS: Record<
+  AttachmentKind,
+  { maxFiles: number; maxBytes: number; label: string; kind: 'image' | 'document' }
+> = {
   proof: { maxFiles: PROOF_MAX_FILES, maxBytes: PROOF_MAX_BYTES, label: '证明材料', kind: 'image' },
   exemption: { maxFiles: 10, maxBytes: PROOF_MAX_BYTES, label: '免考材料', kind: 'image' },
   deferral: { maxFiles: 10, maxBytes: PROOF_MAX_BYTES, label: '延期考核附件', kind: 'image' },
@@ -28,7 +31,12 @@ export async function listAttachments(db: DbOrTx, enrolmentId: number, kind: Att
     .from(enrolmentAttachments)
     .where(and(eq(enrolmentAttachments.enrolmentId, enrolmentId), eq(enrolmentAttachments.kind, kind)))
     .orderBy(asc(enrolmentAttachments.id));
-  return rows.map((r) => ({ id: r.fileId, originalName: r.originalName, size: r.size, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.fileId,
+    originalName: r.originalName,
+    size: r.size,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** Store one upload for `enrolment` (already loaded FOR UPDATE through the actor's scope). */
@@ -48,10 +56,21 @@ export async function addAttachment(
     .where(and(eq(enrolmentAttachments.enrolmentId, enrolment.id), eq(enrolmentAttachments.kind, kind)));
   if (n >= lim.maxFiles) throw badRequest(`${lim.label}最多上传 ${lim.maxFiles} 个文件，请先删除不需要的文件`);
   const checked = await checkUpload(buf, lim.kind, { maxBytes: lim.maxBytes });
-  const fileId = await storeFile(tx, deps.storage, actor, buf, checked, { purpose: `enrolment_${kind}`, orgPath: enrolment.orgPath, originalName });
+  const fileId = await storeFile(tx, deps.storage, actor, buf, checked, {
+    purpose: `enrolment_${kind}`,
+    orgPath: enrolment.orgPath,
+    originalName,
+  });
   const [row] = await tx
     .insert(enrolmentAttachments)
-    .values({ enrolmentId: enrolment.id, fileId, kind, provinceId: enrolment.provinceId, originalName: originalName.slice(0, 200), size: buf.length })
+    .values({
+      enrolmentId: enrolment.id,
+      fileId,
+      kind,
+      provinceId: enrolment.provinceId,
+      originalName: originalName.slice(0, 200),
+      size: buf.length,
+    })
     .returning();
   await writeAudit(tx, actor, {
     targetType: 'enrolment',
@@ -64,10 +83,23 @@ export async function addAttachment(
   return { id: fileId, originalName: row.originalName, size: row.size, createdAt: row.createdAt.toISOString() };
 }
 
-export async function removeAttachment(tx: DbOrTx, deps: Pick<AppDeps, 'storage'>, actor: Actor, enrolment: Enrolment, kind: AttachmentKind, fileId: string) {
+export async function removeAttachment(
+  tx: DbOrTx,
+  deps: Pick<AppDeps, 'storage'>,
+  actor: Actor,
+  enrolment: Enrolment,
+  kind: AttachmentKind,
+  fileId: string,
+) {
   const [att] = await tx
     .delete(enrolmentAttachments)
-    .where(and(eq(enrolmentAttachments.enrolmentId, enrolment.id), eq(enrolmentAttachments.kind, kind), eq(enrolmentAttachments.fileId, fileId)))
+    .where(
+      and(
+        eq(enrolmentAttachments.enrolmentId, enrolment.id),
+        eq(enrolmentAttachments.kind, kind),
+        eq(enrolmentAttachments.fileId, fileId),
+      ),
+    )
     .returning();
   if (!att) throw notFound('文件');
   const [f] = await tx.delete(files).where(eq(files.id, fileId)).returning();
@@ -83,13 +115,25 @@ export async function removeAttachment(tx: DbOrTx, deps: Pick<AppDeps, 'storage'
 }
 
 /** Ids that are attachments of this kind on this enrolment (the rest are refused). */
-export async function assertAttached(db: DbOrTx, enrolmentId: number, kind: AttachmentKind, ids: string[]): Promise<void> {
+export async function assertAttached(
+  db: DbOrTx,
+  enrolmentId: number,
+  kind: AttachmentKind,
+  ids: string[],
+): Promise<void> {
   if (!ids.length) return;
   const rows = await db
     .select({ fileId: enrolmentAttachments.fileId })
     .from(enrolmentAttachments)
-    .where(and(eq(enrolmentAttachments.enrolmentId, enrolmentId), eq(enrolmentAttachments.kind, kind), inArray(enrolmentAttachments.fileId, ids)));
-  if (rows.length !== new Set(ids).size) throw badRequest(`${ATTACHMENT_LIMITS[kind].label}中有文件不存在或已删除，请重新上传`);
+    .where(
+      and(
+        eq(enrolmentAttachments.enrolmentId, enrolmentId),
+        eq(enrolmentAttachments.kind, kind),
+        inArray(enrolmentAttachments.fileId, ids),
+      ),
+    );
+  if (rows.length !== new Set(ids).size)
+    throw badRequest(`${ATTACHMENT_LIMITS[kind].label}中有文件不存在或已删除，请重新上传`);
 }
 
 /** Read an attachment back: the enrolment must be in the actor's scope (404 otherwise). */

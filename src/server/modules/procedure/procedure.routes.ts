@@ -21,7 +21,10 @@ import './procedure.todos.js';
 
 const tags = ['考核程序'];
 const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({ id: z.coerce.number().int().positive(), fileId: z.string().uuid({ message: '文件不存在' }) });
+const ZFileParams = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.string().uuid({ message: '文件不存在' }),
+});
 const ZOk = z.object({ ok: z.literal(true) });
 
 /** Read the single uploaded file of a multipart request. */
@@ -37,17 +40,31 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
 
-  app.get('/api/procedure/mine', { schema: { tags, summary: '本人当前周期考核记录', response: { 200: ZMyEnrolment } } }, async (req) => ({
-    enrolmentId: await svc.myEnrolmentId(deps, actorOf(req, 'physician')),
-  }));
+  app.get(
+    '/api/procedure/mine',
+    { schema: { tags, summary: '本人当前周期考核记录', response: { 200: ZMyEnrolment } } },
+    async (req) => ({
+      enrolmentId: await svc.myEnrolmentId(deps, actorOf(req, 'physician')),
+    }),
+  );
 
-  app.get('/api/enrolments/:id/procedure', { schema: { tags, summary: '考核程序（第5步）状态与条件提示', params: ZId, response: { 200: ZProcedureState } } }, async (req) =>
-    svc.getState(deps, actorOf(req, 'physician', 'institution', 'body', 'admin'), req.params.id),
+  app.get(
+    '/api/enrolments/:id/procedure',
+    { schema: { tags, summary: '考核程序（第5步）状态与条件提示', params: ZId, response: { 200: ZProcedureState } } },
+    async (req) => svc.getState(deps, actorOf(req, 'physician', 'institution', 'body', 'admin'), req.params.id),
   );
 
   app.put(
     '/api/enrolments/:id/procedure-application',
-    { schema: { tags, summary: '保存考核程序（一般程序 / 简易程序）', params: ZId, body: ZProcedureDraft, response: { 200: ZProcedureState } } },
+    {
+      schema: {
+        tags,
+        summary: '保存考核程序（一般程序 / 简易程序）',
+        params: ZId,
+        body: ZProcedureDraft,
+        response: { 200: ZProcedureState },
+      },
+    },
     async (req) => svc.saveApplication(deps, actorOf(req, 'physician'), req.params.id, req.body),
   );
 
@@ -59,7 +76,15 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/enrolments/:id/proofs',
-    { schema: { tags, summary: '上传简易程序证明材料（png/jpg/jpeg，≤3 MB，≤10 个）', params: ZId, consumes: ['multipart/form-data'], response: { 200: ZAttachment } } },
+    {
+      schema: {
+        tags,
+        summary: '上传简易程序证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
+        params: ZId,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZAttachment },
+      },
+    },
     async (req) => {
       const actor = actorOf(req, 'physician');
       const { buf, name } = await readUpload(req);
@@ -80,7 +105,12 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
     '/api/enrolments/:id/attachments/:fileId',
     { schema: { tags, summary: '查看考核记录的附件（证明材料、免考材料、延期附件）', params: ZFileParams } },
     async (req, reply) => {
-      const f = await readAttachment(deps, actorOf(req, 'physician', 'institution', 'body', 'admin'), req.params.id, req.params.fileId);
+      const f = await readAttachment(
+        deps,
+        actorOf(req, 'physician', 'institution', 'body', 'admin'),
+        req.params.id,
+        req.params.fileId,
+      );
       reply.header('content-type', f.mime);
       reply.header('cache-control', 'private, no-store');
       reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`);
@@ -91,19 +121,41 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
   // ——— 评定工作成绩、职业道德 (institution) / 复核 (body) ———
   app.get(
     '/api/procedure/evaluations',
-    { schema: { tags, summary: '待评定 / 待复核列表（按程序）', querystring: ZEvaluationListQuery, response: { 200: ZEvaluationList } } },
+    {
+      schema: {
+        tags,
+        summary: '待评定 / 待复核列表（按程序）',
+        querystring: ZEvaluationListQuery,
+        response: { 200: ZEvaluationList },
+      },
+    },
     async (req) => svc.listEvaluations(deps, actorOf(req, 'institution', 'body'), req.query),
   );
 
   app.get(
     '/api/procedure/evaluations/:id',
-    { schema: { tags, summary: '评定 / 复核详情（自评、证明材料、述职报告、评定意见）', params: ZId, response: { 200: ZEvaluationDetail } } },
+    {
+      schema: {
+        tags,
+        summary: '评定 / 复核详情（自评、证明材料、述职报告、评定意见）',
+        params: ZId,
+        response: { 200: ZEvaluationDetail },
+      },
+    },
     async (req) => svc.evaluationDetail(deps, actorOf(req, 'institution', 'body'), req.params.id),
   );
 
   app.post(
     '/api/procedure/evaluations/:id/evaluate',
-    { schema: { tags, summary: '卫生机构评定工作成绩、职业道德 → 提交', params: ZId, body: ZEvaluateInput, response: { 200: ZOk } } },
+    {
+      schema: {
+        tags,
+        summary: '卫生机构评定工作成绩、职业道德 → 提交',
+        params: ZId,
+        body: ZEvaluateInput,
+        response: { 200: ZOk },
+      },
+    },
     async (req) => {
       await svc.institutionEvaluate(deps, actorOf(req, 'institution'), req.params.id, req.body, req.id);
       return { ok: true as const };
@@ -112,7 +164,15 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/procedure/evaluations/:id/reject',
-    { schema: { tags, summary: '卫生机构驳回考核程序申请（医师重新选择程序）', params: ZId, body: ZReasonInput, response: { 200: ZOk } } },
+    {
+      schema: {
+        tags,
+        summary: '卫生机构驳回考核程序申请（医师重新选择程序）',
+        params: ZId,
+        body: ZReasonInput,
+        response: { 200: ZOk },
+      },
+    },
     async (req) => {
       await svc.institutionReject(deps, actorOf(req, 'institution'), req.params.id, req.body.reason, req.id);
       return { ok: true as const };
@@ -130,7 +190,15 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/procedure/evaluations/:id/body-reject',
-    { schema: { tags, summary: '考核机构复核 → 驳回（不同意，退回卫生机构重新评定）', params: ZId, body: ZBodyRejectInput, response: { 200: ZOk } } },
+    {
+      schema: {
+        tags,
+        summary: '考核机构复核 → 驳回（不同意，退回卫生机构重新评定）',
+        params: ZId,
+        body: ZBodyRejectInput,
+        response: { 200: ZOk },
+      },
+    },
     async (req) => {
       await svc.bodyReject(deps, actorOf(req, 'body'), req.params.id, req.body, req.id);
       return { ok: true as const };
@@ -139,7 +207,15 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/api/procedure/evaluations/:id/reject-simple',
-    { schema: { tags, summary: '考核机构驳回至一般程序（不符合简易程序条件）', params: ZId, body: ZReasonInput, response: { 200: ZOk } } },
+    {
+      schema: {
+        tags,
+        summary: '考核机构驳回至一般程序（不符合简易程序条件）',
+        params: ZId,
+        body: ZReasonInput,
+        response: { 200: ZOk },
+      },
+    },
     async (req) => {
       await svc.bodyRejectSimple(deps, actorOf(req, 'body'), req.params.id, req.body.reason, req.id);
       return { ok: true as const };

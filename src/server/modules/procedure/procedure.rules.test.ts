@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fullYearsBetween, rulesInputFrom, simpleConditionHints, yearsOfPractice, yesNo, type RulesInput } from './procedure.rules.js';
+import {
+  fullYearsBetween,
+  rulesInputFrom,
+  simpleConditionHints,
+  yearsOfPractice,
+  yesNo,
+  type RulesInput,
+} from './procedure.rules.js';
 
 const base: RulesInput = {
   firstRegisteredAt: '2010-07-01',
@@ -74,14 +81,35 @@ describe('rulesInputFrom', () => {
       periodStart: '2024-01-01',
       periodEnd: '2026-12-31',
     });
-    expect(i).toMatchObject({ firstRegisteredAt: '2008-01-01', goodRecord: true, badRecord: false, resident: true, titleObtainedAt: '2025-03-01' });
+    expect(i).toMatchObject({
+      firstRegisteredAt: '2008-01-01',
+      goodRecord: true,
+      badRecord: false,
+      resident: true,
+      titleObtainedAt: '2025-03-01',
+    });
   });
   it('prefers the wizard 首次注册时间 over the master record', () => {
-    const i = rulesInputFrom({ registration: { firstRegisteredAt: '2019-05-01' }, selfEvaluation: {}, physicianFirstRegisteredAt: '2008-01-01', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
+    const i = rulesInputFrom({
+      registration: { firstRegisteredAt: '2019-05-01' },
+      selfEvaluation: {},
+      physicianFirstRegisteredAt: '2008-01-01',
+      periodStart: '2024-01-01',
+      periodEnd: '2026-12-31',
+    });
     expect(i.firstRegisteredAt).toBe('2019-05-01');
     expect(i.goodRecord).toBeNull();
   });
   it('yesNo maps 有/无 是/否 booleans and leaves others null', () => {
-    expect([yesNo('有'), yesNo('无'), yesNo('是'), yesNo('否'), yesNo(true), yesNo(false), yesNo(''), yesNo(undefined)]).toEqual([true, false, true, false, true, false, null, null]);
+    expect([
+      yesNo('有'),
+      yesNo('无'),
+      yesNo('是'),
+      yesNo('否'),
+      yesNo(true),
+      yesNo(false),
+      yesNo(''),
+      yesNo(undefined),
+    ]).toEqual([true, false, true, false, true, false, null, null]);
   });
 });

@@ -62,7 +62,10 @@ export function yearsOfPractice(input: Pick<RulesInput, 'firstRegisteredAt' | 'p
 
 export function simpleConditionHints(input: RulesInput): TConditionHint[] {
   const years = yearsOfPractice(input);
-  const yearsText = years === null ? '未登记首次注册时间，无法计算执业年限' : `自首次注册（${fmt(input.firstRegisteredAt!)}）至周期末执业满 ${years} 年`;
+  const yearsText =
+    years === null
+      ? '未登记首次注册时间，无法计算执业年限'
+      : `自首次注册（${fmt(input.firstRegisteredAt!)}）至周期末执业满 ${years} 年`;
   const label = (id: number) => SIMPLE_CONDITIONS.find((c) => c.id === id)!.label;
 
   // (1) ≥ 5 years and a good-conduct record
@@ -73,7 +76,7 @@ export function simpleConditionHints(input: RulesInput): TConditionHint[] {
     b1 = `${yearsText}，不足 5 年`;
   } else if (input.goodRecord === false) {
     c1 = false;
-    b1 = `${years === null ? yearsText + '；' : yearsText + '；'}自评无良好执业行为记录`;
+    b1 = `${years === null ? `${yearsText}；` : `${yearsText}；`}自评无良好执业行为记录`;
   } else if (years !== null && input.goodRecord === true) {
     c1 = true;
     b1 = `${yearsText}；自评有良好执业行为记录`;

@@ -20,7 +20,15 @@ import {
   type TProcedureDraft,
   type TProcedureState,
 } from '../../../shared/schemas/procedure.js';
-import { actionsFor, applyTransition, cycleById, enrolmentScope, findEnrolmentForActor, type Cycle, type Enrolment } from '../enrolment/enrolment.transition.js';
+import {
+  actionsFor,
+  applyTransition,
+  cycleById,
+  enrolmentScope,
+  findEnrolmentForActor,
+  type Cycle,
+  type Enrolment,
+} from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from './attachments.js';
 import { invalidateOtherProcedureExemption } from '../exemption/exemption.invalidate.js';
 import { rulesInputFrom, simpleConditionHints, yearsOfPractice } from './procedure.rules.js';
@@ -51,7 +59,10 @@ function readApplication(e: Enrolment): TProcedureState['application'] {
 }
 
 async function hintsFor(db: DbOrTx, e: Enrolment, cycle: Cycle) {
-  const [p] = await db.select({ firstRegisteredAt: physicians.firstRegisteredAt }).from(physicians).where(eq(physicians.id, e.physicianId));
+  const [p] = await db
+    .select({ firstRegisteredAt: physicians.firstRegisteredAt })
+    .from(physicians)
+    .where(eq(physicians.id, e.physicianId));
   const input = rulesInputFrom({
     registration: e.registration,
     selfEvaluation: e.selfEvaluation,
@@ -105,7 +116,12 @@ async function loadEditable(tx: DbOrTx, actor: Actor, id: number): Promise<Enrol
 }
 
 /** Save step 5 (draft; completeness is checked on submit). */
-export async function saveApplication(deps: Deps, actor: Actor, id: number, input: TProcedureDraft): Promise<TProcedureState> {
+export async function saveApplication(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: TProcedureDraft,
+): Promise<TProcedureState> {
   await deps.db.transaction(async (tx) => {
     const e = await loadEditable(tx, actor, id);
     if (input.procedure === 'simple' && e.simpleDisallowed) {
@@ -129,10 +145,21 @@ export async function saveApplication(deps: Deps, actor: Actor, id: number, inpu
       orgPath: e.orgPath,
       provinceId: e.provinceId,
       before: { procedure: e.procedure },
-      after: { procedure: input.procedure, conditions: application.conditions, proofs: application.proofFileIds.length },
+      after: {
+        procedure: input.procedure,
+        conditions: application.conditions,
+        proofs: application.proofFileIds.length,
+      },
     });
     if (e.procedure && e.procedure !== input.procedure) {
-      await invalidateOtherProcedureExemption(tx, actor, e, input.procedure, `考核程序改为${input.procedure === 'general' ? '一般程序' : '简易程序'}`, deps.now());
+      await invalidateOtherProcedureExemption(
+        tx,
+        actor,
+        e,
+        input.procedure,
+        `考核程序改为${input.procedure === 'general' ? '一般程序' : '简易程序'}`,
+        deps.now(),
+      );
     }
   });
   return getState(deps, actor, id);
@@ -169,22 +196,38 @@ export async function validateStoredApplication(db: DbOrTx, e: Enrolment) {
     const issue = parsed.error.issues[0];
     throw badRequest(issue.path[0] === 'procedure' ? '请选择考核程序（一般程序或简易程序）' : issue.message);
   }
-  if (parsed.data.procedure === 'simple' && e.simpleDisallowed) throw badRequest('考核机构已驳回您的简易程序申请，本周期只能选择一般程序');
+  if (parsed.data.procedure === 'simple' && e.simpleDisallowed)
+    throw badRequest('考核机构已驳回您的简易程序申请，本周期只能选择一般程序');
   await assertAttached(db, e.id, 'proof', parsed.data.proofFileIds);
   return parsed.data;
 }
 
 /** 【选择考核程序】 → 【提交】 (after approval, or after 驳回到重新选择程序). */
-export async function submitProcedure(deps: Deps, actor: Actor, id: number, requestId?: string): Promise<TProcedureState> {
+export async function submitProcedure(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  requestId?: string,
+): Promise<TProcedureState> {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, id, true);
     const cycle = await cycleById(tx, e.cycleId);
     if (!procedureSubmittable(e.status, cycle.procedureChoice)) {
-      throw new AppError('INVALID_TRANSITION', `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，不能提交考核程序`, 409);
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，不能提交考核程序`,
+        409,
+      );
     }
     const app = await validateStoredApplication(tx, e);
     await applyTransition(tx, deps, actor, id, 'SUBMIT_PROCEDURE', {
-      patch: { procedure: app.procedure, submittedAt: deps.now(), evaluation: {}, workResult: null, ethicsResult: null },
+      patch: {
+        procedure: app.procedure,
+        submittedAt: deps.now(),
+        evaluation: {},
+        workResult: null,
+        ethicsResult: null,
+      },
       requestId,
     });
   });
@@ -202,7 +245,10 @@ function reviewerOf(actor: Actor): 'institution' | 'body' {
   return actor.role === 'body' ? 'body' : 'institution';
 }
 
-function toRow(actor: Actor, r: { e: Enrolment; name: string; idNumber: string; level: string; practiceCategory: string; institutionName: string }): TEvaluationRow {
+function toRow(
+  actor: Actor,
+  r: { e: Enrolment; name: string; idNumber: string; level: string; practiceCategory: string; institutionName: string },
+): TEvaluationRow {
   return {
     enrolmentId: r.e.id,
     physicianName: r.name,
@@ -216,9 +262,16 @@ function toRow(actor: Actor, r: { e: Enrolment; name: string; idNumber: string; 
     workResult: r.e.workResult,
     ethicsResult: r.e.ethicsResult,
     updatedAt: r.e.updatedAt.toISOString(),
-    actions: actionsFor(actor, r.e).filter((a) =>
-      ['INSTITUTION_EVALUATE', 'INSTITUTION_REJECT_PROCEDURE', 'BODY_CONFIRM_EVALUATION', 'BODY_REJECT_EVALUATION', 'BODY_REJECT_SIMPLE'].includes(a) &&
-      (a !== 'BODY_REJECT_SIMPLE' || r.e.procedure === 'simple'),
+    actions: actionsFor(actor, r.e).filter(
+      (a) =>
+        [
+          'INSTITUTION_EVALUATE',
+          'INSTITUTION_REJECT_PROCEDURE',
+          'BODY_CONFIRM_EVALUATION',
+          'BODY_REJECT_EVALUATION',
+          'BODY_REJECT_SIMPLE',
+        ].includes(a) &&
+        (a !== 'BODY_REJECT_SIMPLE' || r.e.procedure === 'simple'),
     ),
   };
 }
@@ -229,13 +282,21 @@ export async function listEvaluations(
   actor: Actor,
   q: { procedure: 'general' | 'simple'; keyword?: string; page: number; pageSize: number },
 ): Promise<{ total: number; rows: TEvaluationRow[] }> {
-  const conds = [enrolmentScope(actor), eq(enrolments.status, REVIEW_STATUS[reviewerOf(actor)]), eq(enrolments.procedure, q.procedure)];
+  const conds = [
+    enrolmentScope(actor),
+    eq(enrolments.status, REVIEW_STATUS[reviewerOf(actor)]),
+    eq(enrolments.procedure, q.procedure),
+  ];
   if (q.keyword) {
     const k = escapeLike(q.keyword);
     conds.push(or(ilike(physicians.name, `%${k}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
   }
   const where = and(...conds);
-  const [{ n }] = await deps.db.select({ n: count() }).from(enrolments).innerJoin(physicians, eq(physicians.id, enrolments.physicianId)).where(where);
+  const [{ n }] = await deps.db
+    .select({ n: count() })
+    .from(enrolments)
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .where(where);
   const rows = await deps.db
     .select({
       e: enrolments,
@@ -274,7 +335,14 @@ export async function evaluationDetail(deps: Deps, actor: Actor, id: number): Pr
   const cycle = await cycleById(deps.db, e.cycleId);
   const { hints, yearsOfPractice } = await hintsFor(deps.db, e, cycle);
   return {
-    row: toRow(actor, { e, name: r.p.name, idNumber: r.p.idNumber, level: r.p.level, practiceCategory: r.p.practiceCategory, institutionName: r.institutionName }),
+    row: toRow(actor, {
+      e,
+      name: r.p.name,
+      idNumber: r.p.idNumber,
+      level: r.p.level,
+      practiceCategory: r.p.practiceCategory,
+      institutionName: r.institutionName,
+    }),
     physician: {
       name: r.p.name,
       gender: r.p.gender,
@@ -295,14 +363,25 @@ export async function evaluationDetail(deps: Deps, actor: Actor, id: number): Pr
 }
 
 /** Institution 【提交】: ratings + opinions → 待考核机构复核评定. */
-export async function institutionEvaluate(deps: Deps, actor: Actor, id: number, input: TEvaluateInput, requestId?: string) {
+export async function institutionEvaluate(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: TEvaluateInput,
+  requestId?: string,
+) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, id);
     const prev = readEvaluation(e);
     const institution = { ...input, by: actor.displayName, at: deps.now().toISOString() };
     await applyTransition(tx, deps, actor, id, 'INSTITUTION_EVALUATE', {
       patch: {
-        evaluation: { ...(e.evaluation ?? {}), institution, bodyReview: prev.bodyReview, history: [...historyOf(e), { step: 'institution', ...institution }] },
+        evaluation: {
+          ...(e.evaluation ?? {}),
+          institution,
+          bodyReview: prev.bodyReview,
+          history: [...historyOf(e), { step: 'institution', ...institution }],
+        },
         workResult: input.workResult,
         ethicsResult: input.ethicsResult,
       },
@@ -330,11 +409,22 @@ export async function bodyConfirm(deps: Deps, actor: Actor, id: number, requestI
     const ev = readEvaluation(e);
     if (!ev.institution || !e.workResult || !e.ethicsResult) throw badRequest('卫生机构尚未完成评定，不能复核');
     const failed = e.workResult === '不合格' || e.ethicsResult === '不合格';
-    const bodyReview = { workAgree: true, ethicsAgree: true, reason: '', decision: '同意', by: actor.displayName, at: deps.now().toISOString() };
+    const bodyReview = {
+      workAgree: true,
+      ethicsAgree: true,
+      reason: '',
+      decision: '同意',
+      by: actor.displayName,
+      at: deps.now().toISOString(),
+    };
     await applyTransition(tx, deps, actor, id, 'BODY_CONFIRM_EVALUATION', {
       ctx: { evaluationFailed: failed },
       patch: {
-        evaluation: { ...(e.evaluation ?? {}), bodyReview, history: [...historyOf(e), { step: 'body', ...bodyReview }] },
+        evaluation: {
+          ...(e.evaluation ?? {}),
+          bodyReview,
+          history: [...historyOf(e), { step: 'body', ...bodyReview }],
+        },
         ...(failed ? { failReason: 'evaluation', finalResult: '不合格', decidedAt: deps.now() } : {}),
       },
       requestId,
@@ -343,13 +433,25 @@ export async function bodyConfirm(deps: Deps, actor: Actor, id: number, requestI
 }
 
 /** Body 【驳回】 with 不同意 on one or both items → back to the institution. */
-export async function bodyReject(deps: Deps, actor: Actor, id: number, input: { workAgree: boolean; ethicsAgree: boolean; reason: string }, requestId?: string) {
+export async function bodyReject(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { workAgree: boolean; ethicsAgree: boolean; reason: string },
+  requestId?: string,
+) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, id);
     const bodyReview = { ...input, decision: '不同意', by: actor.displayName, at: deps.now().toISOString() };
     await applyTransition(tx, deps, actor, id, 'BODY_REJECT_EVALUATION', {
       reason: input.reason,
-      patch: { evaluation: { ...(e.evaluation ?? {}), bodyReview, history: [...historyOf(e), { step: 'body', ...bodyReview }] } },
+      patch: {
+        evaluation: {
+          ...(e.evaluation ?? {}),
+          bodyReview,
+          history: [...historyOf(e), { step: 'body', ...bodyReview }],
+        },
+      },
       requestId,
     });
   });
@@ -369,14 +471,27 @@ export async function bodyRejectSimple(deps: Deps, actor: Actor, id: number, rea
         procedureApplication: { procedure: 'general', conditions: [], proofFileIds: [], report: app.report },
         // a 人文医学 exemption belongs to the simple procedure only
         humanitiesExempt: false,
-        evaluation: { ...(e.evaluation ?? {}), history: [...historyOf(e), { step: 'body', decision: '驳回至一般程序', reason, by: actor.displayName, at: deps.now().toISOString() }] },
+        evaluation: {
+          ...(e.evaluation ?? {}),
+          history: [
+            ...historyOf(e),
+            { step: 'body', decision: '驳回至一般程序', reason, by: actor.displayName, at: deps.now().toISOString() },
+          ],
+        },
         workResult: null,
         ethicsResult: null,
       },
       requestId,
     });
     // a 简易程序 (人文医学) exemption application no longer applies: 已失效, audited
-    await invalidateOtherProcedureExemption(tx, actor, e, 'general', `考核机构驳回至一般程序：${reason}`, deps.now(), requestId);
+    await invalidateOtherProcedureExemption(
+      tx,
+      actor,
+      e,
+      'general',
+      `考核机构驳回至一般程序：${reason}`,
+      deps.now(),
+      requestId,
+    );
   });
 }
-

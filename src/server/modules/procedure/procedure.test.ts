@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
-import { buildEnrolment, buildWorld, enrolmentRow, multipart, PDF_BYTES, PNG_1PX, sessions } from './procedure.testkit.js';
+import {
+  buildEnrolment,
+  buildWorld,
+  enrolmentRow,
+  multipart,
+  PDF_BYTES,
+  PNG_1PX,
+  sessions,
+} from './procedure.testkit.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -8,20 +16,36 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const simpleApp = (proofFileIds: string[], report = '本周期内认真履职。') => ({ procedure: 'simple', conditions: [1], proofFileIds, report });
+const simpleApp = (proofFileIds: string[], report = '本周期内认真履职。') => ({
+  procedure: 'simple',
+  conditions: [1],
+  proofFileIds,
+  report,
+});
 
 async function uploadProof(s: { inject: Function }, id: number, buf = PNG_1PX, name = 'proof.png') {
-  return (s as { inject: (o: object) => Promise<{ statusCode: number; json(): any }> }).inject({ method: 'POST', url: `/api/enrolments/${id}/proofs`, ...multipart(buf, name) });
+  return (s as { inject: (o: object) => Promise<{ statusCode: number; json(): any }> }).inject({
+    method: 'POST',
+    url: `/api/enrolments/${id}/proofs`,
+    ...multipart(buf, name),
+  });
 }
 
 describe('step 5 — procedure application', () => {
   it('saves a simple-procedure application with proofs and shows condition hints', async () => {
     const w = await buildWorld(ctx);
-    const { e, session } = await buildEnrolment(ctx, w, 'registered', { selfEvaluation: { goodRecord: '有', badRecord: '无' }, physician: { firstRegisteredAt: '2010-01-01' } });
+    const { e, session } = await buildEnrolment(ctx, w, 'registered', {
+      selfEvaluation: { goodRecord: '有', badRecord: '无' },
+      physician: { firstRegisteredAt: '2010-01-01' },
+    });
     const up = await uploadProof(session, e.id);
     expect(up.statusCode).toBe(200);
     const fileId = up.json().id;
-    const res = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([fileId]) });
+    const res = await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([fileId]),
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.procedure).toBe('simple');
@@ -34,12 +58,18 @@ describe('step 5 — procedure application', () => {
     expect(row.procedureApplication).toMatchObject({ conditions: [1], proofFileIds: [fileId] });
     // the proof reads back for the physician, the institution and the body — not a neighbour
     const s = await sessions(ctx, w);
-    expect((await session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode).toBe(200);
+    expect(
+      (await session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode,
+    ).toBe(200);
     const asInst = await s.instA.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` });
     expect(asInst.statusCode).toBe(200);
     expect(asInst.headers['content-type']).toBe('image/png');
-    expect((await s.body.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode).toBe(200);
-    expect((await s.instB.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode).toBe(404);
+    expect(
+      (await s.body.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await s.instB.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${fileId}` })).statusCode,
+    ).toBe(404);
   });
 
   it('refuses bad uploads with Chinese errors and stores nothing', async () => {
@@ -65,26 +95,44 @@ describe('step 5 — procedure application', () => {
     const { e, session } = await buildEnrolment(ctx, w, 'registered');
     const a = (await uploadProof(session, e.id)).json().id;
     const b = (await uploadProof(session, e.id)).json().id;
-    await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([a, b]) });
+    await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([a, b]),
+    });
     const del = await session.inject({ method: 'DELETE', url: `/api/enrolments/${e.id}/proofs/${a}` });
     expect(del.statusCode).toBe(200);
     const row = await enrolmentRow(ctx, e.id);
     expect(row.procedureApplication).toMatchObject({ proofFileIds: [b] });
-    expect((await session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${a}` })).statusCode).toBe(404);
+    expect((await session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${a}` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses a 2001-character report and proof ids that are not the enrolment’s, unchanged', async () => {
     const w = await buildWorld(ctx);
     const { e, session } = await buildEnrolment(ctx, w, 'registered');
     const id = (await uploadProof(session, e.id)).json().id;
-    const long = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([id], '字'.repeat(2001)) });
+    const long = await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([id], '字'.repeat(2001)),
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().message).toContain('2000');
-    const ok2000 = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([id], '字'.repeat(2000)) });
+    const ok2000 = await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([id], '字'.repeat(2000)),
+    });
     expect(ok2000.statusCode).toBe(200);
     const other = await buildEnrolment(ctx, w, 'registered');
     const foreign = (await uploadProof(other.session, other.e.id)).json().id;
-    const bad = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([foreign], '短') });
+    const bad = await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([foreign], '短'),
+    });
     expect(bad.statusCode).toBe(400);
     expect((await enrolmentRow(ctx, e.id)).procedureApplication).toMatchObject({ report: '字'.repeat(2000) });
   });
@@ -93,8 +141,18 @@ describe('step 5 — procedure application', () => {
     const w = await buildWorld(ctx);
     const { e } = await buildEnrolment(ctx, w, 'registered');
     const other = await buildEnrolment(ctx, w, 'registered');
-    expect((await other.session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/procedure` })).statusCode).toBe(404);
-    expect((await other.session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'general' } })).statusCode).toBe(404);
+    expect((await other.session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/procedure` })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await other.session.inject({
+          method: 'PUT',
+          url: `/api/enrolments/${e.id}/procedure-application`,
+          payload: { procedure: 'general' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await uploadProof(other.session, e.id)).statusCode).toBe(404);
     expect((await enrolmentRow(ctx, e.id)).procedure).toBeNull();
   });
@@ -102,25 +160,65 @@ describe('step 5 — procedure application', () => {
   it('editable statuses follow the cycle mode', async () => {
     const w1 = await buildWorld(ctx, { procedureChoice: 'with_registration' });
     const opened = await buildEnrolment(ctx, w1, 'opened');
-    expect((await opened.session.inject({ method: 'PUT', url: `/api/enrolments/${opened.e.id}/procedure-application`, payload: { procedure: 'general' } })).statusCode).toBe(200);
+    expect(
+      (
+        await opened.session.inject({
+          method: 'PUT',
+          url: `/api/enrolments/${opened.e.id}/procedure-application`,
+          payload: { procedure: 'general' },
+        })
+      ).statusCode,
+    ).toBe(200);
     const reg1 = await buildEnrolment(ctx, w1, 'registered');
-    const r = await reg1.session.inject({ method: 'PUT', url: `/api/enrolments/${reg1.e.id}/procedure-application`, payload: { procedure: 'general' } });
+    const r = await reg1.session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${reg1.e.id}/procedure-application`,
+      payload: { procedure: 'general' },
+    });
     expect(r.statusCode).toBe(409);
     const w2 = await buildWorld(ctx, { procedureChoice: 'after_approval' });
     const opened2 = await buildEnrolment(ctx, w2, 'opened');
-    expect((await opened2.session.inject({ method: 'PUT', url: `/api/enrolments/${opened2.e.id}/procedure-application`, payload: { procedure: 'general' } })).statusCode).toBe(409);
+    expect(
+      (
+        await opened2.session.inject({
+          method: 'PUT',
+          url: `/api/enrolments/${opened2.e.id}/procedure-application`,
+          payload: { procedure: 'general' },
+        })
+      ).statusCode,
+    ).toBe(409);
     const pe = await buildEnrolment(ctx, w2, 'pending_evaluation');
-    expect((await pe.session.inject({ method: 'PUT', url: `/api/enrolments/${pe.e.id}/procedure-application`, payload: { procedure: 'general' } })).statusCode).toBe(409);
+    expect(
+      (
+        await pe.session.inject({
+          method: 'PUT',
+          url: `/api/enrolments/${pe.e.id}/procedure-application`,
+          payload: { procedure: 'general' },
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('a physician barred from the simple procedure can only choose general', async () => {
     const w = await buildWorld(ctx);
     const { e, session } = await buildEnrolment(ctx, w, 'procedure_rejected', { simpleDisallowed: true });
     const id = (await uploadProof(session, e.id)).json().id;
-    const res = await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([id]) });
+    const res = await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([id]),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('只能选择一般程序');
-    expect((await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'general' } })).statusCode).toBe(200);
+    expect(
+      (
+        await session.inject({
+          method: 'PUT',
+          url: `/api/enrolments/${e.id}/procedure-application`,
+          payload: { procedure: 'general' },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -131,11 +229,19 @@ describe('选择考核程序 → 提交', () => {
     const none = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` });
     expect(none.statusCode).toBe(400);
     expect(none.json().message).toContain('请选择考核程序');
-    await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'simple', conditions: [1], proofFileIds: [], report: '' } });
+    await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: { procedure: 'simple', conditions: [1], proofFileIds: [], report: '' },
+    });
     const incomplete = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().message).toContain('证明材料');
-    await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: { procedure: 'general' } });
+    await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: { procedure: 'general' },
+    });
     ctx.setNow(new Date('2026-08-01T04:00:00Z'));
     const late = await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` });
     expect(late.statusCode).toBe(400);
@@ -150,7 +256,13 @@ describe('选择考核程序 → 提交', () => {
   });
 });
 
-const rating = { workResult: '合格', workOpinion: '工作量达标', ethicsResult: '合格', ethicsOpinion: '医德良好', otherOpinions: [] };
+const rating = {
+  workResult: '合格',
+  workOpinion: '工作量达标',
+  ethicsResult: '合格',
+  ethicsOpinion: '医德良好',
+  otherOpinions: [],
+};
 
 describe('评定工作成绩、职业道德 and 复核', () => {
   it('institution evaluates, body confirms → 待参加测评; lists filter by procedure', async () => {
@@ -158,39 +270,65 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     const s = await sessions(ctx, w);
     const { e } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'simple' });
     const g = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
-    const simpleList = (await s.instA.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })).json();
+    const simpleList = (
+      await s.instA.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })
+    ).json();
     expect(simpleList.rows.map((r: { enrolmentId: number }) => r.enrolmentId)).toEqual([e.id]);
     expect(simpleList.rows[0].actions).toEqual(['INSTITUTION_EVALUATE', 'INSTITUTION_REJECT_PROCEDURE']);
-    const generalList = (await s.instA.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=general' })).json();
+    const generalList = (
+      await s.instA.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=general' })
+    ).json();
     expect(generalList.rows.map((r: { enrolmentId: number }) => r.enrolmentId)).toEqual([g.e.id]);
-    expect((await s.instB.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })).json().total).toBe(0);
+    expect(
+      (await s.instB.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })).json().total,
+    ).toBe(0);
 
     const other = { institutionName: '南宁市第二人民医院', opinion: '多点执业期间表现良好', result: '合格' };
-    const ev = await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: { ...rating, otherOpinions: [other] } });
+    const ev = await s.instA.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/evaluate`,
+      payload: { ...rating, otherOpinions: [other] },
+    });
     expect(ev.statusCode).toBe(200);
     let row = await enrolmentRow(ctx, e.id);
     expect(row.status).toBe('pending_body_evaluation');
     expect(row.workResult).toBe('合格');
     expect((row.evaluation as any).institution.otherOpinions).toEqual([other]);
-    const twice = await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating });
+    const twice = await s.instA.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/evaluate`,
+      payload: rating,
+    });
     expect(twice.statusCode).toBe(409);
 
-    const bodyList = (await s.body.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })).json();
-    expect(bodyList.rows[0].actions).toEqual(['BODY_CONFIRM_EVALUATION', 'BODY_REJECT_EVALUATION', 'BODY_REJECT_SIMPLE']);
+    const bodyList = (
+      await s.body.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=simple' })
+    ).json();
+    expect(bodyList.rows[0].actions).toEqual([
+      'BODY_CONFIRM_EVALUATION',
+      'BODY_REJECT_EVALUATION',
+      'BODY_REJECT_SIMPLE',
+    ]);
     const detail = (await s.body.inject({ method: 'GET', url: `/api/procedure/evaluations/${e.id}` })).json();
     expect(detail.evaluation.institution.workOpinion).toBe('工作量达标');
     const ok = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` });
     expect(ok.statusCode).toBe(200);
     row = await enrolmentRow(ctx, e.id);
     expect(row.status).toBe('ready_for_exam');
-    expect((await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode).toBe(409);
+    expect(
+      (await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode,
+    ).toBe(409);
   });
 
   it('an upheld 不合格 ends the cycle as 考核不合格 (evaluation)', async () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
     const { e } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
-    await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: { ...rating, ethicsResult: '不合格', ethicsOpinion: '有违规收受红包记录' } });
+    await s.instA.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/evaluate`,
+      payload: { ...rating, ethicsResult: '不合格', ethicsOpinion: '有违规收受红包记录' },
+    });
     await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` });
     const row = await enrolmentRow(ctx, e.id);
     expect(row).toMatchObject({ status: 'failed', failReason: 'evaluation', finalResult: '不合格' });
@@ -200,13 +338,29 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
     const { e } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
-    await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: { ...rating, workResult: '不合格' } });
-    const noItem = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/body-reject`, payload: { workAgree: true, ethicsAgree: true, reason: 'x' } });
+    await s.instA.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/evaluate`,
+      payload: { ...rating, workResult: '不合格' },
+    });
+    const noItem = await s.body.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/body-reject`,
+      payload: { workAgree: true, ethicsAgree: true, reason: 'x' },
+    });
     expect(noItem.statusCode).toBe(400);
-    const noReason = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/body-reject`, payload: { workAgree: false, ethicsAgree: true, reason: ' ' } });
+    const noReason = await s.body.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/body-reject`,
+      payload: { workAgree: false, ethicsAgree: true, reason: ' ' },
+    });
     expect(noReason.statusCode).toBe(400);
     expect((await enrolmentRow(ctx, e.id)).status).toBe('pending_body_evaluation');
-    const rej = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/body-reject`, payload: { workAgree: false, ethicsAgree: true, reason: '工作量统计有误，请核实' } });
+    const rej = await s.body.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/body-reject`,
+      payload: { workAgree: false, ethicsAgree: true, reason: '工作量统计有误，请核实' },
+    });
     expect(rej.statusCode).toBe(200);
     let row = await enrolmentRow(ctx, e.id);
     expect(row.status).toBe('pending_evaluation');
@@ -223,29 +377,61 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
     const { e, session } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'simple' });
-    const noReason = await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject`, payload: { reason: '' } });
+    const noReason = await s.instA.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/reject`,
+      payload: { reason: '' },
+    });
     expect(noReason.statusCode).toBe(400);
-    expect((await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject`, payload: { reason: '证明材料不清晰' } })).statusCode).toBe(200);
+    expect(
+      (
+        await s.instA.inject({
+          method: 'POST',
+          url: `/api/procedure/evaluations/${e.id}/reject`,
+          payload: { reason: '证明材料不清晰' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await enrolmentRow(ctx, e.id)).status).toBe('procedure_rejected');
     const id = (await uploadProof(session, e.id)).json().id;
-    await session.inject({ method: 'PUT', url: `/api/enrolments/${e.id}/procedure-application`, payload: simpleApp([id]) });
-    expect((await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` })).statusCode).toBe(200);
+    await session.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${e.id}/procedure-application`,
+      payload: simpleApp([id]),
+    });
+    expect((await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` })).statusCode).toBe(
+      200,
+    );
     await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating });
-    const rs = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject-simple`, payload: { reason: '执业年限不足5年' } });
+    const rs = await s.body.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/reject-simple`,
+      payload: { reason: '执业年限不足5年' },
+    });
     expect(rs.statusCode).toBe(200);
     const row = await enrolmentRow(ctx, e.id);
     expect(row).toMatchObject({ status: 'procedure_rejected', simpleDisallowed: true, procedure: 'general' });
     const st = (await session.inject({ method: 'GET', url: `/api/enrolments/${e.id}/procedure` })).json();
     expect(st).toMatchObject({ simpleDisallowed: true, canSubmit: true, editable: true });
-    expect((await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` })).statusCode).toBe(200);
+    expect((await session.inject({ method: 'POST', url: `/api/enrolments/${e.id}/procedure/submit` })).statusCode).toBe(
+      200,
+    );
     expect((await enrolmentRow(ctx, e.id)).procedure).toBe('general');
   });
 
   it('reject-simple is refused for a general-procedure applicant', async () => {
     const w = await buildWorld(ctx);
     const s = await sessions(ctx, w);
-    const { e } = await buildEnrolment(ctx, w, 'pending_body_evaluation', { procedure: 'general', workResult: '合格', ethicsResult: '合格' });
-    const r = await s.body.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject-simple`, payload: { reason: '不符合' } });
+    const { e } = await buildEnrolment(ctx, w, 'pending_body_evaluation', {
+      procedure: 'general',
+      workResult: '合格',
+      ethicsResult: '合格',
+    });
+    const r = await s.body.inject({
+      method: 'POST',
+      url: `/api/procedure/evaluations/${e.id}/reject-simple`,
+      payload: { reason: '不符合' },
+    });
     expect(r.statusCode).toBe(400);
     expect((await enrolmentRow(ctx, e.id)).status).toBe('pending_body_evaluation');
   });
@@ -255,18 +441,27 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     const s = await sessions(ctx, w);
     const { e } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
     expect((await s.instB.inject({ method: 'GET', url: `/api/procedure/evaluations/${e.id}` })).statusCode).toBe(404);
-    expect((await s.instB.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating })).statusCode).toBe(404);
+    expect(
+      (await s.instB.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating }))
+        .statusCode,
+    ).toBe(404);
     expect((await enrolmentRow(ctx, e.id)).status).toBe('pending_evaluation');
     await s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating });
     const otherBody = await buildOrg(ctx.db, { kind: 'institution', parent: w.p.province, isAssessmentBody: true });
     const ob = await sessionFor(ctx, otherBody.accountId, 'body');
     expect((await ob.inject({ method: 'GET', url: `/api/procedure/evaluations/${e.id}` })).statusCode).toBe(404);
-    expect((await ob.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode).toBe(404);
-    expect((await ob.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=general' })).json().total).toBe(0);
+    expect((await ob.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode).toBe(
+      404,
+    );
+    expect((await ob.inject({ method: 'GET', url: '/api/procedure/evaluations?procedure=general' })).json().total).toBe(
+      0,
+    );
     expect((await enrolmentRow(ctx, e.id)).status).toBe('pending_body_evaluation');
     // the physician cannot evaluate
     const phys = await buildEnrolment(ctx, w, 'registered');
-    expect((await phys.session.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode).toBe(403);
+    expect(
+      (await phys.session.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/confirm` })).statusCode,
+    ).toBe(403);
   });
 
   it('two reviewers at once: exactly one succeeds', async () => {
@@ -275,7 +470,11 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     const { e } = await buildEnrolment(ctx, w, 'pending_evaluation', { procedure: 'general' });
     const [a, b] = await Promise.all([
       s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/evaluate`, payload: rating }),
-      s.instA.inject({ method: 'POST', url: `/api/procedure/evaluations/${e.id}/reject`, payload: { reason: '材料不全' } }),
+      s.instA.inject({
+        method: 'POST',
+        url: `/api/procedure/evaluations/${e.id}/reject`,
+        payload: { reason: '材料不全' },
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment' AND target_id = '${e.id}'`)).toBe(1);

@@ -13,10 +13,15 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n
 
 /** multipart/form-data body with one file field. */
 export function multipart(buf: Buffer, filename: string, field = 'file') {
-  const boundary = '----dingkao' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const boundary = `----dingkao${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, buf, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, buf, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const day = (d: Date, off: number) => new Date(d.getTime() + off * 86400_000).toISOString().slice(0, 10);
@@ -28,7 +33,13 @@ export interface World {
 }
 
 /** A province with a current cycle whose registration and deferral windows contain `now`. */
-export async function buildWorld(ctx: TestContext, opts: { procedureChoice?: 'with_registration' | 'after_approval'; windows?: Record<string, { start: string; end: string }> } = {}): Promise<World> {
+export async function buildWorld(
+  ctx: TestContext,
+  opts: {
+    procedureChoice?: 'with_registration' | 'after_approval';
+    windows?: Record<string, { start: string; end: string }>;
+  } = {},
+): Promise<World> {
   const p = await buildProvince(ctx.db);
   const now = new Date('2026-06-15T04:00:00Z');
   ctx.setNow(now);
@@ -54,7 +65,10 @@ export async function buildEnrolment(
   ctx: TestContext,
   w: World,
   status: EnrolmentStatus,
-  over: Partial<typeof enrolments.$inferInsert> & { institution?: 'A' | 'B'; physician?: Parameters<typeof buildPhysician>[2] } = {},
+  over: Partial<typeof enrolments.$inferInsert> & {
+    institution?: 'A' | 'B';
+    physician?: Parameters<typeof buildPhysician>[2];
+  } = {},
 ) {
   const { institution = 'A', physician: pOver, ...rest } = over;
   const inst = institution === 'A' ? w.p.hospitalA : w.p.hospitalB;

@@ -25,8 +25,14 @@ const fmt = (d: string) => d.replaceAll('-', '/');
 export function CycleNoticeModal() {
   const nav = useNavigate();
   const [closed, setClosed] = useState(false);
-  const org = useQuery({ queryKey: ['org-profile'], queryFn: () => api.get<z.infer<typeof ZMyOrg>>('/api/org/profile') });
-  const cycle = useQuery({ queryKey: ['cycle-current'], queryFn: () => api.get<z.infer<typeof ZCurrentCycle>>('/api/cycles/current') });
+  const org = useQuery({
+    queryKey: ['org-profile'],
+    queryFn: () => api.get<z.infer<typeof ZMyOrg>>('/api/org/profile'),
+  });
+  const cycle = useQuery({
+    queryKey: ['cycle-current'],
+    queryFn: () => api.get<z.infer<typeof ZCurrentCycle>>('/api/cycles/current'),
+  });
   const c = cycle.data?.cycle;
   const filled = Object.keys(org.data?.forms.institution ?? {}).length > 0;
   const open = !closed && !!c && !!org.data && !filled;

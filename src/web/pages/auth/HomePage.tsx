@@ -16,7 +16,10 @@ export interface TodoItem {
  */
 export function HomePage() {
   const me = useActor();
-  const todos = useQuery({ queryKey: ['todos', me.role], queryFn: () => api.get<{ items: TodoItem[] }>('/api/todos').catch(() => ({ items: [] })) });
+  const todos = useQuery({
+    queryKey: ['todos', me.role],
+    queryFn: () => api.get<{ items: TodoItem[] }>('/api/todos').catch(() => ({ items: [] })),
+  });
   return (
     <div>
       {me.role === 'institution' && <CycleNoticeModal />}

@@ -12,7 +12,16 @@ interface Captcha {
 
 function Shell({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f0ff,#f7fbff)', padding: 12 }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#e6f0ff,#f7fbff)',
+        padding: 12,
+      }}
+    >
       <Card style={{ width: 400, maxWidth: '100%' }}>
         <Typography.Title level={4} style={{ textAlign: 'center' }}>
           医师定期考核信息登记管理系统
@@ -73,7 +82,9 @@ export function OrgLoginPage() {
                 title="看不清？换一张"
                 style={{ cursor: 'pointer', height: 32, display: 'inline-block', border: '1px solid #d9d9d9' }}
                 onClick={reload}
-                dangerouslySetInnerHTML={{ __html: captcha?.svg.replace('<svg ', '<svg height="30" width="100" ') ?? '' }}
+                dangerouslySetInnerHTML={{
+                  __html: captcha?.svg.replace('<svg ', '<svg height="30" width="100" ') ?? '',
+                }}
               />
             </Space.Compact>
           </Form.Item>
@@ -126,14 +137,23 @@ export function PhysicianLoginPage() {
       <Space style={{ marginTop: 12, width: '100%', justifyContent: 'space-between' }}>
         <Button
           type="link"
-          onClick={() => modal.info({ title: '重置密码', content: '请联系本单位（所在卫生机构）定考负责人在「医师信息列表」中为您重置密码。' })}
+          onClick={() =>
+            modal.info({
+              title: '重置密码',
+              content: '请联系本单位（所在卫生机构）定考负责人在「医师信息列表」中为您重置密码。',
+            })
+          }
         >
           重置密码
         </Button>
         <Button
           type="link"
           onClick={() =>
-            modal.info({ title: '注册新账号', content: '医师账号来源于医师电子化注册系统，无需注册。无法登录的医师请联系本单位定考负责人，核实个人信息是否在本机构账号下。' })
+            modal.info({
+              title: '注册新账号',
+              content:
+                '医师账号来源于医师电子化注册系统，无需注册。无法登录的医师请联系本单位定考负责人，核实个人信息是否在本机构账号下。',
+            })
           }
         >
           注册新账号

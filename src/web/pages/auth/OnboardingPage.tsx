@@ -53,11 +53,20 @@ export function OnboardingPage() {
         <Steps size="small" current={me.mustChangePassword ? 0 : 1} items={steps} style={{ marginBottom: 24 }} />
         {me.mustChangePassword ? (
           <Form key="password" layout="vertical" onFinish={savePassword}>
-            <Typography.Paragraph type="secondary">为保障账号安全，首次登录须修改初始密码。新密码8至32位，须同时包含字母和数字。</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              为保障账号安全，首次登录须修改初始密码。新密码8至32位，须同时包含字母和数字。
+            </Typography.Paragraph>
             <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
               <Input.Password />
             </Form.Item>
-            <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '新密码至少8位' }]}>
+            <Form.Item
+              name="newPassword"
+              label="新密码"
+              rules={[
+                { required: true, message: '请输入新密码' },
+                { min: 8, message: '新密码至少8位' },
+              ]}
+            >
               <Input.Password />
             </Form.Item>
             <Form.Item
@@ -67,7 +76,10 @@ export function OnboardingPage() {
               rules={[
                 { required: true, message: '请再次输入新密码' },
                 ({ getFieldValue }) => ({
-                  validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
+                  validator: (_, v) =>
+                    v === getFieldValue('newPassword')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('两次输入的新密码不一致')),
                 }),
               ]}
             >
@@ -79,12 +91,20 @@ export function OnboardingPage() {
           </Form>
         ) : (
           <Form key="mobile" form={mobileForm} layout="vertical" onFinish={bind}>
-            <Form.Item name="mobile" label="手机号" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请输入正确的11位手机号' }]}>
+            <Form.Item
+              name="mobile"
+              label="手机号"
+              rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请输入正确的11位手机号' }]}
+            >
               <Input maxLength={11} />
             </Form.Item>
             <Form.Item label="短信验证码" required>
               <Space.Compact style={{ width: '100%' }}>
-                <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
+                <Form.Item
+                  name="code"
+                  noStyle
+                  rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}
+                >
                   <Input maxLength={6} />
                 </Form.Item>
                 <Button onClick={sendCode} disabled={cooldown > 0}>

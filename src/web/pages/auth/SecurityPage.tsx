@@ -31,7 +31,14 @@ export function SecurityPage() {
           <Form.Item name="oldPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]}>
             <Input.Password />
           </Form.Item>
-          <Form.Item name="newPassword" label="新密码" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '新密码至少8位' }]}>
+          <Form.Item
+            name="newPassword"
+            label="新密码"
+            rules={[
+              { required: true, message: '请输入新密码' },
+              { min: 8, message: '新密码至少8位' },
+            ]}
+          >
             <Input.Password />
           </Form.Item>
           <Button type="primary" htmlType="submit">

@@ -1,6 +1,24 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -52,7 +70,17 @@ interface FormValues {
 }
 
 /** 新增 / 编辑 a question. Editing saves a new version; the old one is kept. */
-function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing: TQuestionRow | null; open: boolean; onClose: () => void }) {
+function QuestionModal({
+  bank,
+  editing,
+  open,
+  onClose,
+}: {
+  bank: TBank;
+  editing: TQuestionRow | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -75,12 +103,17 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
       });
     } else {
       form.resetFields();
-      form.setFieldsValue({ type: 'single', difficulty: 3, options: [{ text: '' }, { text: '' }, { text: '' }, { text: '' }] });
+      form.setFieldsValue({
+        type: 'single',
+        difficulty: 3,
+        options: [{ text: '' }, { text: '' }, { text: '' }, { text: '' }],
+      });
     }
   }, [open, editing, form]);
   const onType = (t: TQuestionType) => {
     if (t === 'judge') form.setFieldsValue({ options: [{ text: '正确' }, { text: '错误' }], single: undefined });
-    else if (form.getFieldValue('type') === 'judge') form.setFieldsValue({ options: [{ text: '' }, { text: '' }, { text: '' }, { text: '' }], single: undefined });
+    else if (form.getFieldValue('type') === 'judge')
+      form.setFieldsValue({ options: [{ text: '' }, { text: '' }, { text: '' }, { text: '' }], single: undefined });
     form.setFieldsValue({ multiple: [], single: undefined });
   };
   const save = useMutation({
@@ -95,7 +128,8 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
         explanation: v.explanation ?? '',
         difficulty: v.difficulty,
       };
-      if (editing) return api.put(`/api/bank/questions/${editing.id}`, { ...body, baseVersionId: editing.currentVersionId });
+      if (editing)
+        return api.put(`/api/bank/questions/${editing.id}`, { ...body, baseVersionId: editing.currentVersionId });
       return api.post('/api/bank/questions', { ...body, bank });
     },
     onSuccess: () => {
@@ -121,14 +155,32 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
         <Space wrap>
           {bank === 'professional' && (
             <Form.Item label="执业类别" name="practiceCategory" rules={[{ required: true, message: '请选择执业类别' }]}>
-              <Select style={{ width: 140 }} options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))} onChange={() => form.setFieldsValue({ category: undefined as never })} />
+              <Select
+                style={{ width: 140 }}
+                options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+                onChange={() => form.setFieldsValue({ category: undefined as never })}
+              />
             </Form.Item>
           )}
-          <Form.Item label={bank === 'professional' ? '专业' : '分类'} name="category" rules={[{ required: true, message: '请选择分类' }]}>
-            <Select style={{ width: 160 }} options={categoriesOf(bank, practiceCategory).map((c) => ({ value: c, label: c }))} />
+          <Form.Item
+            label={bank === 'professional' ? '专业' : '分类'}
+            name="category"
+            rules={[{ required: true, message: '请选择分类' }]}
+          >
+            <Select
+              style={{ width: 160 }}
+              options={categoriesOf(bank, practiceCategory).map((c) => ({ value: c, label: c }))}
+            />
           </Form.Item>
           <Form.Item label="题型" name="type" rules={[{ required: true }]}>
-            <Radio.Group onChange={(e) => onType(e.target.value)} optionType="button" options={(['single', 'multiple', 'judge'] as const).map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))} />
+            <Radio.Group
+              onChange={(e) => onType(e.target.value)}
+              optionType="button"
+              options={(['single', 'multiple', 'judge'] as const).map((t) => ({
+                value: t,
+                label: QUESTION_TYPE_LABELS[t],
+              }))}
+            />
           </Form.Item>
           <Form.Item label="难度" name="difficulty" rules={[{ required: true, message: '请填写难度' }]}>
             <InputNumber min={1} max={5} />
@@ -143,7 +195,11 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
                   <Typography.Text strong>{OPTION_KEYS[i]}</Typography.Text>
-                  <Form.Item name={[f.name, 'text']} rules={[{ required: true, message: '请填写选项内容' }]} style={{ width: 560, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'text']}
+                    rules={[{ required: true, message: '请填写选项内容' }]}
+                    style={{ width: 560, marginBottom: 8 }}
+                  >
                     <Input disabled={type === 'judge'} aria-label={`选项${OPTION_KEYS[i]}`} />
                   </Form.Item>
                   {type !== 'judge' && fields.length > 2 && i === fields.length - 1 && (
@@ -167,7 +223,12 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
           </Form.Item>
         ) : (
           <Form.Item label="答案" name="single" rules={[{ required: true, message: '请选择答案' }]}>
-            <Radio.Group options={keys.map((k, i) => ({ value: k, label: type === 'judge' ? `${k} ${options[i]?.text ?? ''}` : k }))} />
+            <Radio.Group
+              options={keys.map((k, i) => ({
+                value: k,
+                label: type === 'judge' ? `${k} ${options[i]?.text ?? ''}` : k,
+              }))}
+            />
           </Form.Item>
         )}
         <Form.Item label="解析" name="explanation">
@@ -179,11 +240,25 @@ function QuestionModal({ bank, editing, open, onClose }: { bank: TBank; editing:
 }
 
 function HistoryDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const q = useQuery({ queryKey: ['bank', 'question', id], queryFn: () => api.get<TQuestionDetail>(`/api/bank/questions/${id}`), enabled: id != null });
+  const q = useQuery({
+    queryKey: ['bank', 'question', id],
+    queryFn: () => api.get<TQuestionDetail>(`/api/bank/questions/${id}`),
+    enabled: id != null,
+  });
   return (
     <Drawer open={id != null} onClose={onClose} title="版本历史" size="large">
       {q.data?.versions.map((v) => (
-        <Card key={v.id} size="small" style={{ marginBottom: 12 }} title={<Space>第 {v.version} 版{v.current && <Tag color="blue">当前版本</Tag>}<Typography.Text type="secondary">{fmt(v.createdAt)}</Typography.Text></Space>}>
+        <Card
+          key={v.id}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={
+            <Space>
+              第 {v.version} 版{v.current && <Tag color="blue">当前版本</Tag>}
+              <Typography.Text type="secondary">{fmt(v.createdAt)}</Typography.Text>
+            </Space>
+          }
+        >
           <Typography.Paragraph>
             【{QUESTION_TYPE_LABELS[v.type]}】{v.stem}
           </Typography.Paragraph>
@@ -193,7 +268,8 @@ function HistoryDrawer({ id, onClose }: { id: number | null; onClose: () => void
             </div>
           ))}
           <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-            答案：{v.type === 'judge' ? (v.answer[0] === 'A' ? '正确' : '错误') : v.answer.join('')}　难度：{v.difficulty}
+            答案：{v.type === 'judge' ? (v.answer[0] === 'A' ? '正确' : '错误') : v.answer.join('')}　难度：
+            {v.difficulty}
           </Typography.Paragraph>
           {v.explanation && <Typography.Paragraph type="secondary">解析：{v.explanation}</Typography.Paragraph>}
         </Card>
@@ -231,7 +307,9 @@ function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   return (
     <Modal open={open} title="导入试题" onCancel={onClose} footer={null} width={760} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">请使用导入模板填写（.xlsx）。系统先检查全部行：任一行有误则不导入任何试题，并列出每一处错误。</Typography.Text>
+        <Typography.Text type="secondary">
+          请使用导入模板填写（.xlsx）。系统先检查全部行：任一行有误则不导入任何试题，并列出每一处错误。
+        </Typography.Text>
         <Space wrap>
           <Button icon={<DownloadOutlined />} onClick={() => download('/api/bank/template', '试题导入模板.xlsx')}>
             下载导入模板
@@ -252,7 +330,13 @@ function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) 
             开始导入
           </Button>
         </Space>
-        {result?.status === 'imported' && <Alert type="success" showIcon message={`导入成功：共 ${result.total} 行，已导入 ${result.imported} 道试题`} />}
+        {result?.status === 'imported' && (
+          <Alert
+            type="success"
+            showIcon
+            message={`导入成功：共 ${result.total} 行，已导入 ${result.imported} 道试题`}
+          />
+        )}
         {result?.status === 'rejected' && (
           <>
             <Alert
@@ -260,7 +344,10 @@ function ImportModal({ open, onClose }: { open: boolean; onClose: () => void }) 
               showIcon
               message={`导入失败：共 ${result.total} 行，发现 ${result.errors.length} 处错误，未导入任何试题。请修改后重新导入。`}
               action={
-                <Button size="small" onClick={() => download(`/api/bank/imports/${result.importId}/report`, '试题导入错误报告.xlsx')}>
+                <Button
+                  size="small"
+                  onClick={() => download(`/api/bank/imports/${result.importId}/report`, '试题导入错误报告.xlsx')}
+                >
                   下载错误报告
                 </Button>
               }
@@ -296,7 +383,11 @@ export function BankPage({ bank }: { bank: TBank }) {
   const qc = useQueryClient();
   const pc = Form.useWatch('practiceCategory', form);
   const query = { bank, ...filters, ...page };
-  const q = useQuery({ queryKey: ['bank', 'list', query], queryFn: () => api.get<TQuestionList>('/api/bank/questions', query), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: ['bank', 'list', query],
+    queryFn: () => api.get<TQuestionList>('/api/bank/questions', query),
+    placeholderData: keepPreviousData,
+  });
   const setStatus = useMutation({
     mutationFn: ({ id, to }: { id: number; to: 'retire' | 'enable' }) => api.post(`/api/bank/questions/${id}/${to}`),
     onSuccess: (_r, v) => {
@@ -319,20 +410,47 @@ export function BankPage({ bank }: { bank: TBank }) {
       >
         {bank === 'professional' && (
           <Form.Item label="执业类别" name="practiceCategory">
-            <Select allowClear style={{ width: 120 }} options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))} onChange={() => form.setFieldsValue({ category: undefined })} />
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+              onChange={() => form.setFieldsValue({ category: undefined })}
+            />
           </Form.Item>
         )}
         <Form.Item label={bank === 'professional' ? '专业' : '分类'} name="category">
-          <Select allowClear style={{ width: 140 }} options={categoriesOf(bank, pc).map((c) => ({ value: c, label: c }))} />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            options={categoriesOf(bank, pc).map((c) => ({ value: c, label: c }))}
+          />
         </Form.Item>
         <Form.Item label="题型" name="type">
-          <Select allowClear style={{ width: 110 }} options={(['single', 'multiple', 'judge'] as const).map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))} />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            options={(['single', 'multiple', 'judge'] as const).map((t) => ({
+              value: t,
+              label: QUESTION_TYPE_LABELS[t],
+            }))}
+          />
         </Form.Item>
         <Form.Item label="难度" name="difficulty">
-          <Select allowClear style={{ width: 90 }} options={[1, 2, 3, 4, 5].map((d) => ({ value: d, label: String(d) }))} />
+          <Select
+            allowClear
+            style={{ width: 90 }}
+            options={[1, 2, 3, 4, 5].map((d) => ({ value: d, label: String(d) }))}
+          />
         </Form.Item>
         <Form.Item label="状态" name="status">
-          <Select allowClear style={{ width: 90 }} options={[{ value: 'enabled', label: '启用' }, { value: 'retired', label: '停用' }]} />
+          <Select
+            allowClear
+            style={{ width: 90 }}
+            options={[
+              { value: 'enabled', label: '启用' },
+              { value: 'retired', label: '停用' },
+            ]}
+          />
         </Form.Item>
         <Form.Item label="关键字" name="keyword">
           <Input allowClear placeholder="题干关键字" style={{ width: 160 }} />
@@ -357,7 +475,19 @@ export function BankPage({ bank }: { bank: TBank }) {
         <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
           导入
         </Button>
-        <Button icon={<DownloadOutlined />} onClick={() => download(`/api/bank/export?${new URLSearchParams(Object.entries({ bank, ...filters }).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k, String(v)]))}`, `${BANK_LABELS[bank]}试题.xlsx`).catch((e) => message.error(errText(e)))}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            download(
+              `/api/bank/export?${new URLSearchParams(
+                Object.entries({ bank, ...filters })
+                  .filter(([, v]) => v != null && v !== '')
+                  .map(([k, v]) => [k, String(v)]),
+              )}`,
+              `${BANK_LABELS[bank]}试题.xlsx`,
+            ).catch((e) => message.error(errText(e)))
+          }
+        >
           导出
         </Button>
         <Button onClick={() => download('/api/bank/template', '试题导入模板.xlsx')}>下载导入模板</Button>
@@ -382,7 +512,12 @@ export function BankPage({ bank }: { bank: TBank }) {
           { title: bank === 'professional' ? '专业' : '分类', dataIndex: 'category', width: 100 },
           { title: '题型', dataIndex: 'type', width: 80, render: (t: TQuestionType) => QUESTION_TYPE_LABELS[t] },
           { title: '难度', dataIndex: 'difficulty', width: 60 },
-          { title: '状态', dataIndex: 'status', width: 70, render: (s: string) => (s === 'enabled' ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 70,
+            render: (s: string) => (s === 'enabled' ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+          },
           { title: '版本', dataIndex: 'version', width: 60, render: (v: number) => `第${v}版` },
           { title: '更新时间', dataIndex: 'updatedAt', width: 140, render: fmt },
           {

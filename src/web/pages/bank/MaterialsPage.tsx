@@ -16,11 +16,18 @@ export function MaterialsPage() {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<{ fileId: string; fileName: string } | null>(null);
   const [form] = Form.useForm<TMaterialInput>();
-  const q = useQuery({ queryKey: ['materials-admin'], queryFn: () => api.get<{ items: TMaterial[] }>('/api/bank/materials') });
+  const q = useQuery({
+    queryKey: ['materials-admin'],
+    queryFn: () => api.get<{ items: TMaterial[] }>('/api/bank/materials'),
+  });
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(editing ? { title: editing.title, summary: editing.summary, content: editing.content, published: editing.published } : { published: true });
+    form.setFieldsValue(
+      editing
+        ? { title: editing.title, summary: editing.summary, content: editing.content, published: editing.published }
+        : { published: true },
+    );
     setFile(editing?.fileId ? { fileId: editing.fileId, fileName: editing.fileName ?? '附件' } : null);
   }, [open, editing, form]);
   const save = useMutation({
@@ -71,10 +78,21 @@ export function MaterialsPage() {
           {
             title: '附件',
             dataIndex: 'fileName',
-            render: (n: string | null, r) => (n ? <a onClick={() => download(`/api/bank/materials/${r.id}/file`, n)}>{n}</a> : '—'),
+            render: (n: string | null, r) =>
+              n ? <a onClick={() => download(`/api/bank/materials/${r.id}/file`, n)}>{n}</a> : '—',
           },
-          { title: '状态', dataIndex: 'published', width: 80, render: (p: boolean) => (p ? <Tag color="green">已发布</Tag> : <Tag>未发布</Tag>) },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (s: string) => dayjs(s).format('YYYY/MM/DD HH:mm') },
+          {
+            title: '状态',
+            dataIndex: 'published',
+            width: 80,
+            render: (p: boolean) => (p ? <Tag color="green">已发布</Tag> : <Tag>未发布</Tag>),
+          },
+          {
+            title: '更新时间',
+            dataIndex: 'updatedAt',
+            width: 150,
+            render: (s: string) => dayjs(s).format('YYYY/MM/DD HH:mm'),
+          },
           {
             title: '操作',
             key: 'op',
@@ -101,7 +119,16 @@ export function MaterialsPage() {
           },
         ]}
       />
-      <Modal open={open} title={editing ? '修改考前资料' : '新增考前资料'} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存" confirmLoading={save.isPending} width={720} destroyOnHidden>
+      <Modal
+        open={open}
+        title={editing ? '修改考前资料' : '新增考前资料'}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText="保存"
+        confirmLoading={save.isPending}
+        width={720}
+        destroyOnHidden
+      >
         <Form form={form} name="material" layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
             <Input maxLength={100} />

@@ -1,6 +1,21 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -39,9 +54,13 @@ export function CycleSettingsPage() {
     timesForm.setFieldsValue({
       name: c?.name ?? '',
       period: c ? [dayjs(c.periodStart), dayjs(c.periodEnd)] : undefined,
-      ...Object.fromEntries(WINDOW_KEYS.map((k) => [k, c?.windows[k] ? [dayjs(c.windows[k].start), dayjs(c.windows[k].end)] : undefined])),
+      ...Object.fromEntries(
+        WINDOW_KEYS.map((k) => [k, c?.windows[k] ? [dayjs(c.windows[k].start), dayjs(c.windows[k].end)] : undefined]),
+      ),
     });
-    contentForm.setFieldsValue(c?.contentItems && Object.keys(c.contentItems).length ? c.contentItems : s.defaults.contentItems);
+    contentForm.setFieldsValue(
+      c?.contentItems && Object.keys(c.contentItems).length ? c.contentItems : s.defaults.contentItems,
+    );
     rulesForm.setFieldsValue({
       passHumanities: c?.passHumanities ?? 60,
       passProfessionalPhysician: c?.passProfessionalPhysician ?? 60,
@@ -62,7 +81,9 @@ export function CycleSettingsPage() {
       name: v.name as string,
       periodStart: iso(period[0]),
       periodEnd: iso(period[1]),
-      windows: Object.fromEntries(WINDOW_KEYS.map((k) => [k, { start: iso((v[k] as Range)[0]), end: iso((v[k] as Range)[1]) }])) as TCycleTimesInput['windows'],
+      windows: Object.fromEntries(
+        WINDOW_KEYS.map((k) => [k, { start: iso((v[k] as Range)[0]), end: iso((v[k] as Range)[1]) }]),
+      ) as TCycleTimesInput['windows'],
     };
     try {
       await api.put<TCycle>('/api/cycle-settings/times', body);
@@ -94,7 +115,14 @@ export function CycleSettingsPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card title="本周期考核设置">
-        {!cycle && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="本省尚未设置当前考核周期：填写周期名称、起止时间及各项考核时间后【保存时间设置】即创建。" />}
+        {!cycle && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="本省尚未设置当前考核周期：填写周期名称、起止时间及各项考核时间后【保存时间设置】即创建。"
+          />
+        )}
         <Form form={timesForm} layout="vertical" onFinish={saveTimes}>
           <Row gutter={16}>
             <Col xs={24} md={12}>
@@ -109,7 +137,11 @@ export function CycleSettingsPage() {
             </Col>
             {WINDOW_KEYS.map((k) => (
               <Col xs={24} md={12} key={k}>
-                <Form.Item name={k} label={WINDOW_LABELS_ZH[k]} rules={[{ required: true, message: `请选择${WINDOW_LABELS_ZH[k]}` }]}>
+                <Form.Item
+                  name={k}
+                  label={WINDOW_LABELS_ZH[k]}
+                  rules={[{ required: true, message: `请选择${WINDOW_LABELS_ZH[k]}` }]}
+                >
                   <DatePicker.RangePicker format={FMT} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
@@ -141,10 +173,16 @@ export function CycleSettingsPage() {
                     <>
                       {fields.map((f) => (
                         <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                          <Form.Item name={f.name} rules={[{ required: true, message: '请填写考核项目' }]} style={{ marginBottom: 8 }}>
+                          <Form.Item
+                            name={f.name}
+                            rules={[{ required: true, message: '请填写考核项目' }]}
+                            style={{ marginBottom: 8 }}
+                          >
                             <Input placeholder="考核项目" maxLength={100} />
                           </Form.Item>
-                          {editingContent && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除项目" />}
+                          {editingContent && (
+                            <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除项目" />
+                          )}
                         </Space>
                       ))}
                       {editingContent && (
@@ -178,20 +216,34 @@ export function CycleSettingsPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="passProfessionalPhysician" label="业务水平合格分数线（执业医师）" rules={[{ required: true }]}>
+              <Form.Item
+                name="passProfessionalPhysician"
+                label="业务水平合格分数线（执业医师）"
+                rules={[{ required: true }]}
+              >
                 <InputNumber min={1} max={100} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="passProfessionalAssistant" label="业务水平合格分数线（执业助理医师）" rules={[{ required: true }]}>
+              <Form.Item
+                name="passProfessionalAssistant"
+                label="业务水平合格分数线（执业助理医师）"
+                rules={[{ required: true }]}
+              >
                 <InputNumber min={1} max={100} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             {(['humanities', 'professional'] as const).map((p) => (
               <Col xs={24} md={12} key={p}>
-                <Typography.Title level={5}>{p === 'humanities' ? '人文医学测评试卷' : '业务水平测评试卷'}</Typography.Title>
+                <Typography.Title level={5}>
+                  {p === 'humanities' ? '人文医学测评试卷' : '业务水平测评试卷'}
+                </Typography.Title>
                 <Space wrap>
-                  <Form.Item name={['paperRules', p, 'durationMinutes']} label="考试时长（分钟）" rules={[{ required: true }]}>
+                  <Form.Item
+                    name={['paperRules', p, 'durationMinutes']}
+                    label="考试时长（分钟）"
+                    rules={[{ required: true }]}
+                  >
                     <InputNumber min={10} max={300} />
                   </Form.Item>
                   <Form.Item name={['paperRules', p, 'questionCount']} label="题量" rules={[{ required: true }]}>

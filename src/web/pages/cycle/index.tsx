@@ -5,6 +5,12 @@ export const routes: PageRoute[] = [
   {
     path: '/cycle/settings',
     element: <CycleSettingsPage />,
-    menu: { roles: ['admin'], group: ['考核管理', '考核设置'], label: '本周期考核设置', order: 310, adminLevels: ['province'] },
+    menu: {
+      roles: ['admin'],
+      group: ['考核管理', '考核设置'],
+      label: '本周期考核设置',
+      order: 310,
+      adminLevels: ['province'],
+    },
   },
 ];

@@ -1,6 +1,24 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Image, Input, Modal, Radio, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Image,
+  Input,
+  Modal,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, download } from '../../api/client';
@@ -10,7 +28,13 @@ import type { TAttachment } from '../../../shared/schemas/procedure';
 import { attachmentUrl } from '../procedure/ProcedureStep';
 
 const fmt = (iso: string | null) => (iso ? iso.slice(0, 10).replaceAll('-', '/') : '');
-const STATUS_COLOR: Record<string, string> = { approved: 'success', rejected_institution: 'error', rejected_admin: 'error', pending_institution: 'processing', pending_admin: 'processing' };
+const STATUS_COLOR: Record<string, string> = {
+  approved: 'success',
+  rejected_institution: 'error',
+  rejected_admin: 'error',
+  pending_institution: 'processing',
+  pending_admin: 'processing',
+};
 const pdfUrl = (id: number) => `/api/deferral/applications/${id}/form.pdf`;
 
 function Opinions({ a }: { a: TDeferralApplication }) {
@@ -19,9 +43,15 @@ function Opinions({ a }: { a: TDeferralApplication }) {
       <Descriptions.Item label="申请延期考核原因">
         <span style={{ whiteSpace: 'pre-wrap' }}>{a.reason}</span>
       </Descriptions.Item>
-      <Descriptions.Item label="卫生机构意见">{a.institutionAgree ? `${a.institutionAgree}${a.institutionOpinion ? `：${a.institutionOpinion}` : ''}（${fmt(a.institutionAt)}）` : '—'}</Descriptions.Item>
+      <Descriptions.Item label="卫生机构意见">
+        {a.institutionAgree
+          ? `${a.institutionAgree}${a.institutionOpinion ? `：${a.institutionOpinion}` : ''}（${fmt(a.institutionAt)}）`
+          : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label="卫生行政部门意见">
-        {a.adminAgree ? `${a.adminAgree}${a.adminOpinion ? `：${a.adminOpinion}` : ''}（${a.adminOrgName}，${fmt(a.adminAt)}）` : '—'}
+        {a.adminAgree
+          ? `${a.adminAgree}${a.adminOpinion ? `：${a.adminOpinion}` : ''}（${a.adminOrgName}，${fmt(a.adminAt)}）`
+          : '—'}
       </Descriptions.Item>
     </Descriptions>
   );
@@ -32,7 +62,14 @@ function Attachments({ enrolmentId, files }: { enrolmentId: number; files: TAtta
     <Image.PreviewGroup>
       <Space wrap>
         {files.map((f) => (
-          <Image key={f.id} src={attachmentUrl(enrolmentId, f.id)} width={96} height={96} style={{ objectFit: 'cover' }} alt={f.originalName} />
+          <Image
+            key={f.id}
+            src={attachmentUrl(enrolmentId, f.id)}
+            width={96}
+            height={96}
+            style={{ objectFit: 'cover' }}
+            alt={f.originalName}
+          />
         ))}
       </Space>
     </Image.PreviewGroup>
@@ -54,20 +91,41 @@ function DoctorDeferralPage() {
         <Result status="info" title="您尚未参加本周期考核" />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          {m.window && <Typography.Text type="secondary">{`延期考核申请时间：${fmt(m.window.start)} 至 ${fmt(m.window.end)}`}</Typography.Text>}
+          {m.window && (
+            <Typography.Text type="secondary">{`延期考核申请时间：${fmt(m.window.start)} 至 ${fmt(m.window.end)}`}</Typography.Text>
+          )}
           {m.application && (
             <>
               <Alert
-                type={m.application.status === 'approved' ? 'success' : m.application.status.startsWith('rejected') ? 'warning' : 'info'}
+                type={
+                  m.application.status === 'approved'
+                    ? 'success'
+                    : m.application.status.startsWith('rejected')
+                      ? 'warning'
+                      : 'info'
+                }
                 showIcon
                 message={`申请状态：${m.application.statusLabel}`}
-                description={m.application.status === 'approved' ? '请在再次考核时间内以首次考核形式参加测评。' : undefined}
+                description={
+                  m.application.status === 'approved' ? '请在再次考核时间内以首次考核形式参加测评。' : undefined
+                }
               />
               <Opinions a={m.application} />
-              <Button icon={<DownloadOutlined />} onClick={() => download(pdfUrl(m.application!.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))}>打印申请表</Button>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  download(pdfUrl(m.application!.id), '医师定期考核延期考核申请表.pdf').catch((e) =>
+                    message.error(e.message),
+                  )
+                }
+              >
+                打印申请表
+              </Button>
             </>
           )}
-          {m.blockedReason && (!m.application || m.application.status.startsWith('rejected')) && <Alert type="info" showIcon message={m.blockedReason} />}
+          {m.blockedReason && (!m.application || m.application.status.startsWith('rejected')) && (
+            <Alert type="info" showIcon message={m.blockedReason} />
+          )}
           {m.canApply && (
             <>
               <Typography.Text strong>申请延期考核原因</Typography.Text>
@@ -89,7 +147,10 @@ function DoctorDeferralPage() {
                 beforeUpload={(file) => {
                   const fd = new FormData();
                   fd.append('file', file as unknown as File, file.name);
-                  api.upload(`/api/enrolments/${m.enrolmentId}/deferral-files`, fd).then(() => q.refetch(), (e) => message.error(e.message));
+                  api.upload(`/api/enrolments/${m.enrolmentId}/deferral-files`, fd).then(
+                    () => q.refetch(),
+                    (e) => message.error(e.message),
+                  );
                   return false;
                 }}
               >
@@ -103,7 +164,10 @@ function DoctorDeferralPage() {
                 onClick={async () => {
                   setBusy(true);
                   try {
-                    await api.post(`/api/enrolments/${m.enrolmentId}/deferral`, { reason, fileIds: m.files.map((f) => f.id) });
+                    await api.post(`/api/enrolments/${m.enrolmentId}/deferral`, {
+                      reason,
+                      fileIds: m.files.map((f) => f.id),
+                    });
                     message.success('延期考核申请已提交，等待卫生机构审核');
                     await q.refetch();
                   } catch (e) {
@@ -134,15 +198,33 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
   const [opinion, setOpinion] = useState('');
   const list = useQuery({
     queryKey: ['deferral-apps', role, scope, page, keyword],
-    queryFn: () => api.get<{ total: number; rows: TDeferralApplication[] }>('/api/deferral/applications', { scope, page, keyword, pageSize: 20 }),
+    queryFn: () =>
+      api.get<{ total: number; rows: TDeferralApplication[] }>('/api/deferral/applications', {
+        scope,
+        page,
+        keyword,
+        pageSize: 20,
+      }),
   });
-  const detail = useQuery({ queryKey: ['deferral-app', open], enabled: open !== null, queryFn: () => api.get<TDeferralApplication & { files: TAttachment[] }>(`/api/deferral/applications/${open}`) });
+  const detail = useQuery({
+    queryKey: ['deferral-app', open],
+    enabled: open !== null,
+    queryFn: () => api.get<TDeferralApplication & { files: TAttachment[] }>(`/api/deferral/applications/${open}`),
+  });
   const d = detail.data;
   const label = role === 'institution' ? '卫生机构意见' : '卫生行政部门意见';
   async function submit() {
     try {
       await api.post(`/api/deferral/applications/${open}/review`, { agree, opinion });
-      message.success(role === 'institution' ? (agree === '同意' ? '已同意，提交卫生行政部门审批' : '已提交：卫生机构不同意') : agree === '同意' ? '已批准延期考核' : '已提交：不同意延期考核');
+      message.success(
+        role === 'institution'
+          ? agree === '同意'
+            ? '已同意，提交卫生行政部门审批'
+            : '已提交：卫生机构不同意'
+          : agree === '同意'
+            ? '已批准延期考核'
+            : '已提交：不同意延期考核',
+      );
       setOpen(null);
       setOpinion('');
       setAgree('同意');
@@ -154,31 +236,67 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
   return (
     <Card title={role === 'institution' ? '延期考核申请' : '延期考核审批'}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select style={{ width: 140 }} value={scope} onChange={(v) => (setScope(v), setPage(1))} options={[{ value: 'pending', label: role === 'institution' ? '待审核' : '待审批' }, { value: 'all', label: '全部' }]} />
-        <Input.Search placeholder="姓名或证件号码" allowClear enterButton="查询" onSearch={(v) => (setKeyword(v), setPage(1))} />
+        <Select
+          style={{ width: 140 }}
+          value={scope}
+          onChange={(v) => (setScope(v), setPage(1))}
+          options={[
+            { value: 'pending', label: role === 'institution' ? '待审核' : '待审批' },
+            { value: 'all', label: '全部' },
+          ]}
+        />
+        <Input.Search
+          placeholder="姓名或证件号码"
+          allowClear
+          enterButton="查询"
+          onSearch={(v) => (setKeyword(v), setPage(1))}
+        />
         <Button
           icon={<DownloadOutlined />}
           onClick={() =>
-            download(`/api/deferral/applications/export?${new URLSearchParams({ scope, ...(keyword ? { keyword } : {}) })}`, '延期考核申请.xlsx').catch((e) => message.error(e.message))
+            download(
+              `/api/deferral/applications/export?${new URLSearchParams({ scope, ...(keyword ? { keyword } : {}) })}`,
+              '延期考核申请.xlsx',
+            ).catch((e) => message.error(e.message))
           }
         >
           导出
         </Button>
       </Space>
       <Table<TDeferralApplication>
-        locale={{ emptyText: scope === 'pending' ? (role === 'institution' ? '暂无待审核的延期考核申请' : '暂无待审批的延期考核申请') : '暂无延期考核申请' }}
+        locale={{
+          emptyText:
+            scope === 'pending'
+              ? role === 'institution'
+                ? '暂无待审核的延期考核申请'
+                : '暂无待审批的延期考核申请'
+              : '暂无延期考核申请',
+        }}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.rows ?? []}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
         scroll={{ x: role === 'institution' ? 830 : 990 }}
         columns={[
           { title: '姓名', dataIndex: 'physicianName', width: 90 },
           { title: '证件号码', dataIndex: 'idNumber', width: 170 },
           // an institution only ever sees its own physicians
-          ...(role === 'admin' ? [{ title: '卫生机构', dataIndex: 'institutionName', width: 160, ellipsis: true }] : []),
+          ...(role === 'admin'
+            ? [{ title: '卫生机构', dataIndex: 'institutionName', width: 160, ellipsis: true }]
+            : []),
           { title: '申请延期考核原因', dataIndex: 'reason', ellipsis: { showTitle: true } },
-          { title: '状态', dataIndex: 'statusLabel', width: 150, render: (v: string, r) => <Tag color={STATUS_COLOR[r.status]}>{v}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'statusLabel',
+            width: 150,
+            render: (v: string, r) => <Tag color={STATUS_COLOR[r.status]}>{v}</Tag>,
+          },
           { title: '申请时间', dataIndex: 'submittedAt', width: 110, render: fmt },
           {
             title: '操作',
@@ -191,7 +309,12 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
                     审核
                   </Button>
                 )}
-                <Button type="link" onClick={() => download(pdfUrl(r.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))}>
+                <Button
+                  type="link"
+                  onClick={() =>
+                    download(pdfUrl(r.id), '医师定期考核延期考核申请表.pdf').catch((e) => message.error(e.message))
+                  }
+                >
                   打印申请表
                 </Button>
               </Space>
@@ -199,7 +322,15 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
           },
         ]}
       />
-      <Modal open={open !== null} width={720} title="延期考核申请" okText="提交" onOk={submit} onCancel={() => (setOpen(null), setOpinion(''))} destroyOnHidden>
+      <Modal
+        open={open !== null}
+        width={720}
+        title="延期考核申请"
+        okText="提交"
+        onOk={submit}
+        onCancel={() => (setOpen(null), setOpinion(''))}
+        destroyOnHidden
+      >
         {d && (
           <Space direction="vertical" style={{ width: '100%' }}>
             <Descriptions size="small" bordered column={2}>
@@ -210,10 +341,21 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
             </Descriptions>
             <Opinions a={d} />
             <Typography.Text strong>附件</Typography.Text>
-            {d.files.length ? <Attachments enrolmentId={d.enrolmentId} files={d.files} /> : <Typography.Text type="secondary">未上传附件</Typography.Text>}
+            {d.files.length ? (
+              <Attachments enrolmentId={d.enrolmentId} files={d.files} />
+            ) : (
+              <Typography.Text type="secondary">未上传附件</Typography.Text>
+            )}
             <Typography.Text strong>{label}</Typography.Text>
             <Radio.Group value={agree} onChange={(e) => setAgree(e.target.value)} options={['同意', '不同意']} />
-            <Input.TextArea aria-label={label} placeholder="意见（不同意时必填）" rows={3} maxLength={500} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
+            <Input.TextArea
+              aria-label={label}
+              placeholder="意见（不同意时必填）"
+              rows={3}
+              maxLength={500}
+              value={opinion}
+              onChange={(e) => setOpinion(e.target.value)}
+            />
           </Space>
         )}
       </Modal>
@@ -223,6 +365,14 @@ function ReviewPage({ role }: { role: 'institution' | 'admin' }) {
 
 export const routes: PageRoute[] = [
   { path: '/doctor/deferral', element: <DoctorDeferralPage />, mobile: true },
-  { path: '/deferral/audit', element: <ReviewPage key="i" role="institution" />, menu: { roles: ['institution'], group: ['考核管理'], label: '延期考核申请', order: 360 } },
-  { path: '/deferral/approve', element: <ReviewPage key="a" role="admin" />, menu: { roles: ['admin'], group: ['考核管理'], label: '延期考核审批', order: 610 } },
+  {
+    path: '/deferral/audit',
+    element: <ReviewPage key="i" role="institution" />,
+    menu: { roles: ['institution'], group: ['考核管理'], label: '延期考核申请', order: 360 },
+  },
+  {
+    path: '/deferral/approve',
+    element: <ReviewPage key="a" role="admin" />,
+    menu: { roles: ['admin'], group: ['考核管理'], label: '延期考核审批', order: 610 },
+  },
 ];

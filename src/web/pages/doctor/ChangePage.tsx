@@ -17,7 +17,13 @@ export function ChangePage() {
   if (cr?.state === 'allowed') {
     return (
       <>
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} message="卫生机构已允许修改" description="请修改基本信息、执业信息、相关经历后【提交】，由卫生机构审核（姓名和证件号码不可修改）。" />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="卫生机构已允许修改"
+          description="请修改基本信息、执业信息、相关经历后【提交】，由卫生机构审核（姓名和证件号码不可修改）。"
+        />
         <RegisterWizard mode="change" />
       </>
     );
@@ -27,7 +33,11 @@ export function ChangePage() {
       <Result
         status="info"
         title={cr.stateLabel}
-        subTitle={cr.state === 'pending' ? `修改申请已提交（原因：${cr.reason}），请等待卫生机构处理。` : '修改后的信息已提交，请等待卫生机构审核。'}
+        subTitle={
+          cr.state === 'pending'
+            ? `修改申请已提交（原因：${cr.reason}），请等待卫生机构处理。`
+            : '修改后的信息已提交，请等待卫生机构审核。'
+        }
         extra={<Button onClick={() => nav('/doctor')}>返回首页</Button>}
       />
     );
@@ -54,8 +64,14 @@ export function ChangePage() {
       )}
       {m.enrolment?.canRequestChange ? (
         <Form layout="vertical" onFinish={apply}>
-          <Typography.Paragraph type="secondary">已报名成功的医师，如发现信息填写有误，可向所在卫生机构申请修改信息，经本单位同意后方可修改。</Typography.Paragraph>
-          <Form.Item name="reason" label="申请修改的原因" rules={[{ required: true, whitespace: true, message: '请填写申请修改的原因' }]}>
+          <Typography.Paragraph type="secondary">
+            已报名成功的医师，如发现信息填写有误，可向所在卫生机构申请修改信息，经本单位同意后方可修改。
+          </Typography.Paragraph>
+          <Form.Item
+            name="reason"
+            label="申请修改的原因"
+            rules={[{ required: true, whitespace: true, message: '请填写申请修改的原因' }]}
+          >
             <Input.TextArea rows={4} maxLength={500} showCount />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -64,7 +80,12 @@ export function ChangePage() {
           <Button onClick={() => nav('/doctor')}>返回</Button>
         </Form>
       ) : (
-        <Result status="info" title="当前不能申请修改" subTitle="报名成功后才能申请修改信息。" extra={<Button onClick={() => nav('/doctor')}>返回首页</Button>} />
+        <Result
+          status="info"
+          title="当前不能申请修改"
+          subTitle="报名成功后才能申请修改信息。"
+          extra={<Button onClick={() => nav('/doctor')}>返回首页</Button>}
+        />
       )}
     </Card>
   );

@@ -18,7 +18,13 @@ import { useActor } from '../../app/auth';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status';
 import { useMine } from './RegisterWizard';
 
-const AFTER_REGISTRATION: EnrolmentStatus[] = ['registered', 'pending_evaluation', 'procedure_rejected', 'pending_body_evaluation', 'ready_for_exam'];
+const AFTER_REGISTRATION: EnrolmentStatus[] = [
+  'registered',
+  'pending_evaluation',
+  'procedure_rejected',
+  'pending_body_evaluation',
+  'ready_for_exam',
+];
 const EXAM: EnrolmentStatus[] = ['ready_for_exam', 'pending_grading', 'reexam_ready'];
 const RESULT: EnrolmentStatus[] = ['passed', 'failed', 'disciplinary_failed', 'pending_reexam_grading', 'reexam_ready'];
 
@@ -50,8 +56,20 @@ export function DoctorHomePage() {
   const changeOpen = cr && ['pending', 'allowed', 'submitted'].includes(cr.state);
   const tools: { label: string; icon: ReactNode; to: string; enabled: boolean }[] = [
     { label: '我要报名', icon: <FormOutlined />, to: '/doctor/register', enabled: Boolean(m.enrolment?.editable) },
-    { label: '选择考核程序', icon: <SolutionOutlined />, to: '/doctor/procedure', enabled: has(['registered', 'procedure_rejected']) || (m.cycle?.procedureChoice === 'after_approval' && has(AFTER_REGISTRATION)) },
-    { label: '免考申请', icon: <SafetyCertificateOutlined />, to: '/doctor/exemption', enabled: has(AFTER_REGISTRATION) },
+    {
+      label: '选择考核程序',
+      icon: <SolutionOutlined />,
+      to: '/doctor/procedure',
+      enabled:
+        has(['registered', 'procedure_rejected']) ||
+        (m.cycle?.procedureChoice === 'after_approval' && has(AFTER_REGISTRATION)),
+    },
+    {
+      label: '免考申请',
+      icon: <SafetyCertificateOutlined />,
+      to: '/doctor/exemption',
+      enabled: has(AFTER_REGISTRATION),
+    },
     { label: '延期考核申请', icon: <CalendarOutlined />, to: '/doctor/deferral', enabled: has(AFTER_REGISTRATION) },
     { label: '考核详情', icon: <ProfileOutlined />, to: '/doctor/exam', enabled: has(EXAM) },
     { label: '试卷列表', icon: <FileDoneOutlined />, to: '/doctor/exam/papers', enabled: has(EXAM) },
@@ -79,16 +97,27 @@ export function DoctorHomePage() {
           )}
         </Descriptions>
         <div style={{ textAlign: 'center', margin: '12px 0 4px' }}>
-          <Tag color={status === 'passed' ? 'success' : status === 'failed' || status === 'disciplinary_failed' ? 'error' : 'processing'} style={{ fontSize: 18, padding: '6px 14px' }} data-testid="enrolment-status">
+          <Tag
+            color={
+              status === 'passed'
+                ? 'success'
+                : status === 'failed' || status === 'disciplinary_failed'
+                  ? 'error'
+                  : 'processing'
+            }
+            style={{ fontSize: 18, padding: '6px 14px' }}
+            data-testid="enrolment-status"
+          >
             {m.statusLabel}
           </Tag>
         </div>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 0 }}>
           {HINTS[status ?? 'none'] ?? ''}
         </Typography.Paragraph>
-        {m.enrolment?.lastReason && (status === 'institution_rejected' || status === 'procedure_rejected' || status === 'withdrawn') && (
-          <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`驳回理由：${m.enrolment.lastReason}`} />
-        )}
+        {m.enrolment?.lastReason &&
+          (status === 'institution_rejected' || status === 'procedure_rejected' || status === 'withdrawn') && (
+            <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`驳回理由：${m.enrolment.lastReason}`} />
+          )}
         {m.enrolment && !m.enrolment.editable && m.enrolment.submittedAt && (
           <div style={{ textAlign: 'center', marginTop: 8 }}>
             <Button size="small" onClick={() => nav('/doctor/register')}>
@@ -101,14 +130,38 @@ export function DoctorHomePage() {
         <Row gutter={[8, 8]}>
           {tools.map((t) => (
             <Col span={8} key={t.label}>
-              <Button block disabled={!t.enabled} onClick={() => nav(t.to)} style={{ height: 64, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', whiteSpace: 'normal', lineHeight: 1.2 }}>
+              <Button
+                block
+                disabled={!t.enabled}
+                onClick={() => nav(t.to)}
+                style={{
+                  height: 64,
+                  display: 'flex',
+                  flexDirection: 'column',
+                  alignItems: 'center',
+                  justifyContent: 'center',
+                  whiteSpace: 'normal',
+                  lineHeight: 1.2,
+                }}
+              >
                 <span style={{ fontSize: 20 }}>{t.icon}</span>
                 <span style={{ fontSize: 12 }}>{t.label}</span>
               </Button>
             </Col>
           ))}
           <Col span={8}>
-            <Button block disabled={!(m.enrolment?.canRequestChange || changeOpen)} onClick={() => nav('/doctor/change')} style={{ height: 64, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }}>
+            <Button
+              block
+              disabled={!(m.enrolment?.canRequestChange || changeOpen)}
+              onClick={() => nav('/doctor/change')}
+              style={{
+                height: 64,
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                justifyContent: 'center',
+              }}
+            >
               <span style={{ fontSize: 20 }}>
                 <EditOutlined />
               </span>
@@ -117,7 +170,18 @@ export function DoctorHomePage() {
           </Col>
           <Col span={8}>
             <Badge count={m.unreadMessages} offset={[-8, 8]} style={{ zIndex: 2 }}>
-              <Button block onClick={() => nav('/doctor/messages')} style={{ height: 64, width: '100%', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }}>
+              <Button
+                block
+                onClick={() => nav('/doctor/messages')}
+                style={{
+                  height: 64,
+                  width: '100%',
+                  display: 'flex',
+                  flexDirection: 'column',
+                  alignItems: 'center',
+                  justifyContent: 'center',
+                }}
+              >
                 <span style={{ fontSize: 20 }}>
                   <BellOutlined />
                 </span>
@@ -126,7 +190,17 @@ export function DoctorHomePage() {
             </Badge>
           </Col>
           <Col span={8}>
-            <Button block onClick={() => nav('/doctor/security')} style={{ height: 64, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center' }}>
+            <Button
+              block
+              onClick={() => nav('/doctor/security')}
+              style={{
+                height: 64,
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                justifyContent: 'center',
+              }}
+            >
               <span style={{ fontSize: 20 }}>
                 <FileSearchOutlined />
               </span>

@@ -37,7 +37,11 @@ export function MessagesPage() {
         </Space>
       }
       extra={
-        <Button size="small" disabled={!unread} onClick={async () => (await api.post('/api/messages/read-all'), await refresh())}>
+        <Button
+          size="small"
+          disabled={!unread}
+          onClick={async () => (await api.post('/api/messages/read-all'), await refresh())}
+        >
           全部已读
         </Button>
       }
@@ -58,7 +62,11 @@ export function MessagesPage() {
               <Typography.Text strong={!m.read}>{m.title}</Typography.Text>
             </Space>
           ),
-          extra: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtTime(m.createdAt)}</Typography.Text>,
+          extra: (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fmtTime(m.createdAt)}
+            </Typography.Text>
+          ),
           children: <Typography.Paragraph style={{ marginBottom: 0 }}>{m.body}</Typography.Paragraph>,
         }))}
       />

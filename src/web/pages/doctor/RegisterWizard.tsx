@@ -1,6 +1,24 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Steps, TreeSelect, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Steps,
+  TreeSelect,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -26,7 +44,12 @@ const FMT = 'YYYY/MM/DD';
 type Rec = Record<string, unknown>;
 type StepKey = 'basic' | 'practice' | 'experience' | 'self';
 const STEP_KEYS: StepKey[] = ['basic', 'practice', 'experience', 'self'];
-const DATE_FIELDS: Record<StepKey, string[]> = { basic: ['birthDate'], practice: ['titleDate', 'positionDate', 'firstRegisteredAt'], experience: [], self: [] };
+const DATE_FIELDS: Record<StepKey, string[]> = {
+  basic: ['birthDate'],
+  practice: ['titleDate', 'positionDate', 'firstRegisteredAt'],
+  experience: [],
+  self: [],
+};
 const LIST_KEYS = ['multiSites', 'education', 'practice', 'awards', 'papers', 'books', 'patents'] as const;
 const LIST_DATES = ['start', 'end', 'date'];
 
@@ -43,7 +66,13 @@ function toForm(step: StepKey, src: Rec): Rec {
   if (step === 'experience') {
     const exp = (src.experience ?? {}) as Rec;
     return Object.fromEntries(
-      LIST_KEYS.map((k) => [k, ((exp[k] as Rec[] | undefined) ?? []).map((it) => ({ ...it, ...Object.fromEntries(LIST_DATES.filter((d) => it[d]).map((d) => [d, toDay(it[d])])) }))]),
+      LIST_KEYS.map((k) => [
+        k,
+        ((exp[k] as Rec[] | undefined) ?? []).map((it) => ({
+          ...it,
+          ...Object.fromEntries(LIST_DATES.filter((d) => it[d]).map((d) => [d, toDay(it[d])])),
+        })),
+      ]),
     );
   }
   // every date field of steps 1–2 becomes a dayjs: the form store is shared between the steps
@@ -57,13 +86,16 @@ function fromForm(step: StepKey, v: Rec): Rec {
     return Object.fromEntries(
       LIST_KEYS.map((k) => [
         k,
-        ((v[k] as Rec[] | undefined) ?? []).filter(Boolean).map((it) => clean({ ...it, ...Object.fromEntries(LIST_DATES.map((d) => [d, toIso(it[d])])) })),
+        ((v[k] as Rec[] | undefined) ?? [])
+          .filter(Boolean)
+          .map((it) => clean({ ...it, ...Object.fromEntries(LIST_DATES.map((d) => [d, toIso(it[d])])) })),
       ]),
     );
   }
   const out: Rec = { ...v };
   for (const d of DATE_FIELDS[step]) out[d] = toIso(v[d]);
-  if (step === 'self' && Array.isArray(v.disqualifying)) out.disqualifying = (v.disqualifying as unknown[]).map((x) => x ?? null);
+  if (step === 'self' && Array.isArray(v.disqualifying))
+    out.disqualifying = (v.disqualifying as unknown[]).map((x) => x ?? null);
   return clean(out);
 }
 
@@ -73,7 +105,19 @@ interface DeptNode {
   children: DeptNode[];
 }
 
-function BasicStep({ mine, enrolmentId, photoVersion, onPhoto, editable }: { mine: TMine; enrolmentId: number; photoVersion: string | null; onPhoto: (id: string) => void; editable: boolean }) {
+function BasicStep({
+  mine,
+  enrolmentId,
+  photoVersion,
+  onPhoto,
+  editable,
+}: {
+  mine: TMine;
+  enrolmentId: number;
+  photoVersion: string | null;
+  onPhoto: (id: string) => void;
+  editable: boolean;
+}) {
   const { message } = App.useApp();
   const p = mine.prefill;
   return (
@@ -99,15 +143,39 @@ function BasicStep({ mine, enrolmentId, photoVersion, onPhoto, editable }: { min
       <Form.Item name="education" label="学历" rules={[{ required: true, message: '请选择学历' }]}>
         <Select placeholder="请选择" options={EDUCATIONS.map((e) => ({ value: e, label: e }))} />
       </Form.Item>
-      <Form.Item name="email" label="电子邮件" rules={[{ required: true, message: '请输入电子邮箱' }, { type: 'email', message: '电子邮件格式不正确' }]}>
+      <Form.Item
+        name="email"
+        label="电子邮件"
+        rules={[
+          { required: true, message: '请输入电子邮箱' },
+          { type: 'email', message: '电子邮件格式不正确' },
+        ]}
+      >
         <Input placeholder="请输入电子邮箱" inputMode="email" />
       </Form.Item>
-      <Form.Item name="mobile" label="手机号" rules={[{ required: true, message: '请输入手机号' }, { pattern: /^1[3-9]\d{9}$/, message: '请输入11位手机号' }]}>
+      <Form.Item
+        name="mobile"
+        label="手机号"
+        rules={[
+          { required: true, message: '请输入手机号' },
+          { pattern: /^1[3-9]\d{9}$/, message: '请输入11位手机号' },
+        ]}
+      >
         <Input placeholder="请输入手机号" inputMode="tel" maxLength={11} />
       </Form.Item>
-      <Form.Item label="照片" required extra="1寸免冠证件照，建议白色底，jpg 格式，不超过 2 MB；用于打印考核结果通知书及测评人脸比对，请使用近期照片">
+      <Form.Item
+        label="照片"
+        required
+        extra="1寸免冠证件照，建议白色底，jpg 格式，不超过 2 MB；用于打印考核结果通知书及测评人脸比对，请使用近期照片"
+      >
         <Space align="start" wrap>
-          {photoVersion && <img src={`/api/enrolments/${enrolmentId}/photo?v=${photoVersion}`} alt="照片" style={{ width: 90, border: '1px solid #eee' }} />}
+          {photoVersion && (
+            <img
+              src={`/api/enrolments/${enrolmentId}/photo?v=${photoVersion}`}
+              alt="照片"
+              style={{ width: 90, border: '1px solid #eee' }}
+            />
+          )}
           {editable && (
             <Upload
               accept=".jpg,.jpeg,image/jpeg"
@@ -137,16 +205,32 @@ function BasicStep({ mine, enrolmentId, photoVersion, onPhoto, editable }: { min
 }
 
 function PracticeStep({ mine, form }: { mine: TMine; form: ReturnType<typeof Form.useForm>[0] }) {
-  const depts = useQuery({ queryKey: ['departments'], queryFn: () => api.get<{ items: DeptNode[] }>('/api/departments') });
+  const depts = useQuery({
+    queryKey: ['departments'],
+    queryFn: () => api.get<{ items: DeptNode[] }>('/api/departments'),
+  });
   const category = Form.useWatch('category', form) as (typeof CATEGORIES)[number] | undefined;
   const resident = Form.useWatch('isResident', form) as boolean | undefined;
   type TreeNode = { value: number; title: string; children: TreeNode[] };
-  const toTree = (n: DeptNode[]): TreeNode[] => n.map((d) => ({ value: d.id, title: d.name, children: toTree(d.children ?? []) }));
+  const toTree = (n: DeptNode[]): TreeNode[] =>
+    n.map((d) => ({ value: d.id, title: d.name, children: toTree(d.children ?? []) }));
   const p = mine.prefill;
   return (
     <>
-      <Form.Item name="departmentId" label="科室" rules={[{ required: true, message: '请选择科室' }]} extra={depts.data && !depts.data.items.length ? '如发现科室信息为空，请联系所在单位完善系统的科室信息' : undefined}>
-        <TreeSelect treeData={toTree(depts.data?.items ?? [])} placeholder="请选择" treeDefaultExpandAll loading={depts.isLoading} />
+      <Form.Item
+        name="departmentId"
+        label="科室"
+        rules={[{ required: true, message: '请选择科室' }]}
+        extra={
+          depts.data && !depts.data.items.length ? '如发现科室信息为空，请联系所在单位完善系统的科室信息' : undefined
+        }
+      >
+        <TreeSelect
+          treeData={toTree(depts.data?.items ?? [])}
+          placeholder="请选择"
+          treeDefaultExpandAll
+          loading={depts.isLoading}
+        />
       </Form.Item>
       <Form.Item name="specialties" label="从事专业" rules={[{ required: true, message: '请选择从事专业' }]}>
         <Select mode="tags" placeholder="请选择（可多选）" options={SPECIALTIES.map((s) => ({ value: s, label: s }))} />
@@ -166,22 +250,52 @@ function PracticeStep({ mine, form }: { mine: TMine; form: ReturnType<typeof For
       <Form.Item name="level" label="医师级别" rules={[{ required: true, message: '请选择医师级别' }]}>
         <Select options={LEVELS.map((l) => ({ value: l, label: l }))} />
       </Form.Item>
-      <Form.Item name="isResident" label="规培生" rules={[{ required: true, message: '请选择是否规培生' }]} extra="当前是规培医生的选（是）；不是规培医生的选（否）">
-        <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+      <Form.Item
+        name="isResident"
+        label="规培生"
+        rules={[{ required: true, message: '请选择是否规培生' }]}
+        extra="当前是规培医生的选（是）；不是规培医生的选（否）"
+      >
+        <Radio.Group
+          options={[
+            { value: true, label: '是' },
+            { value: false, label: '否' },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="category" label="执业类别" rules={[{ required: true, message: '请选择执业类别' }]}>
-        <Select options={CATEGORIES.map((c) => ({ value: c, label: c }))} onChange={() => form.setFieldValue('scope', undefined)} />
+        <Select
+          options={CATEGORIES.map((c) => ({ value: c, label: c }))}
+          onChange={() => form.setFieldValue('scope', undefined)}
+        />
       </Form.Item>
-      <Form.Item name="scope" label="执业范围（规培生非必填）" rules={[{ required: resident === false, message: '请选择执业范围' }]}>
-        <Select allowClear placeholder="请选择" options={(category ? PRACTICE_SCOPES[category] : []).map((s) => ({ value: s, label: s }))} />
+      <Form.Item
+        name="scope"
+        label="执业范围（规培生非必填）"
+        rules={[{ required: resident === false, message: '请选择执业范围' }]}
+      >
+        <Select
+          allowClear
+          placeholder="请选择"
+          options={(category ? PRACTICE_SCOPES[category] : []).map((s) => ({ value: s, label: s }))}
+        />
       </Form.Item>
       <Form.Item name="employment" label="执业情况" rules={[{ required: true, message: '请选择执业情况' }]}>
         <Radio.Group options={EMPLOYMENTS.map((e) => ({ value: e, label: e }))} />
       </Form.Item>
-      <Form.Item name="qualificationNo" label="资格证书编号" rules={[{ required: true, message: '请输入资格证书编号' }]} extra={p.qualificationNo ? '来源于电子化注册系统，不可修改' : undefined}>
+      <Form.Item
+        name="qualificationNo"
+        label="资格证书编号"
+        rules={[{ required: true, message: '请输入资格证书编号' }]}
+        extra={p.qualificationNo ? '来源于电子化注册系统，不可修改' : undefined}
+      >
         <Input disabled={Boolean(p.qualificationNo)} maxLength={40} />
       </Form.Item>
-      <Form.Item name="licenseNo" label="执业证书编号" extra={p.licenseNo ? '来源于电子化注册系统，不可修改' : undefined}>
+      <Form.Item
+        name="licenseNo"
+        label="执业证书编号"
+        extra={p.licenseNo ? '来源于电子化注册系统，不可修改' : undefined}
+      >
         <Input disabled={Boolean(p.licenseNo)} maxLength={40} />
       </Form.Item>
       <Form.Item name="firstRegisteredAt" label="首次注册时间">
@@ -191,7 +305,17 @@ function PracticeStep({ mine, form }: { mine: TMine; form: ReturnType<typeof For
   );
 }
 
-function ListSection({ name, title, hint, fields }: { name: string; title: string; hint?: string; fields: (prefix: number) => ReactNode }) {
+function ListSection({
+  name,
+  title,
+  hint,
+  fields,
+}: {
+  name: string;
+  title: string;
+  hint?: string;
+  fields: (prefix: number) => ReactNode;
+}) {
   return (
     <Form.List name={name}>
       {(items, { add, remove }) => (
@@ -211,7 +335,18 @@ function ListSection({ name, title, hint, fields }: { name: string; title: strin
         >
           {!items.length && <Typography.Text type="secondary">暂无数据</Typography.Text>}
           {items.map((it, i) => (
-            <Card key={it.key} size="small" type="inner" style={{ marginBottom: 8 }} title={`${title} ${i + 1}`} extra={<Button size="small" type="link" danger onClick={() => remove(it.name)}>删除</Button>}>
+            <Card
+              key={it.key}
+              size="small"
+              type="inner"
+              style={{ marginBottom: 8 }}
+              title={`${title} ${i + 1}`}
+              extra={
+                <Button size="small" type="link" danger onClick={() => remove(it.name)}>
+                  删除
+                </Button>
+              }
+            >
               {fields(it.name)}
             </Card>
           ))}
@@ -227,7 +362,11 @@ const dateItem = (n: number, key: string, label: string) => (
   </Form.Item>
 );
 const textItem = (n: number, key: string, label: string, required = false) => (
-  <Form.Item name={[n, key]} label={label} rules={required ? [{ required: true, message: `请填写${label}` }] : undefined}>
+  <Form.Item
+    name={[n, key]}
+    label={label}
+    rules={required ? [{ required: true, message: `请填写${label}` }] : undefined}
+  >
     <Input maxLength={200} />
   </Form.Item>
 );
@@ -235,7 +374,17 @@ const textItem = (n: number, key: string, label: string, required = false) => (
 function ExperienceStep() {
   return (
     <>
-      <ListSection name="multiSites" title="多机构备案信息" fields={(n) => <>{textItem(n, 'institution', '机构', true)}{textItem(n, 'department', '科室')}{textItem(n, 'position', '职务')}</>} />
+      <ListSection
+        name="multiSites"
+        title="多机构备案信息"
+        fields={(n) => (
+          <>
+            {textItem(n, 'institution', '机构', true)}
+            {textItem(n, 'department', '科室')}
+            {textItem(n, 'position', '职务')}
+          </>
+        )}
+      />
       <ListSection
         name="education"
         title="教育经历"
@@ -263,16 +412,61 @@ function ExperienceStep() {
             {dateItem(n, 'start', '开始时间')}
             {dateItem(n, 'end', '结束时间')}
             <Form.Item name={[n, 'current']} label="至今">
-              <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
+              <Radio.Group
+                options={[
+                  { value: true, label: '是' },
+                  { value: false, label: '否' },
+                ]}
+              />
             </Form.Item>
           </>
         )}
       />
       <Typography.Title level={5}>科研成果（成果作为参考，无成果则不填写）</Typography.Title>
-      <ListSection name="awards" title="科研获奖" fields={(n) => <>{textItem(n, 'name', '科研获奖名称', true)}{dateItem(n, 'date', '科研获奖时间')}{textItem(n, 'level', '获奖等级')}</>} />
-      <ListSection name="papers" title="论文" fields={(n) => <>{textItem(n, 'title', '论文名称', true)}{dateItem(n, 'date', '发表/出版日期')}{textItem(n, 'journal', '发表物/论文集')}</>} />
-      <ListSection name="books" title="著作" fields={(n) => <>{textItem(n, 'title', '著作名称', true)}{dateItem(n, 'date', '出版日期')}{textItem(n, 'category', '著作类别')}</>} />
-      <ListSection name="patents" title="专利" fields={(n) => <>{textItem(n, 'title', '专利名称', true)}{dateItem(n, 'date', '日期')}{textItem(n, 'category', '专利类别')}</>} />
+      <ListSection
+        name="awards"
+        title="科研获奖"
+        fields={(n) => (
+          <>
+            {textItem(n, 'name', '科研获奖名称', true)}
+            {dateItem(n, 'date', '科研获奖时间')}
+            {textItem(n, 'level', '获奖等级')}
+          </>
+        )}
+      />
+      <ListSection
+        name="papers"
+        title="论文"
+        fields={(n) => (
+          <>
+            {textItem(n, 'title', '论文名称', true)}
+            {dateItem(n, 'date', '发表/出版日期')}
+            {textItem(n, 'journal', '发表物/论文集')}
+          </>
+        )}
+      />
+      <ListSection
+        name="books"
+        title="著作"
+        fields={(n) => (
+          <>
+            {textItem(n, 'title', '著作名称', true)}
+            {dateItem(n, 'date', '出版日期')}
+            {textItem(n, 'category', '著作类别')}
+          </>
+        )}
+      />
+      <ListSection
+        name="patents"
+        title="专利"
+        fields={(n) => (
+          <>
+            {textItem(n, 'title', '专利名称', true)}
+            {dateItem(n, 'date', '日期')}
+            {textItem(n, 'category', '专利类别')}
+          </>
+        )}
+      />
     </>
   );
 }
@@ -337,7 +531,12 @@ function SelfStep({ form }: { form: ReturnType<typeof Form.useForm>[0] }) {
       <Typography.Title level={5}>* 请针对您的职业道德进行自评</Typography.Title>
       <Typography.Paragraph>在本考核周期内，您是否有下列被直接认定为不合格的情形：</Typography.Paragraph>
       {DISQUALIFYING_SITUATIONS.map((s, i) => (
-        <Form.Item key={s} name={['disqualifying', i]} label={`${i + 1}. ${s}`} rules={[{ required: true, message: '请选择' }]}>
+        <Form.Item
+          key={s}
+          name={['disqualifying', i]}
+          label={`${i + 1}. ${s}`}
+          rules={[{ required: true, message: '请选择' }]}
+        >
           {yn}
         </Form.Item>
       ))}
@@ -406,7 +605,14 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
   if (mineQ.isLoading) return <Spin />;
   if (mineQ.error) return <Alert type="error" message={(mineQ.error as Error).message} />;
   if (!e || e.status === 'not_opened') {
-    return <Result status="info" title="未开通报名" subTitle="所在医疗卫生机构尚未允许您参加本周期考核，如需参加请联系单位定考负责人处理。" extra={<Button onClick={() => nav('/doctor')}>返回</Button>} />;
+    return (
+      <Result
+        status="info"
+        title="未开通报名"
+        subTitle="所在医疗卫生机构尚未允许您参加本周期考核，如需参加请联系单位定考负责人处理。"
+        extra={<Button onClick={() => nav('/doctor')}>返回</Button>}
+      />
+    );
   }
   if (done) {
     return (
@@ -451,7 +657,9 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
   const submit = async () => {
     setSaving(true);
     try {
-      const r = await api.post<TMine | unknown>(mode === 'change' ? '/api/enrolments/mine/change-requests/submit' : '/api/enrolments/mine/submit');
+      const r = await api.post<TMine | unknown>(
+        mode === 'change' ? '/api/enrolments/mine/change-requests/submit' : '/api/enrolments/mine/submit',
+      );
       void r;
       await qc.invalidateQueries({ queryKey: mineKey });
       setDone(true);
@@ -485,34 +693,68 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
           description="报名信息已提交，当前只能查看；报名成功后如需修改，请在首页【申请修改】。"
         />
       )}
-      {e.status === 'institution_rejected' && e.lastReason && mode === 'register' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`卫生机构驳回理由：${e.lastReason}`} />}
+      {e.status === 'institution_rejected' && e.lastReason && mode === 'register' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`卫生机构驳回理由：${e.lastReason}`} />
+      )}
       <Card title={titles[step]}>
         {key && (
           <Form form={form} layout="vertical" disabled={!editable} requiredMark>
-            {key === 'basic' && <BasicStep mine={mine!} enrolmentId={e.id} photoVersion={e.photoFileId} editable={editable && mode === 'register'} onPhoto={() => qc.invalidateQueries({ queryKey: mineKey })} />}
+            {key === 'basic' && (
+              <BasicStep
+                mine={mine!}
+                enrolmentId={e.id}
+                photoVersion={e.photoFileId}
+                editable={editable && mode === 'register'}
+                onPhoto={() => qc.invalidateQueries({ queryKey: mineKey })}
+              />
+            )}
             {key === 'practice' && <PracticeStep mine={mine!} form={form} />}
             {key === 'experience' && <ExperienceStep />}
             {key === 'self' && <SelfStep form={form} />}
           </Form>
         )}
-        {mode === 'register' && step === 4 &&
+        {mode === 'register' &&
+          step === 4 &&
           (mine!.cycle?.procedureChoice === 'with_registration' ? (
             editable ? (
               <ProcedureStep enrolmentId={e.id} onSaved={() => qc.invalidateQueries({ queryKey: mineKey })} />
             ) : (
-              <Typography.Text>考核程序：{(e.procedureApplication as Rec).procedure === 'simple' ? '简易程序' : (e.procedureApplication as Rec).procedure === 'general' ? '一般程序' : '未选择'}</Typography.Text>
+              <Typography.Text>
+                考核程序：
+                {(e.procedureApplication as Rec).procedure === 'simple'
+                  ? '简易程序'
+                  : (e.procedureApplication as Rec).procedure === 'general'
+                    ? '一般程序'
+                    : '未选择'}
+              </Typography.Text>
             )
           ) : (
-            <Alert type="info" showIcon message="本省考核程序在报名审核通过后选择" description="报名成功后，请在首页点击【选择考核程序】申请一般程序或简易程序。" />
+            <Alert
+              type="info"
+              showIcon
+              message="本省考核程序在报名审核通过后选择"
+              description="报名成功后，请在首页点击【选择考核程序】申请一般程序或简易程序。"
+            />
           ))}
         {preview && (
           <>
-            <RegistrationView reg={e.registration} name={mine!.prefill.name} idType={mine!.prefill.idType} idNumber={mine!.prefill.idNumber} photoUrl={e.photoFileId ? `/api/enrolments/${e.id}/photo?v=${e.photoFileId}` : null} />
+            <RegistrationView
+              reg={e.registration}
+              name={mine!.prefill.name}
+              idType={mine!.prefill.idType}
+              idNumber={mine!.prefill.idNumber}
+              photoUrl={e.photoFileId ? `/api/enrolments/${e.id}/photo?v=${e.photoFileId}` : null}
+            />
             <ExperienceView exp={(e.registration.experience ?? {}) as Rec} />
             <SelfEvaluationView s={e.selfEvaluation} />
             {mine!.cycle?.procedureChoice === 'with_registration' && (
               <Typography.Paragraph style={{ marginTop: 16 }}>
-                考核程序：{(e.procedureApplication as Rec).procedure === 'simple' ? '简易程序' : (e.procedureApplication as Rec).procedure === 'general' ? '一般程序' : '未选择'}
+                考核程序：
+                {(e.procedureApplication as Rec).procedure === 'simple'
+                  ? '简易程序'
+                  : (e.procedureApplication as Rec).procedure === 'general'
+                    ? '一般程序'
+                    : '未选择'}
               </Typography.Paragraph>
             )}
           </>
@@ -532,7 +774,11 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
             </Button>
           )}
           {step < lastStep && !(mode === 'register' && step === 4) && (
-            <Button type="primary" onClick={() => (editable && key ? go(step + 1) : setStep(step + 1))} loading={saving}>
+            <Button
+              type="primary"
+              onClick={() => (editable && key ? go(step + 1) : setStep(step + 1))}
+              loading={saving}
+            >
               下一步
             </Button>
           )}
@@ -542,7 +788,11 @@ export function RegisterWizard({ mode = 'register' }: { mode?: 'register' | 'cha
             </Button>
           )}
           {editable && step === lastStep && (
-            <Button type="primary" onClick={mode === 'change' ? async () => (await save(true)) && submit() : submit} loading={saving}>
+            <Button
+              type="primary"
+              onClick={mode === 'change' ? async () => (await save(true)) && submit() : submit}
+              loading={saving}
+            >
               {mode === 'change' ? '提交' : '提交信息'}
             </Button>
           )}

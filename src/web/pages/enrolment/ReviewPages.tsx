@@ -1,13 +1,38 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api, download } from '../../api/client';
 import { useActor } from '../../app/auth';
-import { ENROLMENT_STATUSES, ENROLMENT_STATUS_LABELS, PROCEDURE_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status';
+import {
+  ENROLMENT_STATUSES,
+  ENROLMENT_STATUS_LABELS,
+  PROCEDURE_LABELS,
+  type EnrolmentStatus,
+} from '../../../shared/enrolment-status';
 import type { TChangeRow, TList, TListRow } from '../../../shared/schemas/enrolment';
 import { EnrolmentDetailView, ExperienceView, RegistrationView, fmtTime, useReasonPrompt } from './EnrolmentDetail';
 
-type Filters = { status?: EnrolmentStatus; institutionId?: number; procedure?: 'general' | 'simple' | 'none'; q?: string };
+type Filters = {
+  status?: EnrolmentStatus;
+  institutionId?: number;
+  procedure?: 'general' | 'simple' | 'none';
+  q?: string;
+};
 
 /** Keyset pages: a stack of cursors so 上一页/下一页 work without OFFSET. */
 function useKeysetList(key: string, filters: Filters, limit = 20) {
@@ -48,10 +73,24 @@ const baseColumns = [
   { title: '医师级别', dataIndex: 'level', key: 'level' },
   { title: '执业类别', dataIndex: 'category', key: 'category' },
   { title: '卫生机构', dataIndex: 'institutionName', key: 'institutionName' },
-  { title: '考核程序', dataIndex: 'procedure', key: 'procedure', render: (p: TListRow['procedure']) => (p ? PROCEDURE_LABELS[p] : '—') },
-  { title: '考核状态', dataIndex: 'statusLabel', key: 'statusLabel', render: (s: string) => <Tag color="blue">{s}</Tag> },
+  {
+    title: '考核程序',
+    dataIndex: 'procedure',
+    key: 'procedure',
+    render: (p: TListRow['procedure']) => (p ? PROCEDURE_LABELS[p] : '—'),
+  },
+  {
+    title: '考核状态',
+    dataIndex: 'statusLabel',
+    key: 'statusLabel',
+    render: (s: string) => <Tag color="blue">{s}</Tag>,
+  },
   { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: (v: string | null) => fmtTime(v) },
-].map((c) => ({ ...c, onHeaderCell: nowrap, onCell: c.key === 'institutionName' ? () => ({ style: { minWidth: 180 } }) : nowrap }));
+].map((c) => ({
+  ...c,
+  onHeaderCell: nowrap,
+  onCell: c.key === 'institutionName' ? () => ({ style: { minWidth: 180 } }) : nowrap,
+}));
 
 async function act(message: ReturnType<typeof App.useApp>['message'], fn: () => Promise<unknown>, ok: string) {
   try {
@@ -74,7 +113,13 @@ export function InstitutionReviewPage() {
   const reason = useReasonPrompt();
   const refresh = () => qc.invalidateQueries({ queryKey: ['enrolments'] });
   const approve = async (row: TListRow) => {
-    if (await act(message, () => api.post(`/api/enrolments/${row.id}/institution-approve`), `已通过，${row.name}的报名信息已上报考核机构`)) {
+    if (
+      await act(
+        message,
+        () => api.post(`/api/enrolments/${row.id}/institution-approve`),
+        `已通过，${row.name}的报名信息已上报考核机构`,
+      )
+    ) {
       setOpen(null);
       await refresh();
     }
@@ -90,7 +135,12 @@ export function InstitutionReviewPage() {
   return (
     <Card title="上报考核名单">
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search placeholder="姓名或证件号码" allowClear onSearch={(v) => (setQ(v || undefined), l.reset())} style={{ width: 260 }} />
+        <Input.Search
+          placeholder="姓名或证件号码"
+          allowClear
+          onSearch={(v) => (setQ(v || undefined), l.reset())}
+          style={{ width: 260 }}
+        />
       </Space>
       <Table
         rowKey="id"
@@ -165,7 +215,9 @@ export function BodyConfirmPage() {
   const reject = async (row: TListRow) => {
     const r = await reason.ask(`驳回 ${row.name}（退回卫生机构处理）`);
     if (!r) return;
-    if (await act(message, () => api.post(`/api/enrolments/${row.id}/body-reject`, { reason: r }), '已驳回至卫生机构')) {
+    if (
+      await act(message, () => api.post(`/api/enrolments/${row.id}/body-reject`, { reason: r }), '已驳回至卫生机构')
+    ) {
       setView(null);
       await refresh();
     }
@@ -176,14 +228,23 @@ export function BodyConfirmPage() {
       okText: '确定',
       cancelText: '取消',
       onOk: async () => {
-        await act(message, () => api.post<{ done: number }>('/api/enrolments/body-approve-batch', { ids: selected }), `已批量通过 ${selected.length} 名医师`);
+        await act(
+          message,
+          () => api.post<{ done: number }>('/api/enrolments/body-approve-batch', { ids: selected }),
+          `已批量通过 ${selected.length} 名医师`,
+        );
         await refresh();
       },
     });
   return (
     <Card title="确认考核医师名单">
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search placeholder="姓名或证件号码" allowClear onSearch={(v) => (setQ(v || undefined), l.reset())} style={{ width: 260 }} />
+        <Input.Search
+          placeholder="姓名或证件号码"
+          allowClear
+          onSearch={(v) => (setQ(v || undefined), l.reset())}
+          style={{ width: 260 }}
+        />
       </Space>
       <Table
         rowKey="id"
@@ -192,7 +253,11 @@ export function BodyConfirmPage() {
         dataSource={l.q.data?.items ?? []}
         pagination={false}
         scroll={{ x: true }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r: TListRow) => ({ disabled: !r.actions.includes('BODY_APPROVE') }) }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as number[]),
+          getCheckboxProps: (r: TListRow) => ({ disabled: !r.actions.includes('BODY_APPROVE') }),
+        }}
         columns={[
           ...baseColumns,
           {
@@ -224,7 +289,12 @@ export function BodyConfirmPage() {
         </Button>
         <Pager l={l} />
       </Space>
-      <Drawer open={!!view} width={Math.min(920, window.innerWidth)} title={view ? `查看：${view.name}` : ''} onClose={() => setView(null)}>
+      <Drawer
+        open={!!view}
+        width={Math.min(920, window.innerWidth)}
+        title={view ? `查看：${view.name}` : ''}
+        onClose={() => setView(null)}
+      >
         {view && <EnrolmentDetailView id={view.id} />}
       </Drawer>
       {reason.node}
@@ -245,7 +315,8 @@ export function ProgressPage() {
   const [instQ, setInstQ] = useState('');
   const insts = useQuery({
     queryKey: ['enrolment-institutions', instQ],
-    queryFn: () => api.get<{ items: { id: number; name: string }[] }>('/api/enrolments/institution-options', { q: instQ }),
+    queryFn: () =>
+      api.get<{ items: { id: number; name: string }[] }>('/api/enrolments/institution-options', { q: instQ }),
     enabled: me.role !== 'institution',
   });
   const [rejectForm] = Form.useForm<{ mode: 'exit' | 'reselect'; reason: string }>();
@@ -268,7 +339,15 @@ export function ProgressPage() {
         }}
       >
         <Form.Item name="status" label="考核状态">
-          <Select allowClear style={{ width: 180 }} placeholder="全部" options={ENROLMENT_STATUSES.filter((s) => s !== 'not_opened').map((s) => ({ value: s, label: ENROLMENT_STATUS_LABELS[s] }))} />
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder="全部"
+            options={ENROLMENT_STATUSES.filter((s) => s !== 'not_opened').map((s) => ({
+              value: s,
+              label: ENROLMENT_STATUS_LABELS[s],
+            }))}
+          />
         </Form.Item>
         {me.role !== 'institution' && (
           <Form.Item name="institutionId" label="卫生机构">
@@ -323,7 +402,11 @@ export function ProgressPage() {
                 {row.status === 'passed' && (
                   <Button
                     type="link"
-                    onClick={() => download(`/api/notices/${row.id}.pdf`, `考核结果通知书-${row.name}.pdf`).catch((e: Error) => message.error(e.message))}
+                    onClick={() =>
+                      download(`/api/notices/${row.id}.pdf`, `考核结果通知书-${row.name}.pdf`).catch((e: Error) =>
+                        message.error(e.message),
+                      )
+                    }
                   >
                     {me.role === 'admin' ? '证书打印' : '打印证书'}
                   </Button>
@@ -333,7 +416,10 @@ export function ProgressPage() {
                     type="link"
                     danger
                     onClick={() => {
-                      rejectForm.setFieldsValue({ mode: row.actions.includes('ADMIN_REJECT_EXIT') ? 'exit' : 'reselect', reason: '' });
+                      rejectForm.setFieldsValue({
+                        mode: row.actions.includes('ADMIN_REJECT_EXIT') ? 'exit' : 'reselect',
+                        reason: '',
+                      });
                       setReject(row);
                     }}
                   >
@@ -346,10 +432,22 @@ export function ProgressPage() {
         ]}
       />
       <Pager l={l} />
-      <Drawer open={!!view} width={Math.min(920, window.innerWidth)} title={view ? `查看：${view.name}` : ''} onClose={() => setView(null)}>
+      <Drawer
+        open={!!view}
+        width={Math.min(920, window.innerWidth)}
+        title={view ? `查看：${view.name}` : ''}
+        onClose={() => setView(null)}
+      >
         {view && <EnrolmentDetailView id={view.id} />}
       </Drawer>
-      <Modal open={!!reject} title={reject ? `驳回：${reject.name}` : ''} okText="确定" cancelText="取消" onOk={doReject} onCancel={() => setReject(null)}>
+      <Modal
+        open={!!reject}
+        title={reject ? `驳回：${reject.name}` : ''}
+        okText="确定"
+        cancelText="取消"
+        onOk={doReject}
+        onCancel={() => setReject(null)}
+      >
         <Form form={rejectForm} layout="vertical">
           <Form.Item name="mode" label="驳回方式" rules={[{ required: true }]}>
             <Radio.Group>
@@ -361,7 +459,11 @@ export function ProgressPage() {
               </Radio>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="reason" label="驳回理由" rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }]}>
+          <Form.Item
+            name="reason"
+            label="驳回理由"
+            rules={[{ required: true, whitespace: true, message: '请填写驳回理由' }]}
+          >
             <Input.TextArea rows={4} maxLength={500} showCount />
           </Form.Item>
         </Form>
@@ -371,13 +473,37 @@ export function ProgressPage() {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  gender: '性别', ethnicity: '民族', birthDate: '出生年月', education: '学历', email: '电子邮件', mobile: '手机号',
-  departmentId: '科室', departmentName: '科室', specialties: '从事专业', title: '职称', titleDate: '取得时间', position: '职务',
-  positionDate: '任职时间', level: '医师级别', isResident: '规培生', category: '执业类别', scope: '执业范围', employment: '执业情况',
-  qualificationNo: '资格证书编号', licenseNo: '执业证书编号', firstRegisteredAt: '首次注册时间', experience: '相关经历',
+  gender: '性别',
+  ethnicity: '民族',
+  birthDate: '出生年月',
+  education: '学历',
+  email: '电子邮件',
+  mobile: '手机号',
+  departmentId: '科室',
+  departmentName: '科室',
+  specialties: '从事专业',
+  title: '职称',
+  titleDate: '取得时间',
+  position: '职务',
+  positionDate: '任职时间',
+  level: '医师级别',
+  isResident: '规培生',
+  category: '执业类别',
+  scope: '执业范围',
+  employment: '执业情况',
+  qualificationNo: '资格证书编号',
+  licenseNo: '执业证书编号',
+  firstRegisteredAt: '首次注册时间',
+  experience: '相关经历',
 };
 const changedFields = (row: TChangeRow) =>
-  [...new Set(Object.keys(row.proposed).filter((k) => JSON.stringify(row.proposed[k]) !== JSON.stringify(row.current[k])).map((k) => FIELD_LABELS[k] ?? k))].join('、') || '无';
+  [
+    ...new Set(
+      Object.keys(row.proposed)
+        .filter((k) => JSON.stringify(row.proposed[k]) !== JSON.stringify(row.current[k]))
+        .map((k) => FIELD_LABELS[k] ?? k),
+    ),
+  ].join('、') || '无';
 
 const CHANGE_BUTTONS: Record<string, { label: string; danger?: boolean; reason?: string; path: string }> = {
   ALLOW: { label: '允许修改', path: 'allow' },
@@ -393,7 +519,8 @@ export function ChangeRequestsPage() {
   const [state, setState] = useState<TChangeRow['state'] | undefined>();
   const list = useQuery({
     queryKey: ['change-requests', state],
-    queryFn: () => api.get<{ items: TChangeRow[]; nextCursor: number | null }>('/api/change-requests', { state, limit: 50 }),
+    queryFn: () =>
+      api.get<{ items: TChangeRow[]; nextCursor: number | null }>('/api/change-requests', { state, limit: 50 }),
   });
   const [view, setView] = useState<TChangeRow | null>(null);
   const reason = useReasonPrompt();
@@ -418,7 +545,9 @@ export function ChangeRequestsPage() {
     ));
   return (
     <Card title="医师信息修改">
-      <Typography.Paragraph type="secondary">已报名医师申请修改信息：先【允许修改】，医师修改提交后再审核修改内容（姓名和证件号码不可修改）。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        已报名医师申请修改信息：先【允许修改】，医师修改提交后再审核修改内容（姓名和证件号码不可修改）。
+      </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         <Select
           allowClear
@@ -428,7 +557,14 @@ export function ChangeRequestsPage() {
           onChange={setState}
           options={(['pending', 'allowed', 'refused', 'submitted', 'approved', 'rejected'] as const).map((s) => ({
             value: s,
-            label: { pending: '待卫生机构处理', allowed: '已允许修改', refused: '不允许修改', submitted: '待审核修改内容', approved: '修改已通过', rejected: '修改已驳回' }[s],
+            label: {
+              pending: '待卫生机构处理',
+              allowed: '已允许修改',
+              refused: '不允许修改',
+              submitted: '待审核修改内容',
+              approved: '修改已通过',
+              rejected: '修改已驳回',
+            }[s],
           }))}
         />
       </Space>
@@ -458,7 +594,13 @@ export function ChangeRequestsPage() {
           },
         ]}
       />
-      <Drawer open={!!view} width={Math.min(920, window.innerWidth)} title={view ? `医师信息修改：${view.name}` : ''} onClose={() => setView(null)} extra={view && <Space>{buttons(view)}</Space>}>
+      <Drawer
+        open={!!view}
+        width={Math.min(920, window.innerWidth)}
+        title={view ? `医师信息修改：${view.name}` : ''}
+        onClose={() => setView(null)}
+        extra={view && <Space>{buttons(view)}</Space>}
+      >
         {view && (
           <>
             <Typography.Paragraph>申请原因：{view.reason}</Typography.Paragraph>
@@ -466,8 +608,15 @@ export function ChangeRequestsPage() {
             {Object.keys(view.proposed).length > 0 && (
               <>
                 <Typography.Title level={5}>修改后的信息</Typography.Title>
-                <RegistrationView reg={{ ...view.current, ...view.proposed }} name={view.name} idType="" idNumber={view.idNumber} />
-                <ExperienceView exp={((view.proposed.experience ?? view.current.experience) ?? {}) as Record<string, unknown>} />
+                <RegistrationView
+                  reg={{ ...view.current, ...view.proposed }}
+                  name={view.name}
+                  idType=""
+                  idNumber={view.idNumber}
+                />
+                <ExperienceView
+                  exp={(view.proposed.experience ?? view.current.experience ?? {}) as Record<string, unknown>}
+                />
                 <Typography.Title level={5} style={{ marginTop: 16 }}>
                   修改的字段
                 </Typography.Title>
@@ -475,7 +624,13 @@ export function ChangeRequestsPage() {
               </>
             )}
             <Typography.Title level={5}>当前报名信息</Typography.Title>
-            <RegistrationView reg={view.current} name={view.name} idType="" idNumber={view.idNumber} photoUrl={`/api/enrolments/${view.enrolmentId}/photo`} />
+            <RegistrationView
+              reg={view.current}
+              name={view.name}
+              idType=""
+              idNumber={view.idNumber}
+              photoUrl={`/api/enrolments/${view.enrolmentId}/photo`}
+            />
           </>
         )}
       </Drawer>

@@ -1,7 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Popconfirm, Row, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
-import type { TBlueprintInput, TBlueprints, TBlueprintView, TCloseWindowResult, TItemAnalysis, TItemAnalysisRow } from '../../../shared/schemas/exam';
+import type {
+  TBlueprintInput,
+  TBlueprints,
+  TBlueprintView,
+  TCloseWindowResult,
+  TItemAnalysis,
+  TItemAnalysisRow,
+} from '../../../shared/schemas/exam';
 import { api, ApiError } from '../../api/client';
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : '加载失败，请稍后重试');
@@ -11,7 +37,12 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   useEffect(() => {
-    form.setFieldsValue({ durationMinutes: bp.durationMinutes, questionCount: bp.questionCount, attempts: bp.attempts, rules: bp.rules });
+    form.setFieldsValue({
+      durationMinutes: bp.durationMinutes,
+      questionCount: bp.questionCount,
+      attempts: bp.attempts,
+      rules: bp.rules,
+    });
   }, [bp, form]);
   const save = useMutation({
     mutationFn: (v: TBlueprintInput) => api.put(`/api/exam/blueprints/${bp.paperType}`, v),
@@ -40,7 +71,11 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ ...v, rules: v.rules ?? [] })}>
         <Row gutter={12}>
           <Col xs={24} sm={8}>
-            <Form.Item label="考试时长（分钟）" name="durationMinutes" rules={[{ required: true, message: '请填写考试时长' }]}>
+            <Form.Item
+              label="考试时长（分钟）"
+              name="durationMinutes"
+              rules={[{ required: true, message: '请填写考试时长' }]}
+            >
               <InputNumber min={1} max={300} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -62,7 +97,8 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
         </Row>
         <Typography.Text strong>组卷规则</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          按分类、难度指定题数；其余题目从题库中随机抽取。{bp.paperType === 'professional' && '业务水平试题按医师的执业类别抽取。'}
+          按分类、难度指定题数；其余题目从题库中随机抽取。
+          {bp.paperType === 'professional' && '业务水平试题按医师的执业类别抽取。'}
         </Typography.Paragraph>
         <Form.List name="rules">
           {(fields, { add, remove }) => (
@@ -70,12 +106,26 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
               {fields.map((f) => (
                 <Space key={f.key} wrap align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
                   <Form.Item name={[f.name, 'category']} style={{ marginBottom: 0 }}>
-                    <Select allowClear placeholder="分类（任意）" style={{ width: 160 }} options={categories.map((c) => ({ value: c, label: c }))} />
+                    <Select
+                      allowClear
+                      placeholder="分类（任意）"
+                      style={{ width: 160 }}
+                      options={categories.map((c) => ({ value: c, label: c }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'difficulty']} style={{ marginBottom: 0 }}>
-                    <Select allowClear placeholder="难度（任意）" style={{ width: 120 }} options={[1, 2, 3, 4, 5].map((d) => ({ value: d, label: `难度 ${d}` }))} />
+                    <Select
+                      allowClear
+                      placeholder="难度（任意）"
+                      style={{ width: 120 }}
+                      options={[1, 2, 3, 4, 5].map((d) => ({ value: d, label: `难度 ${d}` }))}
+                    />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'count']} rules={[{ required: true, message: '题数' }]} style={{ marginBottom: 0 }}>
+                  <Form.Item
+                    name={[f.name, 'count']}
+                    rules={[{ required: true, message: '题数' }]}
+                    style={{ marginBottom: 0 }}
+                  >
                     <InputNumber min={1} max={300} placeholder="题数" addonAfter="题" style={{ width: 120 }} />
                   </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>
@@ -94,7 +144,11 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
             {bp.passLines.map((p) => `${p.label} ${p.score} 分`).join('；')}（在「本周期考核设置」中修改）
           </Descriptions.Item>
           <Descriptions.Item label="题库可用试题">
-            {Object.keys(bankByGroup).length ? Object.entries(bankByGroup).map(([k, n]) => `${k} ${n}`).join('；') : '无'}
+            {Object.keys(bankByGroup).length
+              ? Object.entries(bankByGroup)
+                  .map(([k, n]) => `${k} ${n}`)
+                  .join('；')
+              : '无'}
           </Descriptions.Item>
         </Descriptions>
         <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -112,7 +166,10 @@ export function BlueprintPage() {
   const close = useMutation({
     mutationFn: (round: 'first' | 'reexam') => api.post<TCloseWindowResult>('/api/exam/close-window', { round }),
     onSuccess: (r) =>
-      modal.success({ title: '已关闭', content: `到时自动交卷 ${r.timedOut} 份；完成测评 ${r.finished} 人；未参加测评判定不合格 ${r.markedAbsent} 人。` }),
+      modal.success({
+        title: '已关闭',
+        content: `到时自动交卷 ${r.timedOut} 份；完成测评 ${r.finished} 人；未参加测评判定不合格 ${r.markedAbsent} 人。`,
+      }),
     onError: (e) => message.error(e.message),
   });
   if (q.error) return <Alert type="error" showIcon message={errText(q.error)} />;
@@ -120,7 +177,10 @@ export function BlueprintPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
-        试卷设置 <Typography.Text type="secondary" style={{ fontSize: 14 }}>{q.data.cycle.name}</Typography.Text>
+        试卷设置{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {q.data.cycle.name}
+        </Typography.Text>
       </Typography.Title>
       <Alert
         type="info"
@@ -139,12 +199,20 @@ export function BlueprintPage() {
           考核时间结束后关闭：未交卷的试卷按已保存的答案自动交卷；仍未参加测评且未获批延期考核的医师判定为「考核不合格」（未参加测评）。
         </Typography.Paragraph>
         <Space wrap>
-          <Popconfirm title="确定关闭首轮考核？" description="未参加测评且未申请延期考核的医师将判定为不合格" onConfirm={() => close.mutate('first')}>
+          <Popconfirm
+            title="确定关闭首轮考核？"
+            description="未参加测评且未申请延期考核的医师将判定为不合格"
+            onConfirm={() => close.mutate('first')}
+          >
             <Button danger loading={close.isPending && close.variables === 'first'}>
               关闭首轮考核
             </Button>
           </Popconfirm>
-          <Popconfirm title="确定关闭再次考核？" description="未参加再次考核（含延期考核）的医师将判定为不合格" onConfirm={() => close.mutate('reexam')}>
+          <Popconfirm
+            title="确定关闭再次考核？"
+            description="未参加再次考核（含延期考核）的医师将判定为不合格"
+            onConfirm={() => close.mutate('reexam')}
+          >
             <Button danger loading={close.isPending && close.variables === 'reexam'}>
               关闭再次考核
             </Button>
@@ -166,7 +234,14 @@ export function ItemAnalysisPage() {
   const [pageSize, setPageSize] = useState(20);
   const q = useQuery({
     queryKey: ['item-analysis', paperType, round, flaggedOnly, page, pageSize],
-    queryFn: () => api.get<TItemAnalysis>('/api/exam/item-analysis', { paperType, round, flaggedOnly: flaggedOnly ? 1 : 0, page, pageSize }),
+    queryFn: () =>
+      api.get<TItemAnalysis>('/api/exam/item-analysis', {
+        paperType,
+        round,
+        flaggedOnly: flaggedOnly ? 1 : 0,
+        page,
+        pageSize,
+      }),
   });
   const d = q.data;
   return (
@@ -215,7 +290,11 @@ export function ItemAnalysisPage() {
       {d && (
         <>
           {d.window && !d.window.closed && (
-            <Alert type="info" showIcon message={`考核时间（${d.window.start.replaceAll('-', '/')} 至 ${d.window.end.replaceAll('-', '/')}）尚未结束，当前为阶段性统计。`} />
+            <Alert
+              type="info"
+              showIcon
+              message={`考核时间（${d.window.start.replaceAll('-', '/')} 至 ${d.window.end.replaceAll('-', '/')}）尚未结束，当前为阶段性统计。`}
+            />
           )}
           <Row gutter={16}>
             <Col xs={12} md={6}>
@@ -230,7 +309,11 @@ export function ItemAnalysisPage() {
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title="区分度为负" value={d.flagged} valueStyle={d.flagged ? { color: '#cf1322' } : undefined} />
+                <Statistic
+                  title="区分度为负"
+                  value={d.flagged}
+                  valueStyle={d.flagged ? { color: '#cf1322' } : undefined}
+                />
               </Card>
             </Col>
           </Row>
@@ -259,7 +342,12 @@ export function ItemAnalysisPage() {
                   rowKey="key"
                   dataSource={r.options}
                   columns={[
-                    { title: '选项', dataIndex: 'key', width: 60, render: (k: string, o) => (o.correct ? <Tag color="green">{k} 正确</Tag> : k) },
+                    {
+                      title: '选项',
+                      dataIndex: 'key',
+                      width: 60,
+                      render: (k: string, o) => (o.correct ? <Tag color="green">{k} 正确</Tag> : k),
+                    },
                     { title: '内容', dataIndex: 'text' },
                     { title: '选择人数', dataIndex: 'count', width: 100 },
                     { title: '选择比例', dataIndex: 'share', width: 100, render: pct },
@@ -296,7 +384,8 @@ export function ItemAnalysisPage() {
                 title: <Tooltip title="高分组（前27%）与低分组（后27%）答对率之差">区分度</Tooltip>,
                 dataIndex: 'discrimination',
                 width: 110,
-                render: (v: number | null, r) => (v === null ? '—' : r.flagged ? <Tag color="red">{v.toFixed(2)}</Tag> : v.toFixed(2)),
+                render: (v: number | null, r) =>
+                  v === null ? '—' : r.flagged ? <Tag color="red">{v.toFixed(2)}</Tag> : v.toFixed(2),
               },
               {
                 title: '选项选择',

@@ -1,8 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, List, Modal, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  List,
+  Modal,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ATTEMPT_STATUS_LABELS, PAPER_LABELS, type TExamOverview, type TPaperState, type TPaperType } from '../../../shared/schemas/exam';
+import {
+  ATTEMPT_STATUS_LABELS,
+  PAPER_LABELS,
+  type TExamOverview,
+  type TPaperState,
+  type TPaperType,
+} from '../../../shared/schemas/exam';
 import { api, ApiError } from '../../api/client';
 
 const slash = (d: string) => d.replaceAll('-', '/');
@@ -14,7 +34,11 @@ const fmt = (iso: string | null) => {
 };
 
 export function useExamOverview() {
-  return useQuery({ queryKey: ['exam-overview'], queryFn: () => api.get<TExamOverview>('/api/exam/overview'), refetchOnMount: 'always' });
+  return useQuery({
+    queryKey: ['exam-overview'],
+    queryFn: () => api.get<TExamOverview>('/api/exam/overview'),
+    refetchOnMount: 'always',
+  });
 }
 
 function ErrorBox({ error }: { error: unknown }) {
@@ -40,17 +64,26 @@ export function ExamDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label="考核程序">{o.procedureLabel ?? '未选择'}</Descriptions.Item>
           <Descriptions.Item label="测评内容">
-            {o.procedure === 'simple' ? '人文医学测评（1 张试卷）' : o.procedure === 'general' ? '人文医学测评、业务水平测评（按顺序，共 2 张试卷）' : '—'}
+            {o.procedure === 'simple'
+              ? '人文医学测评（1 张试卷）'
+              : o.procedure === 'general'
+                ? '人文医学测评、业务水平测评（按顺序，共 2 张试卷）'
+                : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="免考">
             {o.humanitiesExempt || o.professionalExempt
-              ? [o.humanitiesExempt && '人文医学测评免考', o.professionalExempt && '业务水平测评免考'].filter(Boolean).join('，')
+              ? [o.humanitiesExempt && '人文医学测评免考', o.professionalExempt && '业务水平测评免考']
+                  .filter(Boolean)
+                  .join('，')
               : '无'}
           </Descriptions.Item>
-          {o.deferralApproved && <Descriptions.Item label="延期考核">已批准，在再次考核时间内以首次考核形式参加测评</Descriptions.Item>}
+          {o.deferralApproved && (
+            <Descriptions.Item label="延期考核">已批准，在再次考核时间内以首次考核形式参加测评</Descriptions.Item>
+          )}
           {o.window && (
             <Descriptions.Item label={o.window.label}>
-              {slash(o.window.start)} 至 {slash(o.window.end)} {o.window.open ? <Tag color="green">进行中</Tag> : <Tag>未开放</Tag>}
+              {slash(o.window.start)} 至 {slash(o.window.end)}{' '}
+              {o.window.open ? <Tag color="green">进行中</Tag> : <Tag>未开放</Tag>}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -73,7 +106,13 @@ export function ExamDetailPage() {
         </Card>
       )}
       <Alert type={o.inExamStage ? 'info' : 'warning'} showIcon message={o.message} />
-      <Button type="primary" block size="large" disabled={!confirmed && o.inExamStage} onClick={() => nav('/doctor/exam/papers')}>
+      <Button
+        type="primary"
+        block
+        size="large"
+        disabled={!confirmed && o.inExamStage}
+        onClick={() => nav('/doctor/exam/papers')}
+      >
         {o.inExamStage ? '确认信息，进入试卷列表' : '试卷列表'}
       </Button>
     </Space>
@@ -108,7 +147,13 @@ function PaperCard({ p, windowOpen }: { p: TPaperState; windowOpen: boolean }) {
         <Button
           type="primary"
           disabled={!p.canEnter}
-          onClick={() => nav(p.inProgressAttemptId ? `/doctor/exam/take/${p.inProgressAttemptId}` : `/doctor/exam/notice/${p.paperType}`)}
+          onClick={() =>
+            nav(
+              p.inProgressAttemptId
+                ? `/doctor/exam/take/${p.inProgressAttemptId}`
+                : `/doctor/exam/notice/${p.paperType}`,
+            )
+          }
         >
           进入
         </Button>
@@ -123,7 +168,13 @@ function PaperCard({ p, windowOpen }: { p: TPaperState; windowOpen: boolean }) {
         <Descriptions.Item label="合格分数">{p.passLine} 分</Descriptions.Item>
         <Descriptions.Item label="最高成绩">{p.bestScore ?? '—'}</Descriptions.Item>
       </Descriptions>
-      {p.note && <Alert style={{ marginTop: 8 }} type={p.inProgressAttemptId ? 'info' : windowOpen ? 'warning' : 'info'} message={p.note} />}
+      {p.note && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type={p.inProgressAttemptId ? 'info' : windowOpen ? 'warning' : 'info'}
+          message={p.note}
+        />
+      )}
       {p.attempts.length > 0 && (
         <List
           size="small"
@@ -164,7 +215,12 @@ export function PaperListPage() {
         </Typography.Text>
       )}
       {!o.inExamStage && <Alert type="info" showIcon message={o.message} />}
-      {o.procedure === 'general' && o.inExamStage && <Alert type="info" message="一般程序试卷按顺序作答：先完成人文医学测评，再参加业务水平测评（仅一次答题机会）。" />}
+      {o.procedure === 'general' && o.inExamStage && (
+        <Alert
+          type="info"
+          message="一般程序试卷按顺序作答：先完成人文医学测评，再参加业务水平测评（仅一次答题机会）。"
+        />
+      )}
       {o.papers.length === 0 && <Empty description="暂无试卷" />}
       {o.papers.map((p) => (
         <PaperCard key={p.paperType} p={p} windowOpen={!!o.window?.open} />
@@ -209,7 +265,8 @@ export function ExamNoticePage() {
             <li>每次作答自动保存。网络中断或退出后，在考试时间内重新进入可继续作答，已作答内容不会丢失。</li>
             {paperType === 'humanities' ? (
               <li>
-                人文医学测评可答题 {p.attemptsAllowed} 次（剩余 {p.attemptsLeft} 次），试卷分数达到合格分数即交卷成功，无需再次答题。
+                人文医学测评可答题 {p.attemptsAllowed} 次（剩余 {p.attemptsLeft}{' '}
+                次），试卷分数达到合格分数即交卷成功，无需再次答题。
               </li>
             ) : (
               <li>业务水平测评仅一次答题机会，交卷后不能重新答题。</li>
@@ -220,7 +277,14 @@ export function ExamNoticePage() {
         </Typography>
       </Card>
       {p.note && !p.canEnter && <Alert type="warning" showIcon message={p.note} />}
-      <Button type="primary" size="large" block disabled={!p.canEnter || !o.consented} loading={start.isPending} onClick={() => start.mutate()}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        disabled={!p.canEnter || !o.consented}
+        loading={start.isPending}
+        onClick={() => start.mutate()}
+      >
         去考试
       </Button>
       <Button block onClick={() => nav('/doctor/exam/papers')}>
@@ -238,7 +302,9 @@ export function ExamNoticePage() {
         onCancel={() => nav('/doctor/exam/papers')}
       >
         <Typography.Paragraph>{CONSENT_TEXT}</Typography.Paragraph>
-        <Typography.Text type="secondary">初次进入测评须进行人脸信息采集授权，否则影响考核监考以及测评进度。</Typography.Text>
+        <Typography.Text type="secondary">
+          初次进入测评须进行人脸信息采集授权，否则影响考核监考以及测评进度。
+        </Typography.Text>
       </Modal>
     </Space>
   );

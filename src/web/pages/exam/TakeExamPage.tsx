@@ -1,5 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Checkbox, Drawer, Modal, Radio, Result, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Drawer,
+  Modal,
+  Radio,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TAttemptPaper, TAttemptState, TSubmitResult } from '../../../shared/schemas/exam';
@@ -57,7 +72,9 @@ export function TakeExamPage() {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [result, setResult] = useState<{ score: number; passed: boolean; timedOut: boolean; passLine: number } | null>(null);
+  const [result, setResult] = useState<{ score: number; passed: boolean; timedOut: boolean; passLine: number } | null>(
+    null,
+  );
   const loaded = useRef(false);
   const pending = useRef(new Map<number, Pending>());
   const flushing = useRef<Promise<void> | null>(null);
@@ -72,9 +89,15 @@ export function TakeExamPage() {
     setMarked(Object.fromEntries(s.answers.filter((a) => a.marked).map((a) => [a.index, true])));
     setDeadline(Date.now() + s.remainingSeconds * 1000);
     const saved = Number(localStorage.getItem(indexKey(id)));
-    const firstOpen = [...Array(s.questionCount).keys()].find((i) => !s.answers.some((a) => a.index === i && a.choice.length)) ?? 0;
-    setCurrent(Number.isInteger(saved) && saved >= 0 && saved < s.questionCount && localStorage.getItem(indexKey(id)) !== null ? saved : firstOpen);
-    if (s.status !== 'in_progress') setResult({ score: s.score ?? 0, passed: !!s.passed, timedOut: s.status === 'timed_out', passLine: s.passLine });
+    const firstOpen =
+      [...Array(s.questionCount).keys()].find((i) => !s.answers.some((a) => a.index === i && a.choice.length)) ?? 0;
+    setCurrent(
+      Number.isInteger(saved) && saved >= 0 && saved < s.questionCount && localStorage.getItem(indexKey(id)) !== null
+        ? saved
+        : firstOpen,
+    );
+    if (s.status !== 'in_progress')
+      setResult({ score: s.score ?? 0, passed: !!s.passed, timedOut: s.status === 'timed_out', passLine: s.passLine });
   }, [stateQ.data, id]);
 
   useEffect(() => {
@@ -95,7 +118,8 @@ export function TakeExamPage() {
       await sleep(s ? Math.max(500, s.remainingSeconds * 1000) : 2000);
     }
     qc.invalidateQueries({ queryKey: ['exam-overview'] });
-    if (s) setResult({ score: s.score ?? 0, passed: !!s.passed, timedOut: s.status === 'timed_out', passLine: s.passLine });
+    if (s)
+      setResult({ score: s.score ?? 0, passed: !!s.passed, timedOut: s.status === 'timed_out', passLine: s.passLine });
   }, [id, qc]);
 
   // the countdown (display only; the server decides)
@@ -184,7 +208,10 @@ export function TakeExamPage() {
   };
 
   if (stateQ.isLoading) return <Spin />;
-  if (stateQ.error) return <Alert type="error" showIcon message={stateQ.error instanceof ApiError ? stateQ.error.message : '加载失败'} />;
+  if (stateQ.error)
+    return (
+      <Alert type="error" showIcon message={stateQ.error instanceof ApiError ? stateQ.error.message : '加载失败'} />
+    );
   const state = stateQ.data!;
 
   if (result) {
@@ -195,7 +222,8 @@ export function TakeExamPage() {
           title={result.timedOut ? '考试时间已到，试卷已自动交卷' : '交卷成功'}
           subTitle={
             <span data-testid="exam-score">
-              {state.label}：{result.score} 分（合格分数 {result.passLine} 分），{result.passed ? '已达到合格分数' : '未达到合格分数'}
+              {state.label}：{result.score} 分（合格分数 {result.passLine} 分），
+              {result.passed ? '已达到合格分数' : '未达到合格分数'}
             </span>
           }
           extra={
@@ -232,7 +260,10 @@ export function TakeExamPage() {
       <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
           <Typography.Text strong>{state.label}</Typography.Text>
-          <Typography.Text data-testid="exam-timer" style={{ fontSize: 18, fontVariantNumeric: 'tabular-nums', color: lowTime ? '#cf1322' : undefined }}>
+          <Typography.Text
+            data-testid="exam-timer"
+            style={{ fontSize: 18, fontVariantNumeric: 'tabular-nums', color: lowTime ? '#cf1322' : undefined }}
+          >
             剩余时间 {remaining === null ? '--:--' : mmss(remaining)}
           </Typography.Text>
         </div>
@@ -241,11 +272,19 @@ export function TakeExamPage() {
             已答 {answeredCount}/{items.length}
           </span>
           <span data-testid="save-state">
-            {saveState === 'saving' ? '保存中…' : saveState === 'retrying' ? '网络异常，正在重试保存…' : saveState === 'saved' ? '已自动保存' : '作答后自动保存'}
+            {saveState === 'saving'
+              ? '保存中…'
+              : saveState === 'retrying'
+                ? '网络异常，正在重试保存…'
+                : saveState === 'saved'
+                  ? '已自动保存'
+                  : '作答后自动保存'}
           </span>
         </div>
       </Card>
-      {saveState === 'retrying' && <Alert type="warning" showIcon message="网络连接异常，答案将在恢复后自动保存，请勿关闭页面" />}
+      {saveState === 'retrying' && (
+        <Alert type="warning" showIcon message="网络连接异常，答案将在恢复后自动保存，请勿关闭页面" />
+      )}
 
       <Card
         size="small"

@@ -11,7 +11,13 @@ export const routes: PageRoute[] = [
   {
     path: '/exam/blueprints',
     element: <BlueprintPage />,
-    menu: { roles: ['admin'], group: ['考核管理', '考核设置'], label: '试卷设置', order: 318, adminLevels: ['province'] },
+    menu: {
+      roles: ['admin'],
+      group: ['考核管理', '考核设置'],
+      label: '试卷设置',
+      order: 318,
+      adminLevels: ['province'],
+    },
   },
   {
     path: '/exam/item-analysis',

@@ -22,7 +22,15 @@ function Score({ o }: { o: TGradingRow['humanities'] }) {
 }
 
 /** 上一页 / 下一页 over keyset pages: a stack of cursors, no OFFSET. */
-function KeysetPager({ cursor, setCursor, nextAfter }: { cursor: number[]; setCursor: (c: number[]) => void; nextAfter: number | null }) {
+function KeysetPager({
+  cursor,
+  setCursor,
+  nextAfter,
+}: {
+  cursor: number[];
+  setCursor: (c: number[]) => void;
+  nextAfter: number | null;
+}) {
   return (
     <Space style={{ marginTop: 12 }}>
       <Button disabled={!cursor.length} onClick={() => setCursor(cursor.slice(0, -1))}>
@@ -66,7 +74,15 @@ function useConfirmMessage() {
  * 评定简易程序测评结果 / 评定一般程序成绩结果 (考核机构, round first) and
  * 评定简易程序再次考核 / 评定一般程序再次考核 (卫生行政机构, round reexam): 【确认】【批量确认】.
  */
-export function GradingPage({ round, procedure, title }: { round: 'first' | 'reexam'; procedure: 'general' | 'simple'; title: string }) {
+export function GradingPage({
+  round,
+  procedure,
+  title,
+}: {
+  round: 'first' | 'reexam';
+  procedure: 'general' | 'simple';
+  title: string;
+}) {
   const [keyword, setKeyword] = useState('');
   const [cursor, setCursor] = useState<number[]>([]);
   const [selected, setSelected] = useState<number[]>([]);
@@ -75,7 +91,10 @@ export function GradingPage({ round, procedure, title }: { round: 'first' | 'ree
   const showResult = useConfirmMessage();
   const after = cursor[cursor.length - 1];
   const key = ['grading', round, procedure, keyword, after];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<List>('/api/grading', { round, procedure, keyword, after, limit: 20 }) });
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<List>('/api/grading', { round, procedure, keyword, after, limit: 20 }),
+  });
   const confirm = useMutation({
     mutationFn: (ids: number[]) => api.post<ConfirmResult>('/api/grading/confirm', { round, ids }),
     onSuccess: (r) => {
@@ -92,8 +111,18 @@ export function GradingPage({ round, procedure, title }: { round: 'first' | 'ree
         评定结果依据本省设置的合格分数线自动计算：人文医学、业务水平（一般程序）任一未达标，或工作成绩、职业道德任一不合格，即为不合格。请核对后【确认】。
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Input.Search placeholder="姓名或证件号码" allowClear onSearch={(v) => (setKeyword(v), setCursor([]))} style={{ width: 240 }} />
-        <Button type="primary" disabled={!selected.length} loading={confirm.isPending} onClick={() => confirm.mutate(selected)}>
+        <Input.Search
+          placeholder="姓名或证件号码"
+          allowClear
+          onSearch={(v) => (setKeyword(v), setCursor([]))}
+          style={{ width: 240 }}
+        />
+        <Button
+          type="primary"
+          disabled={!selected.length}
+          loading={confirm.isPending}
+          onClick={() => confirm.mutate(selected)}
+        >
           批量确认
         </Button>
         <Typography.Text type="secondary">共 {q.data?.total ?? 0} 条</Typography.Text>
@@ -153,7 +182,12 @@ export function ReexamConfirmPage() {
         <Button type={confirmed === '1' ? 'primary' : 'default'} onClick={() => (setConfirmed('1'), setCursor([]))}>
           已确认
         </Button>
-        <Input.Search placeholder="姓名或证件号码" allowClear onSearch={(v) => (setKeyword(v), setCursor([]))} style={{ width: 240 }} />
+        <Input.Search
+          placeholder="姓名或证件号码"
+          allowClear
+          onSearch={(v) => (setKeyword(v), setCursor([]))}
+          style={{ width: 240 }}
+        />
         {confirmed === '0' && (
           <Button
             type="primary"

@@ -5,13 +5,20 @@ import { api, ApiError, download } from '../../api/client';
 import { App } from 'antd';
 
 const paper = (o: TResult['humanities']) =>
-  o.passed === null ? '不适用' : o.exempt ? '免考' : o.score === null ? '未参加' : `${o.score} 分（合格线 ${o.passLine}）${o.passed ? '达标' : '未达标'}`;
+  o.passed === null
+    ? '不适用'
+    : o.exempt
+      ? '免考'
+      : o.score === null
+        ? '未参加'
+        : `${o.score} 分（合格线 ${o.passLine}）${o.passed ? '达标' : '未达标'}`;
 
 /** 考核结果 (physician): result, scores, consequences, 【打印】 考核结果通知书. */
 export function ResultPage() {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: ['result'], queryFn: () => api.get<TResult>('/api/results/mine') });
-  if (q.error) return <Alert type="info" showIcon message={q.error instanceof ApiError ? q.error.message : '暂无考核结果'} />;
+  if (q.error)
+    return <Alert type="info" showIcon message={q.error instanceof ApiError ? q.error.message : '暂无考核结果'} />;
   const r = q.data;
   if (!r) return null;
   const final = r.finalResult;
@@ -27,7 +34,9 @@ export function ResultPage() {
               r.canPrint && (
                 <Button
                   type="primary"
-                  onClick={() => download('/api/notices/mine.pdf', '考核结果通知书.pdf').catch((e) => message.error(e.message))}
+                  onClick={() =>
+                    download('/api/notices/mine.pdf', '考核结果通知书.pdf').catch((e) => message.error(e.message))
+                  }
                 >
                   打印
                 </Button>
@@ -42,12 +51,16 @@ export function ResultPage() {
       <Card title="考核详情">
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label="考核周期">{r.cycleName}</Descriptions.Item>
-          <Descriptions.Item label="考核程序">{r.procedure === 'simple' ? '简易程序' : r.procedure === 'general' ? '一般程序' : '未选择'}</Descriptions.Item>
+          <Descriptions.Item label="考核程序">
+            {r.procedure === 'simple' ? '简易程序' : r.procedure === 'general' ? '一般程序' : '未选择'}
+          </Descriptions.Item>
           <Descriptions.Item label="工作成绩">{r.workResult ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="职业道德">{r.ethicsResult ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="人文医学测评">{paper(r.humanities)}</Descriptions.Item>
           <Descriptions.Item label="业务水平测评">{paper(r.professional)}</Descriptions.Item>
-          <Descriptions.Item label="考核结果">{final ? <Tag color={r.status === 'passed' ? 'green' : 'red'}>{final}</Tag> : '—'}</Descriptions.Item>
+          <Descriptions.Item label="考核结果">
+            {final ? <Tag color={r.status === 'passed' ? 'green' : 'red'}>{final}</Tag> : '—'}
+          </Descriptions.Item>
           {r.noPromotion && <Descriptions.Item label="备注">本考核周期内不得评优和晋升</Descriptions.Item>}
         </Descriptions>
       </Card>

@@ -16,7 +16,13 @@ export const routes: PageRoute[] = [
   {
     path: '/reexam/confirm',
     element: <ReexamConfirmPage />,
-    menu: { roles: ['admin'], group: ['考核管理', '再次考核管理'], label: '确认再次考核名单', order: 560, adminLevels: ['province'] },
+    menu: {
+      roles: ['admin'],
+      group: ['考核管理', '再次考核管理'],
+      label: '确认再次考核名单',
+      order: 560,
+      adminLevels: ['province'],
+    },
   },
   {
     path: '/reexam/grade-simple',

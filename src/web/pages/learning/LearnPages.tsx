@@ -1,11 +1,39 @@
 import { BookOutlined, ClockCircleOutlined, FileTextOutlined, FormOutlined, StarOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Empty, List, Pagination, Radio, Result, Row, Segmented, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  List,
+  Pagination,
+  Radio,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { QUESTION_TYPE_LABELS, type TBank, type TMaterial, type TQuestionType } from '../../../shared/schemas/bank';
-import type { TLearnOverview, TMockAttempt, TMockPapers, TMockSummary, TPracticeNext, TPracticeResult, TWrongList } from '../../../shared/schemas/learning';
+import type {
+  TLearnOverview,
+  TMockAttempt,
+  TMockPapers,
+  TMockSummary,
+  TPracticeNext,
+  TPracticeResult,
+  TWrongList,
+} from '../../../shared/schemas/learning';
 import { api, ApiError, download } from '../../api/client';
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : '加载失败，请稍后重试');
@@ -39,8 +67,18 @@ export function LearnHomePage() {
   const q = useOverview();
   const o = q.data;
   const tiles = [
-    { label: '题库练习', icon: <FormOutlined />, to: '/doctor/learn/practice', note: o ? `已练 ${o.practiced} 题` : '' },
-    { label: '模拟自测', icon: <ClockCircleOutlined />, to: '/doctor/learn/mock', note: o ? `已测 ${o.mockCount} 次` : '' },
+    {
+      label: '题库练习',
+      icon: <FormOutlined />,
+      to: '/doctor/learn/practice',
+      note: o ? `已练 ${o.practiced} 题` : '',
+    },
+    {
+      label: '模拟自测',
+      icon: <ClockCircleOutlined />,
+      to: '/doctor/learn/mock',
+      note: o ? `已测 ${o.mockCount} 次` : '',
+    },
     { label: '错题收藏', icon: <StarOutlined />, to: '/doctor/learn/wrong', note: o ? `${o.wrongCount} 题` : '' },
     { label: '考前资料', icon: <FileTextOutlined />, to: '/doctor/learn/materials', note: '' },
   ];
@@ -51,7 +89,13 @@ export function LearnHomePage() {
       <Row gutter={[12, 12]}>
         {tiles.map((t) => (
           <Col span={12} key={t.label}>
-            <Card hoverable onClick={() => nav(t.to)} styles={{ body: { textAlign: 'center', padding: 16 } }} role="link" aria-label={t.label}>
+            <Card
+              hoverable
+              onClick={() => nav(t.to)}
+              styles={{ body: { textAlign: 'center', padding: 16 } }}
+              role="link"
+              aria-label={t.label}
+            >
               <div style={{ fontSize: 28, color: '#1677ff' }}>{t.icon}</div>
               <div style={{ fontWeight: 600, marginTop: 4 }}>{t.label}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -68,7 +112,11 @@ export function LearnHomePage() {
               <Statistic title="练习题数" value={o.practiced} />
             </Col>
             <Col span={8}>
-              <Statistic title="正确率" value={o.practiced ? Math.round((o.practicedCorrect * 100) / o.practiced) : 0} suffix="%" />
+              <Statistic
+                title="正确率"
+                value={o.practiced ? Math.round((o.practicedCorrect * 100) / o.practiced) : 0}
+                suffix="%"
+              />
             </Col>
             <Col span={8}>
               <Statistic title="执业类别" value={o.practiceCategory} />
@@ -80,14 +128,31 @@ export function LearnHomePage() {
   );
 }
 
-function OptionLines({ options, answer, chosen, type }: { options: { key: string; text: string }[]; answer: string[]; chosen: string[]; type: TQuestionType }) {
+function OptionLines({
+  options,
+  answer,
+  chosen,
+  type,
+}: {
+  options: { key: string; text: string }[];
+  answer: string[];
+  chosen: string[];
+  type: TQuestionType;
+}) {
   return (
     <div>
       {options.map((o) => {
         const right = answer.includes(o.key);
         const picked = chosen.includes(o.key);
         return (
-          <div key={o.key} style={{ padding: '4px 0', color: right ? '#389e0d' : picked ? '#cf1322' : undefined, fontWeight: right || picked ? 600 : 400 }}>
+          <div
+            key={o.key}
+            style={{
+              padding: '4px 0',
+              color: right ? '#389e0d' : picked ? '#cf1322' : undefined,
+              fontWeight: right || picked ? 600 : 400,
+            }}
+          >
             {type === 'judge' ? o.text : `${o.key}. ${o.text}`}
             {right && ' ✓'}
             {picked && !right && ' ✗'}
@@ -121,7 +186,8 @@ export function PracticePage() {
     setResult(null);
   }, [question?.versionId]);
   const submit = useMutation({
-    mutationFn: () => api.post<TPracticeResult>('/api/learn/practice/answer', { versionId: question!.versionId, chosen }),
+    mutationFn: () =>
+      api.post<TPracticeResult>('/api/learn/practice/answer', { versionId: question!.versionId, chosen }),
     onSuccess: (r) => {
       setResult(r);
       void qc.invalidateQueries({ queryKey: ['learn', 'overview'] });
@@ -167,7 +233,10 @@ export function PracticePage() {
               style={{ width: '40%' }}
               value={type}
               onChange={setType}
-              options={(['single', 'multiple', 'judge'] as const).map((t) => ({ value: t, label: QUESTION_TYPE_LABELS[t] }))}
+              options={(['single', 'multiple', 'judge'] as const).map((t) => ({
+                value: t,
+                label: QUESTION_TYPE_LABELS[t],
+              }))}
             />
           </Space.Compact>
         </Space>
@@ -184,20 +253,33 @@ export function PracticePage() {
               <span style={{ fontWeight: 400, fontSize: 12 }}>{question.category}</span>
             </Space>
           }
-          extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>未掌握 {next.data!.remaining} 题</Typography.Text>}
+          extra={
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              未掌握 {next.data!.remaining} 题
+            </Typography.Text>
+          }
         >
           <Typography.Paragraph strong style={{ fontSize: 16 }} data-testid="practice-stem">
             {question.stem}
           </Typography.Paragraph>
           {result ? (
             <>
-              <OptionLines options={question.options} answer={result.answer} chosen={result.chosen} type={question.type} />
+              <OptionLines
+                options={question.options}
+                answer={result.answer}
+                chosen={result.chosen}
+                type={question.type}
+              />
               <Alert
                 data-testid="practice-feedback"
                 style={{ marginTop: 12 }}
                 type={result.correct ? 'success' : 'error'}
                 showIcon
-                message={result.correct ? '回答正确' : `回答错误，正确答案：${question.type === 'judge' ? judgeText(result.answer[0]) : result.answer.join('')}`}
+                message={
+                  result.correct
+                    ? '回答正确'
+                    : `回答错误，正确答案：${question.type === 'judge' ? judgeText(result.answer[0]) : result.answer.join('')}`
+                }
                 description={result.explanation ? `解析：${result.explanation}` : undefined}
               />
               {!result.correct && <Typography.Text type="secondary">已自动加入错题收藏</Typography.Text>}
@@ -208,7 +290,11 @@ export function PracticePage() {
           ) : (
             <>
               {question.type === 'multiple' ? (
-                <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+                <Checkbox.Group
+                  value={chosen}
+                  onChange={(v) => setChosen(v as string[])}
+                  style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
+                >
                   {question.options.map((o) => (
                     <Checkbox key={o.key} value={o.key}>
                       {o.key}. {o.text}
@@ -216,7 +302,11 @@ export function PracticePage() {
                   ))}
                 </Checkbox.Group>
               ) : (
-                <Radio.Group value={chosen[0]} onChange={(e) => setChosen([e.target.value])} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+                <Radio.Group
+                  value={chosen[0]}
+                  onChange={(e) => setChosen([e.target.value])}
+                  style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
+                >
                   {question.options.map((o) => (
                     <Radio key={o.key} value={o.key}>
                       {question.type === 'judge' ? o.text : `${o.key}. ${o.text}`}
@@ -224,7 +314,14 @@ export function PracticePage() {
                   ))}
                 </Radio.Group>
               )}
-              <Button type="primary" block style={{ marginTop: 16 }} disabled={chosen.length === 0} loading={submit.isPending} onClick={() => submit.mutate()}>
+              <Button
+                type="primary"
+                block
+                style={{ marginTop: 16 }}
+                disabled={chosen.length === 0}
+                loading={submit.isPending}
+                onClick={() => submit.mutate()}
+              >
                 提交答案
               </Button>
             </>
@@ -239,8 +336,14 @@ export function PracticePage() {
 export function MockListPage() {
   const nav = useNavigate();
   const { message, modal } = App.useApp();
-  const papers = useQuery({ queryKey: ['learn', 'mock-papers'], queryFn: () => api.get<TMockPapers>('/api/learn/mock/papers') });
-  const history = useQuery({ queryKey: ['learn', 'mock-history'], queryFn: () => api.get<{ items: TMockSummary[] }>('/api/learn/mock') });
+  const papers = useQuery({
+    queryKey: ['learn', 'mock-papers'],
+    queryFn: () => api.get<TMockPapers>('/api/learn/mock/papers'),
+  });
+  const history = useQuery({
+    queryKey: ['learn', 'mock-history'],
+    queryFn: () => api.get<{ items: TMockSummary[] }>('/api/learn/mock'),
+  });
   const start = useMutation({
     mutationFn: (paper: 'humanities' | 'professional') => api.post<{ id: number }>('/api/learn/mock', { paper }),
     onSuccess: (r) => nav(`/doctor/learn/mock/${r.id}`),
@@ -249,7 +352,12 @@ export function MockListPage() {
   return (
     <div>
       <BackBar title="模拟自测" />
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message="模拟自测按正式测评的题量和时长组卷，由服务器计时和评分，成绩不计入考核结果。" />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message="模拟自测按正式测评的题量和时长组卷，由服务器计时和评分，成绩不计入考核结果。"
+      />
       {papers.error && <Alert type="error" message={errText(papers.error)} />}
       {papers.data?.items.map((p) => (
         <Card key={p.paper} size="small" style={{ marginBottom: 12 }} title={p.label}>
@@ -287,12 +395,22 @@ export function MockListPage() {
           dataSource={history.data?.items ?? []}
           locale={{ emptyText: '暂无自测记录' }}
           renderItem={(h) => (
-            <List.Item onClick={() => nav(`/doctor/learn/mock/${h.id}`)} style={{ cursor: 'pointer' }} actions={[<a key="v">查看</a>]}>
+            <List.Item
+              onClick={() => nav(`/doctor/learn/mock/${h.id}`)}
+              style={{ cursor: 'pointer' }}
+              actions={[<a key="v">查看</a>]}
+            >
               <List.Item.Meta
                 title={
                   <Space>
                     {h.label}
-                    {h.status === 'in_progress' ? <Tag color="processing">作答中</Tag> : h.passed ? <Tag color="success">{h.score} 分</Tag> : <Tag color="error">{h.score} 分</Tag>}
+                    {h.status === 'in_progress' ? (
+                      <Tag color="processing">作答中</Tag>
+                    ) : h.passed ? (
+                      <Tag color="success">{h.score} 分</Tag>
+                    ) : (
+                      <Tag color="error">{h.score} 分</Tag>
+                    )}
                   </Space>
                 }
                 description={`${fmt(h.startedAt)}${h.correctCount != null ? ` · 答对 ${h.correctCount}/${h.questionCount}` : ''}`}
@@ -340,25 +458,47 @@ function MockReview({ a }: { a: TMockAttempt }) {
         style={{ padding: '16px 0' }}
       />
       <Space style={{ marginBottom: 8 }}>
-        <Segmented value={onlyWrong ? 'wrong' : 'all'} onChange={(v) => setOnlyWrong(v === 'wrong')} options={[{ value: 'all', label: '全部试题' }, { value: 'wrong', label: '只看错题' }]} />
+        <Segmented
+          value={onlyWrong ? 'wrong' : 'all'}
+          onChange={(v) => setOnlyWrong(v === 'wrong')}
+          options={[
+            { value: 'all', label: '全部试题' },
+            { value: 'wrong', label: '只看错题' },
+          ]}
+        />
       </Space>
       {items.map((it) => (
         <Card key={it.index} size="small" style={{ marginBottom: 8 }}>
           <Typography.Paragraph strong>
-            {it.index + 1}. 【{QUESTION_TYPE_LABELS[it.type]}】{it.stem} {it.correct ? <Tag color="success">正确</Tag> : <Tag color="error">{it.chosen.length ? '错误' : '未作答'}</Tag>}
+            {it.index + 1}. 【{QUESTION_TYPE_LABELS[it.type]}】{it.stem}{' '}
+            {it.correct ? (
+              <Tag color="success">正确</Tag>
+            ) : (
+              <Tag color="error">{it.chosen.length ? '错误' : '未作答'}</Tag>
+            )}
           </Typography.Paragraph>
           {it.options.map((o, i) => {
             const right = it.correctIds?.includes(o.id);
             const picked = it.chosen.includes(o.id);
             return (
-              <div key={o.id} style={{ color: right ? '#389e0d' : picked ? '#cf1322' : undefined, fontWeight: right || picked ? 600 : 400 }}>
+              <div
+                key={o.id}
+                style={{
+                  color: right ? '#389e0d' : picked ? '#cf1322' : undefined,
+                  fontWeight: right || picked ? 600 : 400,
+                }}
+              >
                 {it.type === 'judge' ? o.text : `${String.fromCharCode(65 + i)}. ${o.text}`}
                 {right && ' ✓'}
                 {picked && !right && ' ✗'}
               </div>
             );
           })}
-          {it.explanation && <Typography.Paragraph type="secondary" style={{ marginTop: 6, marginBottom: 0 }}>解析：{it.explanation}</Typography.Paragraph>}
+          {it.explanation && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 6, marginBottom: 0 }}>
+              解析：{it.explanation}
+            </Typography.Paragraph>
+          )}
         </Card>
       ))}
     </div>
@@ -372,7 +512,11 @@ export function MockTakePage() {
   const { message, modal } = App.useApp();
   const [cur, setCur] = useState(0);
   const [local, setLocal] = useState<Record<number, string[]>>({});
-  const q = useQuery({ queryKey: ['learn', 'mock', id], queryFn: () => api.get<TMockAttempt>(`/api/learn/mock/${id}`), refetchOnWindowFocus: true });
+  const q = useQuery({
+    queryKey: ['learn', 'mock', id],
+    queryFn: () => api.get<TMockAttempt>(`/api/learn/mock/${id}`),
+    refetchOnWindowFocus: true,
+  });
   const a = q.data;
   const sheet = useMemo(() => {
     const s: Record<number, string[]> = {};
@@ -383,7 +527,8 @@ export function MockTakePage() {
     void qc.invalidateQueries({ queryKey: ['learn'] });
   };
   const save = useMutation({
-    mutationFn: ({ index, choice }: { index: number; choice: string[] }) => api.put(`/api/learn/mock/${id}/answers`, { index, choice }),
+    mutationFn: ({ index, choice }: { index: number; choice: string[] }) =>
+      api.put(`/api/learn/mock/${id}/answers`, { index, choice }),
     onError: (e) => {
       message.error(errText(e));
       refresh();
@@ -427,13 +572,21 @@ export function MockTakePage() {
     });
   return (
     <div>
-      <BackBar title={a.label} to="/doctor/learn/mock" extra={<Countdown seconds={a.remainingSeconds} onZero={refresh} />} />
+      <BackBar
+        title={a.label}
+        to="/doctor/learn/mock"
+        extra={<Countdown seconds={a.remainingSeconds} onZero={refresh} />}
+      />
       <Card size="small" title={`第 ${cur + 1} / ${a.items.length} 题 · ${QUESTION_TYPE_LABELS[item.type]}`}>
         <Typography.Paragraph strong style={{ fontSize: 16 }}>
           {item.stem}
         </Typography.Paragraph>
         {item.type === 'multiple' ? (
-          <Checkbox.Group value={sheet[cur] ?? []} onChange={(v) => choose(v as string[])} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+          <Checkbox.Group
+            value={sheet[cur] ?? []}
+            onChange={(v) => choose(v as string[])}
+            style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
+          >
             {item.options.map((o, i) => (
               <Checkbox key={o.id} value={o.id}>
                 {String.fromCharCode(65 + i)}. {o.text}
@@ -441,7 +594,11 @@ export function MockTakePage() {
             ))}
           </Checkbox.Group>
         ) : (
-          <Radio.Group value={(sheet[cur] ?? [])[0]} onChange={(e) => choose([e.target.value])} style={{ display: 'flex', flexDirection: 'column', gap: 10 }}>
+          <Radio.Group
+            value={(sheet[cur] ?? [])[0]}
+            onChange={(e) => choose([e.target.value])}
+            style={{ display: 'flex', flexDirection: 'column', gap: 10 }}
+          >
             {item.options.map((o, i) => (
               <Radio key={o.id} value={o.id}>
                 {item.type === 'judge' ? o.text : `${String.fromCharCode(65 + i)}. ${o.text}`}
@@ -478,7 +635,15 @@ export function MockTakePage() {
           ))}
         </div>
       </Card>
-      <Button type="primary" danger block size="large" style={{ marginTop: 12 }} loading={submit.isPending} onClick={confirmSubmit}>
+      <Button
+        type="primary"
+        danger
+        block
+        size="large"
+        style={{ marginTop: 12 }}
+        loading={submit.isPending}
+        onClick={confirmSubmit}
+      >
         交卷
       </Button>
     </div>
@@ -493,14 +658,23 @@ export function WrongBookPage() {
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['learn', 'wrong', bank, page],
-    queryFn: () => api.get<TWrongList>('/api/learn/wrong', { bank: bank === 'all' ? undefined : bank, page, pageSize: 10 }),
+    queryFn: () =>
+      api.get<TWrongList>('/api/learn/wrong', { bank: bank === 'all' ? undefined : bank, page, pageSize: 10 }),
   });
   const done = (msg: string) => {
     message.success(msg);
     void qc.invalidateQueries({ queryKey: ['learn'] });
   };
-  const remove = useMutation({ mutationFn: (id: number) => api.delete(`/api/learn/wrong/${id}`), onSuccess: () => done('已移除'), onError: (e) => message.error(errText(e)) });
-  const clear = useMutation({ mutationFn: () => api.delete<{ removed: number }>('/api/learn/wrong'), onSuccess: (r) => done(`已清空 ${r.removed} 道错题`), onError: (e) => message.error(errText(e)) });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete(`/api/learn/wrong/${id}`),
+    onSuccess: () => done('已移除'),
+    onError: (e) => message.error(errText(e)),
+  });
+  const clear = useMutation({
+    mutationFn: () => api.delete<{ removed: number }>('/api/learn/wrong'),
+    onSuccess: (r) => done(`已清空 ${r.removed} 道错题`),
+    onError: (e) => message.error(errText(e)),
+  });
   return (
     <div>
       <BackBar
@@ -510,7 +684,16 @@ export function WrongBookPage() {
             size="small"
             danger
             disabled={!q.data?.total}
-            onClick={() => modal.confirm({ title: '清空错题收藏', content: '确定清空全部错题吗？清空后不能恢复。', okText: '清空', okButtonProps: { danger: true }, cancelText: '取消', onOk: () => clear.mutateAsync() })}
+            onClick={() =>
+              modal.confirm({
+                title: '清空错题收藏',
+                content: '确定清空全部错题吗？清空后不能恢复。',
+                okText: '清空',
+                okButtonProps: { danger: true },
+                cancelText: '取消',
+                onOk: () => clear.mutateAsync(),
+              })
+            }
           >
             清空
           </Button>
@@ -555,15 +738,29 @@ export function WrongBookPage() {
           </Typography.Paragraph>
           <OptionLines options={w.options} answer={w.answer} chosen={w.chosen} type={w.type} />
           <Typography.Paragraph style={{ marginTop: 6, marginBottom: 0 }}>
-            正确答案：{w.type === 'judge' ? judgeText(w.answer[0]) : w.answer.join('')}　您的答案：{w.type === 'judge' ? w.chosen.map(judgeText).join('') : w.chosen.join('') || '未作答'}
+            正确答案：{w.type === 'judge' ? judgeText(w.answer[0]) : w.answer.join('')}　您的答案：
+            {w.type === 'judge' ? w.chosen.map(judgeText).join('') : w.chosen.join('') || '未作答'}
           </Typography.Paragraph>
-          {w.explanation && <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>解析：{w.explanation}</Typography.Paragraph>}
+          {w.explanation && (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+              解析：{w.explanation}
+            </Typography.Paragraph>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             答错 {w.wrongCount} 次 · 最近 {fmt(w.lastWrongAt)}
           </Typography.Text>
         </Card>
       ))}
-      {q.data && q.data.total > 10 && <Pagination simple current={page} total={q.data.total} pageSize={10} onChange={setPage} style={{ textAlign: 'center' }} />}
+      {q.data && q.data.total > 10 && (
+        <Pagination
+          simple
+          current={page}
+          total={q.data.total}
+          pageSize={10}
+          onChange={setPage}
+          style={{ textAlign: 'center' }}
+        />
+      )}
     </div>
   );
 }
@@ -571,7 +768,10 @@ export function WrongBookPage() {
 /** 考前资料 list. */
 export function MaterialsListPage() {
   const nav = useNavigate();
-  const q = useQuery({ queryKey: ['learn', 'materials'], queryFn: () => api.get<{ items: TMaterial[] }>('/api/learn/materials') });
+  const q = useQuery({
+    queryKey: ['learn', 'materials'],
+    queryFn: () => api.get<{ items: TMaterial[] }>('/api/learn/materials'),
+  });
   return (
     <div>
       <BackBar title="考前资料" />
@@ -580,12 +780,20 @@ export function MaterialsListPage() {
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: '暂无考前资料' }}
         renderItem={(m) => (
-          <Card size="small" style={{ marginBottom: 8, cursor: 'pointer' }} onClick={() => nav(`/doctor/learn/materials/${m.id}`)}>
+          <Card
+            size="small"
+            style={{ marginBottom: 8, cursor: 'pointer' }}
+            onClick={() => nav(`/doctor/learn/materials/${m.id}`)}
+          >
             <Space>
               <BookOutlined style={{ color: '#1677ff' }} />
               <Typography.Text strong>{m.title}</Typography.Text>
             </Space>
-            {m.summary && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{m.summary}</Typography.Paragraph>}
+            {m.summary && (
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                {m.summary}
+              </Typography.Paragraph>
+            )}
           </Card>
         )}
       />
@@ -596,7 +804,10 @@ export function MaterialsListPage() {
 export function MaterialDetailPage() {
   const { id } = useParams();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['learn', 'material', id], queryFn: () => api.get<TMaterial>(`/api/learn/materials/${id}`) });
+  const q = useQuery({
+    queryKey: ['learn', 'material', id],
+    queryFn: () => api.get<TMaterial>(`/api/learn/materials/${id}`),
+  });
   const m = q.data;
   return (
     <div>
@@ -607,7 +818,13 @@ export function MaterialDetailPage() {
           {m.summary && <Typography.Paragraph type="secondary">{m.summary}</Typography.Paragraph>}
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.content}</Typography.Paragraph>
           {m.fileName && (
-            <Button onClick={() => download(`/api/learn/materials/${m.id}/file`, m.fileName!).catch((e) => message.error(errText(e)))}>下载附件：{m.fileName}</Button>
+            <Button
+              onClick={() =>
+                download(`/api/learn/materials/${m.id}/file`, m.fileName!).catch((e) => message.error(errText(e)))
+              }
+            >
+              下载附件：{m.fileName}
+            </Button>
           )}
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
             更新于 {fmt(m.updatedAt)}
@@ -617,5 +834,3 @@ export function MaterialDetailPage() {
     </div>
   );
 }
-
-

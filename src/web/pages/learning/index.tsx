@@ -1,5 +1,13 @@
 import type { PageRoute } from '../../app/registry';
-import { LearnHomePage, MaterialDetailPage, MaterialsListPage, MockListPage, MockTakePage, PracticePage, WrongBookPage } from './LearnPages';
+import {
+  LearnHomePage,
+  MaterialDetailPage,
+  MaterialsListPage,
+  MockListPage,
+  MockTakePage,
+  PracticePage,
+  WrongBookPage,
+} from './LearnPages';
 
 /** 学习 (physician, mobile-first): reached from the physician home page. */
 export const routes: PageRoute[] = [

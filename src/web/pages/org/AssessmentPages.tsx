@@ -1,6 +1,26 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Result, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Result,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
@@ -65,21 +85,33 @@ export function ApplyPage() {
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const q = useQuery({ queryKey: ['org', 'application'], queryFn: () => api.get<TMyApplication>('/api/org/assessment-application') });
+  const q = useQuery({
+    queryKey: ['org', 'application'],
+    queryFn: () => api.get<TMyApplication>('/api/org/assessment-application'),
+  });
   const d = q.data;
   const set = (v: TMyApplication) => qc.setQueryData(['org', 'application'], v);
   if (q.isLoading || !d) return <Card title="申请考核机构" loading />;
   if (d.isAssessmentBody) {
     return (
       <Card title="申请考核机构">
-        <Result status="success" title="本机构已是考核机构" subTitle="可点击页面右上角【角色切换】进入考核机构角色（与卫生机构使用同一账号）。" />
+        <Result
+          status="success"
+          title="本机构已是考核机构"
+          subTitle="可点击页面右上角【角色切换】进入考核机构角色（与卫生机构使用同一账号）。"
+        />
       </Card>
     );
   }
   if (!d.canApply) {
     return (
       <Card title="申请考核机构">
-        <Alert type="info" showIcon message="本机构暂未开通申请考核机构的权限" description="如果满足考核机构条件，请联系当地卫生行政部门开通申请权限。" />
+        <Alert
+          type="info"
+          showIcon
+          message="本机构暂未开通申请考核机构的权限"
+          description="如果满足考核机构条件，请联系当地卫生行政部门开通申请权限。"
+        />
       </Card>
     );
   }
@@ -120,11 +152,20 @@ export function ApplyPage() {
         {app?.decidedAt && <Descriptions.Item label="审批时间">{fmt(app.decidedAt)}</Descriptions.Item>}
       </Descriptions>
       {app?.status === 'rejected' && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message="申请已被驳回" description={`驳回理由：${app.rejectReason ?? ''}。请补充或更换材料后重新【提交申请】。`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="申请已被驳回"
+          description={`驳回理由：${app.rejectReason ?? ''}。请补充或更换材料后重新【提交申请】。`}
+        />
       )}
-      {app?.status === 'pending' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="申请已提交，正在等待上级卫生行政机构审批。" />}
+      {app?.status === 'pending' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="申请已提交，正在等待上级卫生行政机构审批。" />
+      )}
       <Typography.Paragraph type="secondary">
-        请上传考核机构申请材料（具体资料模板请咨询上级卫生行政机构）：支持 pdf、jpg、png，单个文件不超过 10 MB，最多 {APPLICATION_MAX_FILES} 个。
+        请上传考核机构申请材料（具体资料模板请咨询上级卫生行政机构）：支持 pdf、jpg、png，单个文件不超过 10 MB，最多{' '}
+        {APPLICATION_MAX_FILES} 个。
       </Typography.Paragraph>
       <MaterialList materials={materials} onRemove={d.editable ? remove : undefined} />
       {d.editable && (
@@ -165,10 +206,17 @@ export function ApplyPage() {
 export function BodiesPage() {
   const [filter, setFilter] = useState<{ q?: string }>({});
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const q = useQuery({ queryKey: ['org', 'bodies', filter, page], queryFn: () => api.get<Paged<TBodyRow>>('/api/org/assessment-bodies', { ...filter, ...page }) });
+  const q = useQuery({
+    queryKey: ['org', 'bodies', filter, page],
+    queryFn: () => api.get<Paged<TBodyRow>>('/api/org/assessment-bodies', { ...filter, ...page }),
+  });
   return (
     <Card title="考核机构列表">
-      <Form layout="inline" onFinish={(v) => (setFilter(v), setPage((p) => ({ ...p, page: 1 })))} style={{ marginBottom: 12 }}>
+      <Form
+        layout="inline"
+        onFinish={(v) => (setFilter(v), setPage((p) => ({ ...p, page: 1 })))}
+        style={{ marginBottom: 12 }}
+      >
         <Form.Item name="q" label="机构名称/账号">
           <Input allowClear />
         </Form.Item>
@@ -188,7 +236,13 @@ export function BodiesPage() {
           { title: '状态', dataIndex: 'status', render: (s: TOrgStatus) => ORG_STATUS_LABELS[s] },
           { title: '已指定卫生机构数', dataIndex: 'assignedCount' },
         ]}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
       />
     </Card>
   );
@@ -204,7 +258,10 @@ export function ApprovalsPage() {
   const [viewing, setViewing] = useState<TApplicationRow | null>(null);
   const [rejecting, setRejecting] = useState<TApplicationRow | null>(null);
   const [reason, setReason] = useState('');
-  const q = useQuery({ queryKey: ['org', 'applications', filter, page], queryFn: () => api.get<Paged<TApplicationRow>>('/api/org/assessment-applications', { ...filter, ...page }) });
+  const q = useQuery({
+    queryKey: ['org', 'applications', filter, page],
+    queryFn: () => api.get<Paged<TApplicationRow>>('/api/org/assessment-applications', { ...filter, ...page }),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['org', 'applications'] });
   const approve = (r: TApplicationRow) =>
     modal.confirm({
@@ -255,7 +312,12 @@ export function ApprovalsPage() {
   );
   return (
     <Card title="审批考核机构">
-      <Form layout="inline" initialValues={filter} onFinish={(v) => (setFilter(v), setPage((p) => ({ ...p, page: 1 })))} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form
+        layout="inline"
+        initialValues={filter}
+        onFinish={(v) => (setFilter(v), setPage((p) => ({ ...p, page: 1 })))}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
         <Form.Item name="q" label="机构名称/账号">
           <Input allowClear />
         </Form.Item>
@@ -264,7 +326,10 @@ export function ApprovalsPage() {
             allowClear
             placeholder="全部"
             style={{ width: 120 }}
-            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({ value: s, label: APPLICATION_STATUS_LABELS[s] }))}
+            options={(['pending', 'approved', 'rejected'] as const).map((s) => ({
+              value: s,
+              label: APPLICATION_STATUS_LABELS[s],
+            }))}
           />
         </Form.Item>
         <Button type="primary" htmlType="submit">
@@ -280,18 +345,49 @@ export function ApprovalsPage() {
           { title: '机构名称', dataIndex: 'institutionName' },
           { title: '材料数', render: (_, r) => r.materials.length },
           { title: '提交时间', dataIndex: 'submittedAt', render: fmt },
-          { title: '状态', dataIndex: 'status', render: (s: TApplicationRow['status']) => <Tag color={STATUS_COLORS[s]}>{APPLICATION_STATUS_LABELS[s]}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: TApplicationRow['status']) => (
+              <Tag color={STATUS_COLORS[s]}>{APPLICATION_STATUS_LABELS[s]}</Tag>
+            ),
+          },
           { title: '驳回理由', dataIndex: 'rejectReason', ellipsis: true },
           { title: '操作', render: (_, r) => buttons(r) },
         ]}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
       />
-      <Modal open={!!viewing} title={`申请材料 — ${viewing?.institutionName ?? ''}`} onCancel={() => setViewing(null)} footer={viewing ? [<span key="b">{buttons(viewing)}</span>] : null}>
+      <Modal
+        open={!!viewing}
+        title={`申请材料 — ${viewing?.institutionName ?? ''}`}
+        onCancel={() => setViewing(null)}
+        footer={viewing ? [<span key="b">{buttons(viewing)}</span>] : null}
+      >
         {viewing && <MaterialList materials={viewing.materials} />}
       </Modal>
-      <Modal open={!!rejecting} title={`驳回 — ${rejecting?.institutionName ?? ''}`} okText="确认驳回" cancelText="取消" onOk={reject} onCancel={() => setRejecting(null)}>
+      <Modal
+        open={!!rejecting}
+        title={`驳回 — ${rejecting?.institutionName ?? ''}`}
+        okText="确认驳回"
+        cancelText="取消"
+        onOk={reject}
+        onCancel={() => setRejecting(null)}
+      >
         <Typography.Paragraph>请输入驳回理由，退回卫生机构：</Typography.Paragraph>
-        <Input.TextArea rows={4} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} aria-label="驳回理由" />
+        <Input.TextArea
+          rows={4}
+          maxLength={500}
+          showCount
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label="驳回理由"
+        />
       </Modal>
     </Card>
   );
@@ -309,11 +405,16 @@ interface Candidate {
 
 export function AssignPage() {
   const [body, setBody] = useState<TBodyRow | null>(null);
-  const bodies = useQuery({ queryKey: ['org', 'bodies', 'all'], queryFn: () => api.get<Paged<TBodyRow>>('/api/org/assessment-bodies', { pageSize: 100 }) });
+  const bodies = useQuery({
+    queryKey: ['org', 'bodies', 'all'],
+    queryFn: () => api.get<Paged<TBodyRow>>('/api/org/assessment-bodies', { pageSize: 100 }),
+  });
   if (body) return <AssignEditor body={body} onBack={() => setBody(null)} />;
   return (
     <Card title="指定卫生机构">
-      <Typography.Paragraph type="secondary">选择考核机构，点击【指定】为其添加或撤销负责考核的卫生机构。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        选择考核机构，点击【指定】为其添加或撤销负责考核的卫生机构。
+      </Typography.Paragraph>
       <Table<TBodyRow>
         rowKey="id"
         loading={bodies.isLoading}
@@ -346,9 +447,13 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
   const [right, setRight] = useState<number[]>([]);
   const cands = useQuery({
     queryKey: ['org', 'candidates', body.id, search, page],
-    queryFn: () => api.get<Paged<Candidate>>(`/api/org/assessment-bodies/${body.id}/candidates`, { q: search, page, pageSize: 10 }),
+    queryFn: () =>
+      api.get<Paged<Candidate>>(`/api/org/assessment-bodies/${body.id}/candidates`, { q: search, page, pageSize: 10 }),
   });
-  const assigned = useQuery({ queryKey: ['org', 'assigned', body.id], queryFn: () => api.get<{ items: TAssignedRow[] }>(`/api/org/assessment-bodies/${body.id}/institutions`) });
+  const assigned = useQuery({
+    queryKey: ['org', 'assigned', body.id],
+    queryFn: () => api.get<{ items: TAssignedRow[] }>(`/api/org/assessment-bodies/${body.id}/institutions`),
+  });
   const refresh = async () => {
     setLeft([]);
     setRight([]);
@@ -356,7 +461,9 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
   };
   const add = async () => {
     try {
-      const r = await api.post<{ done: number }>(`/api/org/assessment-bodies/${body.id}/institutions`, { institutionIds: left });
+      const r = await api.post<{ done: number }>(`/api/org/assessment-bodies/${body.id}/institutions`, {
+        institutionIds: left,
+      });
       message.success(`已添加 ${r.done} 个卫生机构`);
       await refresh();
     } catch (e) {
@@ -365,7 +472,9 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
   };
   const remove = async () => {
     try {
-      const r = await api.post<{ done: number }>(`/api/org/assessment-bodies/${body.id}/institutions/remove`, { institutionIds: right });
+      const r = await api.post<{ done: number }>(`/api/org/assessment-bodies/${body.id}/institutions/remove`, {
+        institutionIds: right,
+      });
       message.success(`已撤销 ${r.done} 个卫生机构`);
       await refresh();
     } catch (e) {
@@ -385,7 +494,12 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
               </Button>
             }
           >
-            <Input.Search allowClear placeholder="机构名称/账号" onSearch={(v) => (setSearch(v || undefined), setPage(1))} style={{ marginBottom: 8 }} />
+            <Input.Search
+              allowClear
+              placeholder="机构名称/账号"
+              onSearch={(v) => (setSearch(v || undefined), setPage(1))}
+              style={{ marginBottom: 8 }}
+            />
             <Table<Candidate>
               rowKey="id"
               size="small"
@@ -397,7 +511,13 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
                 { title: '上级卫生行政机构', dataIndex: 'parentName' },
                 { title: '状态', dataIndex: 'status', render: (s: TOrgStatus) => ORG_STATUS_LABELS[s] },
               ]}
-              pagination={{ current: page, pageSize: 10, total: cands.data?.total ?? 0, onChange: setPage, size: 'small' }}
+              pagination={{
+                current: page,
+                pageSize: 10,
+                total: cands.data?.total ?? 0,
+                onChange: setPage,
+                size: 'small',
+              }}
             />
           </Card>
         </Col>
@@ -436,11 +556,21 @@ function AssignEditor({ body, onBack }: { body: TBodyRow; onBack: () => void }) 
 
 export function AssignedListPage() {
   const [search, setSearch] = useState<string | undefined>();
-  const q = useQuery({ queryKey: ['org', 'my-assigned', search], queryFn: () => api.get<{ items: TAssignedRow[] }>('/api/org/assigned-institutions', { q: search }) });
+  const q = useQuery({
+    queryKey: ['org', 'my-assigned', search],
+    queryFn: () => api.get<{ items: TAssignedRow[] }>('/api/org/assigned-institutions', { q: search }),
+  });
   return (
     <Card title="已指定卫生机构列表">
-      <Typography.Paragraph type="secondary">指定卫生机构由上级卫生行政机构负责操作，如有异议请联系上级卫生行政机构。</Typography.Paragraph>
-      <Input.Search allowClear placeholder="机构名称/账号" onSearch={(v) => setSearch(v || undefined)} style={{ maxWidth: 320, marginBottom: 12 }} />
+      <Typography.Paragraph type="secondary">
+        指定卫生机构由上级卫生行政机构负责操作，如有异议请联系上级卫生行政机构。
+      </Typography.Paragraph>
+      <Input.Search
+        allowClear
+        placeholder="机构名称/账号"
+        onSearch={(v) => setSearch(v || undefined)}
+        style={{ maxWidth: 320, marginBottom: 12 }}
+      />
       <Table<TAssignedRow>
         rowKey="id"
         loading={q.isLoading}

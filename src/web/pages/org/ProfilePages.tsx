@@ -2,7 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { ADMIN_LEVEL_LABELS, INSTITUTION_CATEGORIES, INSTITUTION_GRADES, ORG_KIND_LABELS, type ProfileFormKey, type TMyOrg } from '../../../shared/schemas/org';
+import {
+  ADMIN_LEVEL_LABELS,
+  INSTITUTION_CATEGORIES,
+  INSTITUTION_GRADES,
+  ORG_KIND_LABELS,
+  type ProfileFormKey,
+  type TMyOrg,
+} from '../../../shared/schemas/org';
 
 export function useMyOrg() {
   return useQuery({ queryKey: ['org', 'profile'], queryFn: () => api.get<TMyOrg>('/api/org/profile') });
@@ -68,13 +75,27 @@ const FIELDS: Record<ProfileFormKey, Field[]> = {
   ],
 };
 
-const TITLES: Record<ProfileFormKey, string> = { wjw: '卫健委', committee: '考核管理委员会', office: '考核办公室', institution: '本机构信息', industry: '本机构信息' };
+const TITLES: Record<ProfileFormKey, string> = {
+  wjw: '卫健委',
+  committee: '考核管理委员会',
+  office: '考核办公室',
+  institution: '本机构信息',
+  industry: '本机构信息',
+};
 
 /**
  * One 本机构信息 form. 卫健委 is shown read-only first (【编辑】 → fill in → 【确认】);
  * 考核管理委员会 / 考核办公室 are edited directly and 【保存】d; institutions 【提交】.
  */
-function ProfileForm({ form, org, mode }: { form: ProfileFormKey; org: TMyOrg; mode: 'edit-confirm' | 'save' | 'submit' }) {
+function ProfileForm({
+  form,
+  org,
+  mode,
+}: {
+  form: ProfileFormKey;
+  org: TMyOrg;
+  mode: 'edit-confirm' | 'save' | 'submit';
+}) {
   const [editing, setEditing] = useState(mode !== 'edit-confirm');
   const [saving, setSaving] = useState(false);
   const [f] = Form.useForm();
@@ -121,7 +142,12 @@ function ProfileForm({ form, org, mode }: { form: ProfileFormKey; org: TMyOrg; m
         <Input value={org.name} disabled />
       </Form.Item>
       {fields.map((x) => (
-        <Form.Item key={x.name} name={x.name} label={x.label} rules={x.required ? [{ required: true, message: `请填写${x.label}` }] : []}>
+        <Form.Item
+          key={x.name}
+          name={x.name}
+          label={x.label}
+          rules={x.required ? [{ required: true, message: `请填写${x.label}` }] : []}
+        >
           {x.options ? (
             <Select placeholder={`请选择${x.label}`} options={x.options.map((o) => ({ value: o, label: o }))} />
           ) : x.textarea ? (

@@ -25,7 +25,10 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
   const key = ['org', 'subordinates', kind, filters, page];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<PageData>('/api/org/subordinates', { kind, ...filters, ...page }) });
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<PageData>('/api/org/subordinates', { kind, ...filters, ...page }),
+  });
   const rows = q.data?.items ?? [];
   const refresh = () => qc.invalidateQueries({ queryKey: ['org', 'subordinates', kind] });
 
@@ -46,7 +49,12 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
   const batchActivate = () => {
     const ids = selectedRows.filter((r) => r.actions.includes('activate')).map((r) => r.id);
     if (!ids.length) return message.warning('请勾选未激活的机构');
-    confirm('批量激活', `确认激活所选的 ${ids.length} 个机构账号？`, () => api.post('/api/org/subordinates/activate', { ids }), '激活成功');
+    confirm(
+      '批量激活',
+      `确认激活所选的 ${ids.length} 个机构账号？`,
+      () => api.post('/api/org/subordinates/activate', { ids }),
+      '激活成功',
+    );
   };
   const batchPermission = (allow: boolean) => {
     const ids = selectedRows.filter((r) => r.status === 'active').map((r) => r.id);
@@ -63,14 +71,26 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
     { title: '机构账号', dataIndex: 'code' },
     { title: '机构名称', dataIndex: 'name' },
     { title: '详细地址', dataIndex: 'address', ellipsis: true },
-    ...(kind === 'admin' ? [{ title: '级别', dataIndex: 'level', render: (v: TSubordinate['level']) => (v ? ADMIN_LEVEL_LABELS[v] : '') }] : []),
-    { title: '状态', dataIndex: 'status', render: (s: TOrgStatus) => <Tag color={STATUS_COLORS[s]}>{ORG_STATUS_LABELS[s]}</Tag> },
+    ...(kind === 'admin'
+      ? [{ title: '级别', dataIndex: 'level', render: (v: TSubordinate['level']) => (v ? ADMIN_LEVEL_LABELS[v] : '') }]
+      : []),
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: TOrgStatus) => <Tag color={STATUS_COLORS[s]}>{ORG_STATUS_LABELS[s]}</Tag>,
+    },
     ...(kind === 'institution'
       ? [
           {
             title: '申请成为考核机构',
             render: (_: unknown, r: TSubordinate) =>
-              r.isAssessmentBody ? <Tag color="purple">已是考核机构</Tag> : r.canApplyAssessment ? <Tag color="blue">允许</Tag> : <Tag>不允许</Tag>,
+              r.isAssessmentBody ? (
+                <Tag color="purple">已是考核机构</Tag>
+              ) : r.canApplyAssessment ? (
+                <Tag color="blue">允许</Tag>
+              ) : (
+                <Tag>不允许</Tag>
+              ),
           },
         ]
       : []),
@@ -85,32 +105,90 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
             </Button>
           )}
           {r.actions.includes('activate') && (
-            <Button type="link" size="small" onClick={() => confirm('激活账号', `确认激活“${r.name}”？激活后账号方可登录使用。`, () => api.post('/api/org/subordinates/activate', { ids: [r.id] }), '激活成功')}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                confirm(
+                  '激活账号',
+                  `确认激活“${r.name}”？激活后账号方可登录使用。`,
+                  () => api.post('/api/org/subordinates/activate', { ids: [r.id] }),
+                  '激活成功',
+                )
+              }
+            >
               激活
             </Button>
           )}
           {r.actions.includes('delete') && (
-            <Button type="link" size="small" danger onClick={() => confirm('删除账号', `确认删除未激活的“${r.name}”？删除后不可恢复。`, () => api.delete(`/api/org/subordinates/${r.id}`), '删除成功')}>
+            <Button
+              type="link"
+              size="small"
+              danger
+              onClick={() =>
+                confirm(
+                  '删除账号',
+                  `确认删除未激活的“${r.name}”？删除后不可恢复。`,
+                  () => api.delete(`/api/org/subordinates/${r.id}`),
+                  '删除成功',
+                )
+              }
+            >
               删除
             </Button>
           )}
           {r.actions.includes('resetPassword') && (
-            <Button type="link" size="small" onClick={() => confirm('重置密码', `确认将“${r.name}”的登录密码重置为初始密码 666666？`, () => api.post(`/api/org/subordinates/${r.id}/reset-password`), '密码已重置为 666666')}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                confirm(
+                  '重置密码',
+                  `确认将“${r.name}”的登录密码重置为初始密码 666666？`,
+                  () => api.post(`/api/org/subordinates/${r.id}/reset-password`),
+                  '密码已重置为 666666',
+                )
+              }
+            >
               重置密码
             </Button>
           )}
           {r.actions.includes('allowApply') && (
-            <Button type="link" size="small" onClick={() => run(api.post('/api/org/subordinates/apply-permission', { ids: [r.id], allow: true }), '已允许申请')}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                run(api.post('/api/org/subordinates/apply-permission', { ids: [r.id], allow: true }), '已允许申请')
+              }
+            >
               允许
             </Button>
           )}
           {r.actions.includes('disallowApply') && (
-            <Button type="link" size="small" onClick={() => run(api.post('/api/org/subordinates/apply-permission', { ids: [r.id], allow: false }), '已设置为不允许')}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                run(api.post('/api/org/subordinates/apply-permission', { ids: [r.id], allow: false }), '已设置为不允许')
+              }
+            >
               不允许
             </Button>
           )}
           {r.actions.includes('deregister') && (
-            <Button type="link" size="small" danger onClick={() => confirm('注销账号', `确认注销“${r.name}”？注销后该账号将无法登录。`, () => api.post(`/api/org/subordinates/${r.id}/deregister`), '注销成功')}>
+            <Button
+              type="link"
+              size="small"
+              danger
+              onClick={() =>
+                confirm(
+                  '注销账号',
+                  `确认注销“${r.name}”？注销后该账号将无法登录。`,
+                  () => api.post(`/api/org/subordinates/${r.id}/deregister`),
+                  '注销成功',
+                )
+              }
+            >
               注销
             </Button>
           )}
@@ -121,12 +199,21 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
 
   return (
     <Card title={TITLES[kind]}>
-      <Form layout="inline" onFinish={(v) => (setFilters(v), setPage((p) => ({ ...p, page: 1 })))} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form
+        layout="inline"
+        onFinish={(v) => (setFilters(v), setPage((p) => ({ ...p, page: 1 })))}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
         <Form.Item name="q" label="机构名称/账号">
           <Input allowClear placeholder="输入名称或账号" />
         </Form.Item>
         <Form.Item name="status" label="状态">
-          <Select allowClear style={{ width: 120 }} placeholder="全部" options={Object.entries(ORG_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder="全部"
+            options={Object.entries(ORG_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
@@ -141,9 +228,10 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
         <Button onClick={batchActivate}>批量激活</Button>
         <Button
           onClick={() =>
-            download(`/api/org/subordinates/export?${new URLSearchParams({ kind, ...(filters.q ? { q: filters.q } : {}), ...(filters.status ? { status: filters.status } : {}) })}`, `${TITLES[kind]}账号.xlsx`).catch((e) =>
-              message.error(e instanceof ApiError ? e.message : '导出失败'),
-            )
+            download(
+              `/api/org/subordinates/export?${new URLSearchParams({ kind, ...(filters.q ? { q: filters.q } : {}), ...(filters.status ? { status: filters.status } : {}) })}`,
+              `${TITLES[kind]}账号.xlsx`,
+            ).catch((e) => message.error(e instanceof ApiError ? e.message : '导出失败'))
           }
         >
           批量导出
@@ -162,7 +250,11 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
         loading={q.isLoading}
         dataSource={rows}
         columns={columns}
-        rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]), getCheckboxProps: (r) => ({ disabled: r.status === 'deregistered' }) }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (k) => setSelected(k as number[]),
+          getCheckboxProps: (r) => ({ disabled: r.status === 'deregistered' }),
+        }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -173,12 +265,29 @@ export function SubordinatesPage({ kind }: { kind: Kind }) {
         }}
         scroll={{ x: 900 }}
       />
-      {editing && <EditModal kind={kind} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={refresh} />}
+      {editing && (
+        <EditModal
+          kind={kind}
+          row={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onDone={refresh}
+        />
+      )}
     </Card>
   );
 }
 
-function EditModal({ kind, row, onClose, onDone }: { kind: Kind; row: TSubordinate | null; onClose: () => void; onDone: () => unknown }) {
+function EditModal({
+  kind,
+  row,
+  onClose,
+  onDone,
+}: {
+  kind: Kind;
+  row: TSubordinate | null;
+  onClose: () => void;
+  onDone: () => unknown;
+}) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
@@ -211,7 +320,12 @@ function EditModal({ kind, row, onClose, onDone }: { kind: Kind; row: TSubordina
       ]}
     >
       <Form form={form} layout="vertical" initialValues={row ?? {}} onFinish={submit}>
-        <Form.Item name="code" label="机构账号" rules={[{ required: true, message: '请填写机构账号' }]} extra={kind === 'admin' ? undefined : '建议使用统一社会信用代码；机构账号全国唯一'}>
+        <Form.Item
+          name="code"
+          label="机构账号"
+          rules={[{ required: true, message: '请填写机构账号' }]}
+          extra={kind === 'admin' ? undefined : '建议使用统一社会信用代码；机构账号全国唯一'}
+        >
           <Input placeholder="字母、数字、下划线" />
         </Form.Item>
         <Form.Item name="name" label="机构名称" rules={[{ required: true, message: '请填写机构名称' }]}>

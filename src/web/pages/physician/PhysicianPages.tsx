@@ -1,5 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES } from '../../../shared/enrolment-status';
@@ -13,7 +28,14 @@ import {
 } from '../../../shared/schemas/physician';
 import { api, ApiError, download } from '../../api/client';
 
-type Filters = { name?: string; idNumber?: string; practiceCategory?: string; level?: string; status?: string; institutionId?: number };
+type Filters = {
+  name?: string;
+  idNumber?: string;
+  practiceCategory?: string;
+  level?: string;
+  status?: string;
+  institutionId?: number;
+};
 
 const STATUS_COLORS: Partial<Record<string, string>> = {
   not_opened: 'default',
@@ -29,11 +51,21 @@ const STATUS_COLORS: Partial<Record<string, string>> = {
 const errText = (e: unknown, fallback = '操作失败') => (e instanceof ApiError ? e.message : fallback);
 
 function DetailModal({ id, onClose }: { id: number | null; onClose: () => void }) {
-  const q = useQuery({ queryKey: ['physician', id], queryFn: () => api.get<TPhysicianDetail>(`/api/physicians/${id}`), enabled: id !== null });
+  const q = useQuery({
+    queryKey: ['physician', id],
+    queryFn: () => api.get<TPhysicianDetail>(`/api/physicians/${id}`),
+    enabled: id !== null,
+  });
   const d = q.data;
   const slash = (s: string | null) => (s ? s.replaceAll('-', '/') : '—');
   return (
-    <Modal open={id !== null} title="医师信息" onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} width={720}>
+    <Modal
+      open={id !== null}
+      title="医师信息"
+      onCancel={onClose}
+      footer={<Button onClick={onClose}>关闭</Button>}
+      width={720}
+    >
       {q.error && <Alert type="error" message={errText(q.error, '加载失败')} />}
       {d && (
         <Descriptions column={2} bordered size="small">
@@ -63,18 +95,31 @@ function DetailModal({ id, onClose }: { id: number | null; onClose: () => void }
   );
 }
 
-function TransferModal({ row, onClose, onDone }: { row: TPhysicianRow | null; onClose: () => void; onDone: () => void }) {
+function TransferModal({
+  row,
+  onClose,
+  onDone,
+}: {
+  row: TPhysicianRow | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [keyword, setKeyword] = useState('');
   const [target, setTarget] = useState<number | undefined>();
   const [reason, setReason] = useState('');
   const { message } = App.useApp();
   const targets = useQuery({
     queryKey: ['transfer-targets', keyword],
-    queryFn: () => api.get<{ items: { id: number; name: string; code: string; parentName: string }[] }>('/api/physicians/transfer-targets', { keyword }),
+    queryFn: () =>
+      api.get<{ items: { id: number; name: string; code: string; parentName: string }[] }>(
+        '/api/physicians/transfer-targets',
+        { keyword },
+      ),
     enabled: row !== null,
   });
   const m = useMutation({
-    mutationFn: () => api.post(`/api/physicians/${row!.id}/transfer`, { institutionId: target, reason: reason || undefined }),
+    mutationFn: () =>
+      api.post(`/api/physicians/${row!.id}/transfer`, { institutionId: target, reason: reason || undefined }),
     onSuccess: () => {
       message.success('已变更卫生机构');
       setTarget(undefined);
@@ -117,7 +162,12 @@ function TransferModal({ row, onClose, onDone }: { row: TPhysicianRow | null; on
               .filter((t) => t.id !== row.institutionId)
               .map((t) => ({ value: t.id, label: `${t.name}（${t.code}，${t.parentName}）` }))}
           />
-          <Input.TextArea placeholder="变更原因（选填）" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Input.TextArea
+            placeholder="变更原因（选填）"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </Space>
       )}
     </Modal>
@@ -129,7 +179,8 @@ function InstitutionSelect(props: { value?: number; onChange?: (v?: number) => v
   const [keyword, setKeyword] = useState('');
   const q = useQuery({
     queryKey: ['subtree-institutions', keyword],
-    queryFn: () => api.get<{ items: { id: number; name: string; code: string }[] }>('/api/physicians/transfer-targets', { keyword }),
+    queryFn: () =>
+      api.get<{ items: { id: number; name: string; code: string }[] }>('/api/physicians/transfer-targets', { keyword }),
   });
   return (
     <Select
@@ -169,7 +220,8 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
     void qc.invalidateQueries({ queryKey: ['physicians'] });
   };
   const enrol = useMutation({
-    mutationFn: ({ op, ids }: { op: 'open' | 'cancel'; ids: number[] }) => api.post<{ done: number }>(`/api/enrolments/${op}`, { physicianIds: ids }),
+    mutationFn: ({ op, ids }: { op: 'open' | 'cancel'; ids: number[] }) =>
+      api.post<{ done: number }>(`/api/enrolments/${op}`, { physicianIds: ids }),
     onSuccess: (r, v) => {
       message.success(`${v.op === 'open' ? '参加考核' : '取消参加考核'}：已处理 ${r.done} 名医师`);
       refresh();
@@ -183,7 +235,9 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
       onOk: async () => {
         try {
           const res = await api.post<{ rule: '666666' | 'id_last6' }>(`/api/physicians/${r.id}/reset-password`);
-          message.success(res.rule === '666666' ? '密码已重置为初始密码 666666' : '密码已重置为初始密码（证件号码后六位）');
+          message.success(
+            res.rule === '666666' ? '密码已重置为初始密码 666666' : '密码已重置为初始密码（证件号码后六位）',
+          );
         } catch (e) {
           message.error(errText(e));
         }
@@ -199,7 +253,9 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
   const batch = (op: 'open' | 'cancel') => {
     const ids = rows.filter((r) => selected.includes(r.id) && r.actions.includes(op)).map((r) => r.id);
     if (!ids.length) {
-      message.warning(op === 'open' ? '所选医师中没有可参加考核的（须为“未开通报名”）' : '所选医师中没有可取消参加考核的');
+      message.warning(
+        op === 'open' ? '所选医师中没有可参加考核的（须为“未开通报名”）' : '所选医师中没有可取消参加考核的',
+      );
       return;
     }
     enrol.mutate({ op, ids });
@@ -215,7 +271,9 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
     {
       title: '考核状态',
       dataIndex: 'enrolmentStatusLabel',
-      render: (_: unknown, r: TPhysicianRow) => <Tag color={STATUS_COLORS[r.enrolmentStatus] ?? 'processing'}>{r.enrolmentStatusLabel}</Tag>,
+      render: (_: unknown, r: TPhysicianRow) => (
+        <Tag color={STATUS_COLORS[r.enrolmentStatus] ?? 'processing'}>{r.enrolmentStatusLabel}</Tag>
+      ),
     },
     {
       title: '操作',
@@ -260,7 +318,11 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
           <Input allowClear style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="practiceCategory" label="执业类别">
-          <Select allowClear style={{ width: 110 }} options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            options={PRACTICE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+          />
         </Form.Item>
         <Form.Item name="level" label="医师级别">
           <Select allowClear style={{ width: 140 }} options={PHYSICIAN_LEVELS.map((c) => ({ value: c, label: c }))} />
@@ -271,7 +333,11 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
           </Form.Item>
         )}
         <Form.Item name="status" label="考核状态">
-          <Select allowClear style={{ width: 160 }} options={ENROLMENT_STATUSES.map((s) => ({ value: s, label: ENROLMENT_STATUS_LABELS[s] }))} />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            options={ENROLMENT_STATUSES.map((s) => ({ value: s, label: ENROLMENT_STATUS_LABELS[s] }))}
+          />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -288,9 +354,10 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
             </Button>
             <Button
               onClick={() =>
-                download(`/api/physicians/export?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()}`, '医师信息.xlsx').catch((e) =>
-                  message.error(errText(e, '导出失败')),
-                )
+                download(
+                  `/api/physicians/export?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString()}`,
+                  '医师信息.xlsx',
+                ).catch((e) => message.error(errText(e, '导出失败')))
               }
             >
               导出
@@ -318,7 +385,11 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
         columns={columns}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        rowSelection={mode === 'institution' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
+        rowSelection={
+          mode === 'institution'
+            ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) }
+            : undefined
+        }
       />
       <Space style={{ marginTop: 12, justifyContent: 'flex-end', width: '100%' }}>
         <Typography.Text type="secondary">第 {cursors.length} 页</Typography.Text>
@@ -378,7 +449,13 @@ export function ImportPage({ kind }: { kind: 'physicians' | 'institutions' }) {
         支持 .xlsx 或 UTF-8 编码的 .csv，不超过 50 MB；任一行有误时整个文件都不会导入。
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Button onClick={() => download(`/api/imports/templates/${kind}`, `${title}模板.xlsx`).catch((e) => message.error(errText(e, '下载失败')))}>
+        <Button
+          onClick={() =>
+            download(`/api/imports/templates/${kind}`, `${title}模板.xlsx`).catch((e) =>
+              message.error(errText(e, '下载失败')),
+            )
+          }
+        >
           下载模板
         </Button>
         <Upload
@@ -398,7 +475,9 @@ export function ImportPage({ kind }: { kind: 'physicians' | 'institutions' }) {
           导入
         </Button>
       </Space>
-      {result?.ok && <Alert type="success" showIcon message={`导入成功：共读取 ${result.total} 行，导入 ${result.imported} 条`} />}
+      {result?.ok && (
+        <Alert type="success" showIcon message={`导入成功：共读取 ${result.total} 行，导入 ${result.imported} 条`} />
+      )}
       {result && !result.ok && (
         <>
           <Alert
@@ -408,7 +487,14 @@ export function ImportPage({ kind }: { kind: 'physicians' | 'institutions' }) {
             message={`校验未通过：共 ${result.total} 行，发现 ${result.errorCount} 处错误，本次未导入任何数据。请修改后重新上传。`}
             action={
               result.reportId && (
-                <Button size="small" onClick={() => download(`/api/imports/reports/${result.reportId}`, '导入错误报告.xlsx').catch((e) => message.error(errText(e)))}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    download(`/api/imports/reports/${result.reportId}`, '导入错误报告.xlsx').catch((e) =>
+                      message.error(errText(e)),
+                    )
+                  }
+                >
                   下载错误报告
                 </Button>
               )
@@ -426,7 +512,9 @@ export function ImportPage({ kind }: { kind: 'physicians' | 'institutions' }) {
             ]}
           />
           {result.errorCount > result.errors.length && (
-            <Typography.Text type="secondary">仅显示前 {result.errors.length} 处错误，完整列表请下载错误报告。</Typography.Text>
+            <Typography.Text type="secondary">
+              仅显示前 {result.errors.length} 处错误，完整列表请下载错误报告。
+            </Typography.Text>
           )}
         </>
       )}

@@ -7,7 +7,10 @@ import type { TProcedureState } from '../../../shared/schemas/procedure';
 import { procedureKey, ProcedureStep, useProcedureState } from './ProcedureStep';
 
 export function useMyEnrolment() {
-  return useQuery({ queryKey: ['my-enrolment'], queryFn: () => api.get<{ enrolmentId: number | null }>('/api/procedure/mine') });
+  return useQuery({
+    queryKey: ['my-enrolment'],
+    queryFn: () => api.get<{ enrolmentId: number | null }>('/api/procedure/mine'),
+  });
 }
 
 function Body({ enrolmentId }: { enrolmentId: number }) {
@@ -35,11 +38,28 @@ function Body({ enrolmentId }: { enrolmentId: number }) {
         考核状态：<Tag color="processing">{s.statusLabel}</Tag>
       </Typography.Paragraph>
       {!s.editable && !s.canSubmit && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={s.procedure ? `已选择${s.procedure === 'simple' ? '简易程序' : '一般程序'}，当前不能修改。` : '报名审核通过后方可选择考核程序。'} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            s.procedure
+              ? `已选择${s.procedure === 'simple' ? '简易程序' : '一般程序'}，当前不能修改。`
+              : '报名审核通过后方可选择考核程序。'
+          }
+        />
       )}
       <ProcedureStep enrolmentId={enrolmentId} />
       {s.canSubmit && (
-        <Button type="primary" block size="large" style={{ marginTop: 16 }} loading={busy} disabled={!s.application.procedure} onClick={submit}>
+        <Button
+          type="primary"
+          block
+          size="large"
+          style={{ marginTop: 16 }}
+          loading={busy}
+          disabled={!s.application.procedure}
+          onClick={submit}
+        >
           提交
         </Button>
       )}
@@ -52,7 +72,13 @@ export function DoctorProcedurePage() {
   const mine = useMyEnrolment();
   return (
     <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
-      {mine.isLoading ? <Spin /> : mine.data?.enrolmentId ? <Body enrolmentId={mine.data.enrolmentId} /> : <Result status="info" title="您尚未参加本周期考核" />}
+      {mine.isLoading ? (
+        <Spin />
+      ) : mine.data?.enrolmentId ? (
+        <Body enrolmentId={mine.data.enrolmentId} />
+      ) : (
+        <Result status="info" title="您尚未参加本周期考核" />
+      )}
     </Card>
   );
 }

@@ -1,5 +1,22 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Divider, Form, Image, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Divider,
+  Form,
+  Image,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { SIMPLE_CONDITIONS, type TEvaluationDetail, type TEvaluationRow } from '../../../shared/schemas/procedure';
@@ -11,7 +28,11 @@ const fmt = (iso: string) => iso.slice(0, 10).replaceAll('-', '/');
 
 function selfEvalItems(se: Record<string, unknown>) {
   const entries = Object.entries(se ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
-  return entries.map(([k, v]) => ({ key: k, label: k, children: typeof v === 'object' ? JSON.stringify(v) : String(v) }));
+  return entries.map(([k, v]) => ({
+    key: k,
+    label: k,
+    children: typeof v === 'object' ? JSON.stringify(v) : String(v),
+  }));
 }
 
 /** What the physician submitted: self-evaluation, conditions with hints, proofs, 述职报告. */
@@ -25,10 +46,16 @@ export function SubmissionView({ d }: { d: TEvaluationDetail }) {
         <Descriptions.Item label="医师级别">{d.physician.level}</Descriptions.Item>
         <Descriptions.Item label="执业类别">{d.physician.practiceCategory}</Descriptions.Item>
         <Descriptions.Item label="考核程序">{PROC_LABEL[d.row.procedure]}</Descriptions.Item>
-        <Descriptions.Item label="执业年限">{d.yearsOfPractice === null ? '未登记首次注册时间' : `满 ${d.yearsOfPractice} 年`}</Descriptions.Item>
+        <Descriptions.Item label="执业年限">
+          {d.yearsOfPractice === null ? '未登记首次注册时间' : `满 ${d.yearsOfPractice} 年`}
+        </Descriptions.Item>
       </Descriptions>
       <Divider titlePlacement="start">工作成绩、职业道德自评</Divider>
-      {items.length ? <Descriptions size="small" bordered column={1} items={items} /> : <Typography.Text type="secondary">医师未填写自评</Typography.Text>}
+      {items.length ? (
+        <Descriptions size="small" bordered column={1} items={items} />
+      ) : (
+        <Typography.Text type="secondary">医师未填写自评</Typography.Text>
+      )}
       {d.row.procedure === 'simple' && (
         <>
           <Divider titlePlacement="start">简易程序申请</Divider>
@@ -36,7 +63,8 @@ export function SubmissionView({ d }: { d: TEvaluationDetail }) {
             const h = d.hints.find((x) => x.id === c.id)!;
             return (
               <div key={c.id} style={{ marginBottom: 4 }}>
-                {d.application.conditions.includes(c.id) ? <Tag color="blue">已勾选</Tag> : <Tag>未勾选</Tag>}（{c.id}）{c.label} <HintTag hint={h} />
+                {d.application.conditions.includes(c.id) ? <Tag color="blue">已勾选</Tag> : <Tag>未勾选</Tag>}（{c.id}）
+                {c.label} <HintTag hint={h} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {h.basis}
                 </Typography.Text>
@@ -47,12 +75,21 @@ export function SubmissionView({ d }: { d: TEvaluationDetail }) {
           <Image.PreviewGroup>
             <Space wrap>
               {d.proofs.map((f) => (
-                <Image key={f.id} width={96} height={96} style={{ objectFit: 'cover' }} src={attachmentUrl(d.row.enrolmentId, f.id)} alt={f.originalName} />
+                <Image
+                  key={f.id}
+                  width={96}
+                  height={96}
+                  style={{ objectFit: 'cover' }}
+                  src={attachmentUrl(d.row.enrolmentId, f.id)}
+                  alt={f.originalName}
+                />
               ))}
             </Space>
           </Image.PreviewGroup>
           <Typography.Title level={5}>述职报告</Typography.Title>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 8 }}>{d.application.report || '（无）'}</Typography.Paragraph>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 8 }}>
+            {d.application.report || '（无）'}
+          </Typography.Paragraph>
         </>
       )}
     </>
@@ -62,22 +99,50 @@ export function SubmissionView({ d }: { d: TEvaluationDetail }) {
 function useEvaluations(procedure: Proc, keyword: string, page: number) {
   return useQuery({
     queryKey: ['evaluations', procedure, keyword, page],
-    queryFn: () => api.get<{ total: number; rows: TEvaluationRow[] }>('/api/procedure/evaluations', { procedure, keyword, page, pageSize: 20 }),
+    queryFn: () =>
+      api.get<{ total: number; rows: TEvaluationRow[] }>('/api/procedure/evaluations', {
+        procedure,
+        keyword,
+        page,
+        pageSize: 20,
+      }),
   });
 }
 
-function ListShell({ procedure, title, actionLabel, onOpen }: { procedure: Proc; title: string; actionLabel: string; onOpen: (r: TEvaluationRow) => void }) {
+function ListShell({
+  procedure,
+  title,
+  actionLabel,
+  onOpen,
+}: {
+  procedure: Proc;
+  title: string;
+  actionLabel: string;
+  onOpen: (r: TEvaluationRow) => void;
+}) {
   const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState(1);
   const q = useEvaluations(procedure, keyword, page);
   return (
     <Card title={title}>
-      <Input.Search placeholder="姓名或证件号码" allowClear onSearch={(v) => (setKeyword(v), setPage(1))} style={{ maxWidth: 320, marginBottom: 12 }} enterButton="查询" />
+      <Input.Search
+        placeholder="姓名或证件号码"
+        allowClear
+        onSearch={(v) => (setKeyword(v), setPage(1))}
+        style={{ maxWidth: 320, marginBottom: 12 }}
+        enterButton="查询"
+      />
       <Table<TEvaluationRow>
         rowKey="enrolmentId"
         loading={q.isLoading}
         dataSource={q.data?.rows ?? []}
-        pagination={{ current: page, pageSize: 20, total: q.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: q.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+        }}
         locale={{ emptyText: '暂无待处理的考核程序申请' }}
         columns={[
           { title: '姓名', dataIndex: 'physicianName', width: 90 },
@@ -108,7 +173,11 @@ function ListShell({ procedure, title, actionLabel, onOpen }: { procedure: Proc;
 }
 
 function useDetail(id: number | null) {
-  return useQuery({ queryKey: ['evaluation', id], enabled: id !== null, queryFn: () => api.get<TEvaluationDetail>(`/api/procedure/evaluations/${id}`) });
+  return useQuery({
+    queryKey: ['evaluation', id],
+    enabled: id !== null,
+    queryFn: () => api.get<TEvaluationDetail>(`/api/procedure/evaluations/${id}`),
+  });
 }
 
 /** 卫生机构 — 评定工作成绩、职业道德 (简易程序 / 一般程序). */
@@ -158,7 +227,12 @@ export function InstitutionEvaluatePage({ procedure }: { procedure: Proc }) {
   const bodyReview = d.data?.evaluation.bodyReview;
   return (
     <>
-      <ListShell procedure={procedure} title={`${PROC_LABEL[procedure]} — 评定工作成绩、职业道德`} actionLabel="审核" onOpen={(r) => setOpenId(r.enrolmentId)} />
+      <ListShell
+        procedure={procedure}
+        title={`${PROC_LABEL[procedure]} — 评定工作成绩、职业道德`}
+        actionLabel="审核"
+        onOpen={(r) => setOpenId(r.enrolmentId)}
+      />
       <Modal
         open={openId !== null}
         width={860}
@@ -216,14 +290,36 @@ export function InstitutionEvaluatePage({ procedure }: { procedure: Proc }) {
                 {(fields, { add, remove }) => (
                   <>
                     {fields.map((f) => (
-                      <Card key={f.key} size="small" title="其他执业机构意见" style={{ marginBottom: 8 }} extra={<Button type="link" danger onClick={() => remove(f.name)}>删除</Button>}>
-                        <Form.Item name={[f.name, 'institutionName']} label="机构名称" rules={[{ required: true, message: '请填写机构名称' }]}>
+                      <Card
+                        key={f.key}
+                        size="small"
+                        title="其他执业机构意见"
+                        style={{ marginBottom: 8 }}
+                        extra={
+                          <Button type="link" danger onClick={() => remove(f.name)}>
+                            删除
+                          </Button>
+                        }
+                      >
+                        <Form.Item
+                          name={[f.name, 'institutionName']}
+                          label="机构名称"
+                          rules={[{ required: true, message: '请填写机构名称' }]}
+                        >
                           <Input maxLength={100} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'opinion']} label="意见" rules={[{ required: true, message: '请填写意见' }]}>
+                        <Form.Item
+                          name={[f.name, 'opinion']}
+                          label="意见"
+                          rules={[{ required: true, message: '请填写意见' }]}
+                        >
                           <Input.TextArea maxLength={500} rows={2} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'result']} label="评定" rules={[{ required: true, message: '请选择评定' }]}>
+                        <Form.Item
+                          name={[f.name, 'result']}
+                          label="评定"
+                          rules={[{ required: true, message: '请选择评定' }]}
+                        >
                           <Radio.Group options={['合格', '不合格']} />
                         </Form.Item>
                       </Card>
@@ -236,9 +332,23 @@ export function InstitutionEvaluatePage({ procedure }: { procedure: Proc }) {
           </>
         )}
       </Modal>
-      <Modal open={rejecting} title="驳回" okText="确认驳回" okButtonProps={{ danger: true, loading: busy }} onOk={reject} onCancel={() => setRejecting(false)}>
+      <Modal
+        open={rejecting}
+        title="驳回"
+        okText="确认驳回"
+        okButtonProps={{ danger: true, loading: busy }}
+        onOk={reject}
+        onCancel={() => setRejecting(false)}
+      >
         <Typography.Paragraph>驳回后医师须重新选择考核程序并提交。</Typography.Paragraph>
-        <Input.TextArea aria-label="驳回理由" placeholder="请填写驳回理由" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} />
+        <Input.TextArea
+          aria-label="驳回理由"
+          placeholder="请填写驳回理由"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          rows={3}
+        />
       </Modal>
     </>
   );
@@ -276,7 +386,12 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
   const inst = d.data?.evaluation.institution;
   return (
     <>
-      <ListShell procedure={procedure} title={procedure === 'simple' ? '复核简易程序申请' : '复核一般程序申请'} actionLabel="复核" onOpen={(r) => setOpenId(r.enrolmentId)} />
+      <ListShell
+        procedure={procedure}
+        title={procedure === 'simple' ? '复核简易程序申请' : '复核一般程序申请'}
+        actionLabel="复核"
+        onOpen={(r) => setOpenId(r.enrolmentId)}
+      />
       <Modal
         open={openId !== null}
         width={860}
@@ -294,7 +409,11 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
             <Button danger onClick={() => setMode('reject')}>
               驳回
             </Button>
-            <Button type="primary" loading={busy} onClick={() => run(() => api.post(`/api/procedure/evaluations/${openId}/confirm`), '复核已提交')}>
+            <Button
+              type="primary"
+              loading={busy}
+              onClick={() => run(() => api.post(`/api/procedure/evaluations/${openId}/confirm`), '复核已提交')}
+            >
               提交
             </Button>
           </Space>
@@ -307,10 +426,12 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
             {inst ? (
               <Descriptions size="small" bordered column={1}>
                 <Descriptions.Item label="工作成绩">
-                  <Tag color={inst.workResult === '合格' ? 'success' : 'error'}>{inst.workResult}</Tag> {inst.workOpinion}
+                  <Tag color={inst.workResult === '合格' ? 'success' : 'error'}>{inst.workResult}</Tag>{' '}
+                  {inst.workOpinion}
                 </Descriptions.Item>
                 <Descriptions.Item label="职业道德">
-                  <Tag color={inst.ethicsResult === '合格' ? 'success' : 'error'}>{inst.ethicsResult}</Tag> {inst.ethicsOpinion}
+                  <Tag color={inst.ethicsResult === '合格' ? 'success' : 'error'}>{inst.ethicsResult}</Tag>{' '}
+                  {inst.ethicsOpinion}
                 </Descriptions.Item>
                 {inst.otherOpinions.map((o, i) => (
                   <Descriptions.Item key={i} label={`其他机构：${o.institutionName}`}>
@@ -323,7 +444,12 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
               <Typography.Text type="secondary">无</Typography.Text>
             )}
             {inst && (inst.workResult === '不合格' || inst.ethicsResult === '不合格') && (
-              <Alert type="error" showIcon style={{ marginTop: 12 }} message="提交（同意）后，该医师本周期考核结果为不合格。" />
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginTop: 12 }}
+                message="提交（同意）后，该医师本周期考核结果为不合格。"
+              />
             )}
           </>
         )}
@@ -338,7 +464,12 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
           mode === 'simple'
             ? run(() => api.post(`/api/procedure/evaluations/${openId}/reject-simple`, { reason }), '已驳回至一般程序')
             : run(
-                () => api.post(`/api/procedure/evaluations/${openId}/body-reject`, { workAgree: !disagree.includes('work'), ethicsAgree: !disagree.includes('ethics'), reason }),
+                () =>
+                  api.post(`/api/procedure/evaluations/${openId}/body-reject`, {
+                    workAgree: !disagree.includes('work'),
+                    ethicsAgree: !disagree.includes('ethics'),
+                    reason,
+                  }),
                 '已驳回卫生机构重新评定',
               )
         }
@@ -358,7 +489,15 @@ export function BodyReviewPage({ procedure }: { procedure: Proc }) {
         ) : (
           <Typography.Paragraph>该医师不符合简易程序条件，驳回后只能按一般程序考核。</Typography.Paragraph>
         )}
-        <Input.TextArea aria-label="驳回理由" placeholder="请填写驳回理由" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={3} style={{ marginTop: 12 }} />
+        <Input.TextArea
+          aria-label="驳回理由"
+          placeholder="请填写驳回理由"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+          rows={3}
+          style={{ marginTop: 12 }}
+        />
       </Modal>
     </>
   );

@@ -16,7 +16,10 @@ import {
 export const procedureKey = (id: number) => ['procedure', id] as const;
 
 export function useProcedureState(enrolmentId: number) {
-  return useQuery({ queryKey: procedureKey(enrolmentId), queryFn: () => api.get<TProcedureState>(`/api/enrolments/${enrolmentId}/procedure`) });
+  return useQuery({
+    queryKey: procedureKey(enrolmentId),
+    queryFn: () => api.get<TProcedureState>(`/api/enrolments/${enrolmentId}/procedure`),
+  });
 }
 
 export function HintTag({ hint }: { hint: TConditionHint }) {
@@ -25,13 +28,20 @@ export function HintTag({ hint }: { hint: TConditionHint }) {
   return <Tag>待证明材料核实</Tag>;
 }
 
-export const attachmentUrl = (enrolmentId: number, fileId: string) => `/api/enrolments/${enrolmentId}/attachments/${fileId}`;
+export const attachmentUrl = (enrolmentId: number, fileId: string) =>
+  `/api/enrolments/${enrolmentId}/attachments/${fileId}`;
 
 /**
  * Registration step 5 — 考核程序: 一般程序 or 简易程序 (conditions, proofs, 述职报告).
  * Used inside the registration wizard and on /doctor/procedure.
  */
-export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; onSaved?: (s: TProcedureState) => void }) {
+export function ProcedureStep({
+  enrolmentId,
+  onSaved,
+}: {
+  enrolmentId: number;
+  onSaved?: (s: TProcedureState) => void;
+}) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useProcedureState(enrolmentId);
@@ -44,7 +54,7 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
   const s = q.data;
   useEffect(() => {
     if (!s) return;
-    setProcedure(s.simpleDisallowed ? 'general' : s.application.procedure ?? s.procedure);
+    setProcedure(s.simpleDisallowed ? 'general' : (s.application.procedure ?? s.procedure));
     setConditions(s.application.conditions);
     setReport(s.application.report);
   }, [s?.enrolmentId, s?.application.procedure, s?.simpleDisallowed]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -56,7 +66,12 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
     if (!s) return;
     setSaving(true);
     try {
-      const body: TProcedureDraft = { procedure: p, conditions: p === 'simple' ? conditions : [], proofFileIds: p === 'simple' ? s.proofs.map((f) => f.id) : [], report: p === 'simple' ? report : '' };
+      const body: TProcedureDraft = {
+        procedure: p,
+        conditions: p === 'simple' ? conditions : [],
+        proofFileIds: p === 'simple' ? s.proofs.map((f) => f.id) : [],
+        report: p === 'simple' ? report : '',
+      };
       if (p === 'simple') {
         if (!conditions.length) throw new Error('申请简易程序须至少勾选一项条件');
         if (!s.proofs.length) throw new Error('申请简易程序须上传证明材料');
@@ -106,9 +121,19 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
       {s.lastReason && (s.status === 'procedure_rejected' || s.status === 'institution_rejected') && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`驳回理由：${s.lastReason}`} />
       )}
-      {s.simpleDisallowed && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="考核机构已驳回您的简易程序申请，本周期只能执行一般程序。" />}
+      {s.simpleDisallowed && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="考核机构已驳回您的简易程序申请，本周期只能执行一般程序。"
+        />
+      )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        执业年限：{s.yearsOfPractice === null ? '未登记首次注册时间' : `满 ${s.yearsOfPractice} 年（按首次注册时间计算至考核周期末）`}
+        执业年限：
+        {s.yearsOfPractice === null
+          ? '未登记首次注册时间'
+          : `满 ${s.yearsOfPractice} 年（按首次注册时间计算至考核周期末）`}
       </Typography.Paragraph>
       <Radio.Group
         value={procedure}
@@ -126,7 +151,12 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <div>
             <Typography.Text strong>符合以下条件之一的，可申请简易程序（请勾选）：</Typography.Text>
-            <Checkbox.Group value={conditions} disabled={!editable} onChange={(v) => setConditions(v as number[])} style={{ display: 'block', marginTop: 8 }}>
+            <Checkbox.Group
+              value={conditions}
+              disabled={!editable}
+              onChange={(v) => setConditions(v as number[])}
+              style={{ display: 'block', marginTop: 8 }}
+            >
               <Space direction="vertical" style={{ width: '100%' }}>
                 {SIMPLE_CONDITIONS.map((c) => {
                   const hint = s.hints.find((h) => h.id === c.id);
@@ -156,10 +186,25 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
               <Image.PreviewGroup>
                 {s.proofs.map((f) => (
                   <div key={f.id} data-testid="proof-item" style={{ position: 'relative', width: 96 }}>
-                    <Image src={attachmentUrl(enrolmentId, f.id)} width={96} height={96} style={{ objectFit: 'cover' }} alt={f.originalName} />
-                    <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{f.originalName}</div>
+                    <Image
+                      src={attachmentUrl(enrolmentId, f.id)}
+                      width={96}
+                      height={96}
+                      style={{ objectFit: 'cover' }}
+                      alt={f.originalName}
+                    />
+                    <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                      {f.originalName}
+                    </div>
                     {editable && (
-                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${f.originalName}`} onClick={() => remove(f.id)} style={{ position: 'absolute', top: 2, right: 2 }} />
+                      <Button
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除${f.originalName}`}
+                        onClick={() => remove(f.id)}
+                        style={{ position: 'absolute', top: 2, right: 2 }}
+                      />
                     )}
                   </div>
                 ))}
@@ -209,7 +254,9 @@ export function ProcedureStep({ enrolmentId, onSaved }: { enrolmentId: number; o
       )}
       {procedure === 'general' && (
         <div>
-          <Typography.Paragraph>一般程序：由卫生机构评定工作成绩、职业道德，参加人文医学测评和业务水平测评。</Typography.Paragraph>
+          <Typography.Paragraph>
+            一般程序：由卫生机构评定工作成绩、职业道德，参加人文医学测评和业务水平测评。
+          </Typography.Paragraph>
           {editable && (
             <Button type="primary" loading={saving} onClick={() => save('general')}>
               保存
