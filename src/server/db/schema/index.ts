@@ -12,3 +12,4 @@ export * from './learning.js';
 export * from './enrolmentext.js';
 export * from './notice.js';
 export * from './examext.js';
+export * from './stats.js';
