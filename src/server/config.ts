@@ -25,9 +25,42 @@ const envSchema = z.object({
   SMS_SIGN: z.string().default('医师定考'),
   /** Secret used to sign short-lived file URLs and notice QR codes. Generated into DATA_DIR when absent. */
   APP_SECRET: z.string().min(32).optional(),
+  /**
+   * Which proxies may set X-Forwarded-For / X-Forwarded-Proto: off (default: the TCP peer is the
+   * client), a hop count, or a comma list of addresses / CIDRs (e.g. `127.0.0.1,10.0.0.0/8`).
+   */
+  TRUST_PROXY: z.string().default('off'),
+  /** largest JSON/text request body in bytes (default 2 MB) */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** largest single uploaded file in bytes (default 20 MB; each upload kind may allow less) */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** `npm start` runs the job queue's workers in the same process (1) or leaves them to `npm run worker` (0). */
+  JOBS_IN_PROCESS: z.enum(['0', '1']).default('1'),
+  /** jobs one process runs at once (default: 2 × cores, at least 2) */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** worker threads per process for face comparison (监考); each needs ~1 core and ~300 MB */
+  PROCTOR_FACE_THREADS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
-export type Config = z.infer<typeof envSchema> & { dataDir: string; captchaDisabled: boolean };
+export type Config = z.infer<typeof envSchema> & {
+  dataDir: string;
+  captchaDisabled: boolean;
+  /** TRUST_PROXY as Fastify's `trustProxy` option */
+  trustProxy: boolean | number | string[];
+};
+
+/** TRUST_PROXY → Fastify `trustProxy`: never `true` (that would trust any client's header). */
+export function parseTrustProxy(v: string): boolean | number | string[] {
+  const s = v.trim().toLowerCase();
+  if (['', 'off', 'false', 'no', '0'].includes(s)) return false;
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === 'true' || s === 'on' || s === '*')
+    throw new Error('TRUST_PROXY 不能设为 true：请填写代理服务器的地址或网段（如 127.0.0.1,10.0.0.0/8），或代理层数');
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -40,5 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('STORAGE_DRIVER=s3 需要 STORAGE_S3_BUCKET、STORAGE_S3_ACCESS_KEY、STORAGE_S3_SECRET_KEY');
   }
   if (c.SMS_DRIVER === 'http' && !c.SMS_HTTP_URL) throw new Error('SMS_DRIVER=http 需要 SMS_HTTP_URL');
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), captchaDisabled: c.CAPTCHA_DISABLED === '1' };
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    captchaDisabled: c.CAPTCHA_DISABLED === '1',
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+  };
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { createDb, createPool } from './db/client.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
+import { type JobRunner, startJobRunner } from './platform/jobs.js';
 import { createSmsGateway } from './platform/sms.js';
 import { createStorage } from './platform/storage.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   await runMigrations(db);
   if (config.SEED_DEMO === '1') await seedDemoIfEmpty(db, logger);
 
-  const app = await buildApp({
+  const deps = {
     config,
     db,
     pool,
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
     sms: createSmsGateway(config),
     logger,
     now: () => new Date(),
-  });
+  };
+  const app = await buildApp(deps);
+  // the job queue's workers run here unless an operator runs them apart (`npm run worker`)
+  const jobs: JobRunner | null =
+    config.JOBS_IN_PROCESS === '1' ? await startJobRunner(deps, { concurrency: config.JOB_CONCURRENCY }) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -43,6 +48,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, '正在停止服务');
     await app.close().catch((err) => logger.error({ err }, 'close failed'));
+    await jobs?.stop().catch((err) => logger.error({ err }, 'job runner stop failed'));
     await pool.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch((err) => logger.error({ err }, 'embedded postgres stop failed'));
     process.exit(0);
