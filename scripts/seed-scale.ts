@@ -41,9 +41,12 @@ export class CopyFrom {
       this.done = (err) => (err ? reject(err) : resolve(this.rowCount));
     });
   }
+  // pg's Submittable protocol is untyped (pg-protocol's Connection is not exported)
+  // biome-ignore lint/suspicious/noExplicitAny: see above
   submit(connection: any) {
     connection.query(this.text);
   }
+  // biome-ignore lint/suspicious/noExplicitAny: pg's Submittable protocol is untyped
   handleCopyInResponse(connection: any) {
     void (async () => {
       let buf: string[] = [];
@@ -91,6 +94,7 @@ export async function copyInto(
   rows: Iterable<string> | AsyncIterable<string>,
 ): Promise<number> {
   const q = new CopyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, rows);
+  // biome-ignore lint/suspicious/noExplicitAny: pg's typings do not accept a custom Submittable
   (client as any).query(q);
   return q.finished;
 }
@@ -136,7 +140,8 @@ const WEIGHT_SUM = STATUS_WEIGHTS.reduce((s, [, w]) => s + w, 0);
 function pickStatus(r: () => number): EnrolmentStatus {
   let x = r() * WEIGHT_SUM;
   for (const [s, w] of STATUS_WEIGHTS) {
-    if ((x -= w) < 0) return s;
+    x -= w;
+    if (x < 0) return s;
   }
   return 'passed';
 }
