@@ -36,6 +36,7 @@ async function main() {
     });
     // the guarded UPSERT of the real save, without the HTTP stack around it (diagnostic)
     const { upsertAnswer } = await import('../src/server/modules/exam/exam.repo.js');
+    let seq = 0;
     app.put<{ Params: { id: string; index: string }; Body: { choice: string[] }; Querystring: { p: string } }>(
       '/guarded/:id/:index',
       async (req, reply) => {
@@ -46,6 +47,8 @@ async function main() {
           marked: null,
           now: new Date(),
           physicianId: Number(req.query.p),
+          seq: ++seq,
+          deviceId: 'bench-guarded',
         });
         if (!ok) return reply.status(409).send({ ok: false });
         return { ok: true };

@@ -132,12 +132,48 @@ export const ZAnswerParams = z.object({
 export const ZStartParams = z.object({ paperType: ZPaperType });
 
 const ZOptionId = z.string().regex(/^[A-Za-z0-9]{8}$/, '选项标识不正确');
-/** Autosave one answer (and/or the 标记 flag). An empty choice clears the answer. */
+/** The device's answer journal: one id per browser profile, kept across reloads and restarts. */
+export const ZDeviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识不正确');
+/** Highest journal sequence number accepted; a larger one cannot come from a real journal. */
+export const MAX_ANSWER_SEQ = 1_000_000;
+/**
+ * Autosave one answer (and/or the 标记 flag). An empty choice clears the answer. `seq` is the
+ * journal entry's per-attempt sequence number: the server applies it only if it is newer than
+ * what it holds for the question.
+ */
 export const ZSaveAnswerInput = z
-  .object({ choice: z.array(ZOptionId).max(8).optional(), marked: z.boolean().optional() })
+  .object({
+    choice: z.array(ZOptionId).max(8).optional(),
+    marked: z.boolean().optional(),
+    seq: z
+      .number({ message: '缺少答题序号' })
+      .int('答题序号不正确')
+      .min(1, '答题序号不正确')
+      .max(MAX_ANSWER_SEQ, '答题序号超出范围，请刷新页面后继续作答'),
+    deviceId: ZDeviceId,
+  })
   .refine((v) => v.choice !== undefined || v.marked !== undefined, '请提交答案或标记');
 export type TSaveAnswerInput = z.infer<typeof ZSaveAnswerInput>;
-export const ZSaveAnswerResult = z.object({ ok: z.literal(true), remainingSeconds: z.number() });
+export const ZSaveAnswerResult = z.object({
+  ok: z.literal(true),
+  /** false: the server already held this entry or a newer one for the question (nothing changed) */
+  applied: z.boolean(),
+  /** the sequence number the server now holds for the question */
+  seq: z.number(),
+  remainingSeconds: z.number(),
+});
+export type TSaveAnswerResult = z.infer<typeof ZSaveAnswerResult>;
+
+/** 【继续答题】 on a device: that device's journal becomes the one the server accepts. */
+export const ZClaimInput = z.object({ deviceId: ZDeviceId });
+export const ZClaimResult = z.object({
+  /** highest sequence number stored for the attempt: the device numbers new entries above it */
+  seqBase: z.number(),
+  /** another device was answering this attempt until now */
+  tookOver: z.boolean(),
+  remainingSeconds: z.number(),
+});
+export type TClaimResult = z.infer<typeof ZClaimResult>;
 
 export const ZStartResult = z.object({ attemptId: z.number(), resumed: z.boolean() });
 
@@ -162,7 +198,8 @@ export const ZAttemptState = z.object({
   serverNow: z.string(),
   remainingSeconds: z.number(),
   questionCount: z.number(),
-  answers: z.array(z.object({ index: z.number(), choice: z.array(z.string()), marked: z.boolean() })),
+  /** `seq`: the journal sequence number the server holds for the question (0 after compaction) */
+  answers: z.array(z.object({ index: z.number(), choice: z.array(z.string()), marked: z.boolean(), seq: z.number() })),
   score: z.number().nullable(),
   passed: z.boolean().nullable(),
   passLine: z.number(),

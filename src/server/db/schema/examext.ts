@@ -64,6 +64,17 @@ export const examAttempts = pgTable(
     passScore: integer('pass_score').notNull(),
     paper: jsonb('paper').$type<FrozenPaper>().notNull(),
     answerKey: text('answer_key').array().notNull(),
+    /**
+     * The device (browser journal) that answers this attempt; a save from another device is
+     * refused once a later device has taken over (【继续答题】 on a second phone).
+     */
+    deviceId: text('device_id'),
+    /**
+     * Compacted answers once the attempt is closed and scored: `answers[i]` = item i's choice
+     * ('' = unanswered). The rows in exam_answers are then deleted, so exam_answers only holds
+     * the attempts in progress (decision 0051).
+     */
+    answers: text('answers').array(),
     correctCount: integer('correct_count'),
     score: integer('score'),
     passed: boolean('passed'),
@@ -78,7 +89,12 @@ export const examAttempts = pgTable(
   ],
 );
 
-/** Autosaved answers: one row per (attempt, question index); `choice` = sorted opaque ids joined with ','. */
+/**
+ * Autosaved answers of attempts in progress: one row per (attempt, question index); `choice` =
+ * sorted opaque ids joined with ','. `seq` is the device journal's sequence number of the
+ * stored value: a save is applied only when its seq is higher (idempotent resends, no stale
+ * overwrite). Rows move into exam_attempts.answers when the attempt is closed.
+ */
 export const examAnswers = pgTable(
   'exam_answers',
   {
@@ -88,6 +104,7 @@ export const examAnswers = pgTable(
     /** 标记 (marked for review) */
     marked: boolean('marked').notNull().default(false),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    seq: integer('seq').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionIndex] })],
 );

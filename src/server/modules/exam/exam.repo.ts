@@ -3,14 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { DbOrTx } from '../../db/client.js';
 import { examAttempts, questions, questionVersions } from '../../db/schema/index.js';
+import { type BankCache, createBankCache } from './exam.caches.js';
 import type { AttemptSummary } from './exam.rules.js';
-import type { ItemCount } from './analysis.js';
+import type { ItemCount } from './analysis/item-stats.js';
 import type { BankQuestion, PaperType, VersionText } from './paper.js';
 
 // ---------------------------------------------------------------- bank
 
-const BANK_TTL_MS = 15_000;
-const bankCache = new Map<string, { at: number; rows: BankQuestion[] }>();
+/** Used when a caller has no cache of its own (模拟自测 in the learning module). */
+const sharedBankCache = createBankCache();
 
 /**
  * Enabled questions (current versions) of a province's bank; for 业务水平 only the
@@ -23,10 +24,11 @@ export async function loadBank(
   paperType: PaperType,
   practiceCategory: string | null,
   now = Date.now(),
+  cache: BankCache = sharedBankCache,
 ): Promise<BankQuestion[]> {
   const key = `${provinceId}|${paperType}|${practiceCategory ?? ''}`;
-  const hit = bankCache.get(key);
-  if (hit && now - hit.at < BANK_TTL_MS) return hit.rows;
+  const hit = cache.get(key, now);
+  if (hit) return hit;
   const rows = await db
     .select({
       questionId: questions.id,
@@ -47,12 +49,8 @@ export async function loadBank(
         practiceCategory ? eq(questions.practiceCategory, practiceCategory) : undefined,
       ),
     );
-  bankCache.set(key, { at: now, rows });
+  cache.set(key, rows, now);
   return rows;
-}
-
-export function clearBankCache(): void {
-  bankCache.clear();
 }
 
 /** Enabled questions per category (试卷设置 shows what the bank can supply). */
@@ -134,19 +132,24 @@ export async function scoreAttempts(
 
 /**
  * The answer save: one statement. The INSERT takes its row from the attempt itself, so a
- * save for an attempt that is not the caller's, not in progress or past its deadline
- * inserts nothing; FOR SHARE makes a concurrent 交卷 wait for (or be waited on by) the save,
- * so every acknowledged answer is seen by the scorer.
+ * save for an attempt that is not the caller's, not in progress, past its deadline or taken
+ * over by another device inserts nothing; FOR SHARE makes a concurrent 交卷 wait for (or be
+ * waited on by) the save, so every acknowledged answer is seen by the scorer. The UPDATE
+ * branch applies only a newer journal sequence number (resends and stale entries are no-ops).
  */
 const SAVE_SQL = `
-INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at)
-SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5
+INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
+SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5, $7
   FROM exam_attempts a
  WHERE a.id = $1 AND a.physician_id = $6 AND a.status = 'in_progress' AND a.deadline_at > $5
+   AND (a.device_id IS NULL OR a.device_id = $8)
    FOR SHARE
 ON CONFLICT (attempt_id, question_index) DO UPDATE
-   SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked), saved_at = EXCLUDED.saved_at`;
+   SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked),
+       saved_at = EXCLUDED.saved_at, seq = EXCLUDED.seq
+ WHERE exam_answers.seq < EXCLUDED.seq`;
 
+/** true = applied; false = nothing written (closed, not the caller's, another device, or not newer). */
 export async function upsertAnswer(
   pool: pg.Pool,
   a: {
@@ -156,14 +159,91 @@ export async function upsertAnswer(
     marked: boolean | null;
     now: Date;
     physicianId: number;
+    seq: number;
+    deviceId: string;
   },
 ): Promise<boolean> {
   const r = await pool.query({
     name: 'exam_save_answer',
     text: SAVE_SQL,
-    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId],
+    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId, a.seq, a.deviceId],
   });
   return r.rowCount === 1;
+}
+
+/** Why a save wrote nothing: the attempt's row as it is now, and the stored seq of the question. */
+export async function saveRefusal(
+  db: DbOrTx,
+  attemptId: number,
+  index: number,
+): Promise<{
+  physicianId: number;
+  status: string;
+  deadlineAt: Date;
+  deviceId: string | null;
+  storedSeq: number | null;
+} | null> {
+  const r = await db.execute(sql`
+    SELECT a.physician_id AS "physicianId", a.status, a.deadline_at AS "deadlineAt", a.device_id AS "deviceId",
+           (SELECT seq FROM exam_answers WHERE attempt_id = a.id AND question_index = ${index}) AS "storedSeq"
+      FROM exam_attempts a WHERE a.id = ${attemptId}`);
+  const row = r.rows[0] as
+    | {
+        physicianId: number;
+        status: string;
+        deadlineAt: string | Date;
+        deviceId: string | null;
+        storedSeq: number | null;
+      }
+    | undefined;
+  return row ? { ...row, deadlineAt: new Date(row.deadlineAt) } : null;
+}
+
+/**
+ * 【在本设备继续答题】: the device becomes the attempt's answering device. Returns the device
+ * it replaced and the highest journal seq stored, so the new device numbers its entries above
+ * everything already saved. null = not the physician's open attempt.
+ */
+export async function claimAttempt(
+  db: DbOrTx,
+  a: { attemptId: number; physicianId: number; deviceId: string },
+): Promise<{ previous: string | null; seqBase: number } | null> {
+  const r = await db.execute(sql`
+    UPDATE exam_attempts a SET device_id = ${a.deviceId}
+      FROM (SELECT id, device_id FROM exam_attempts WHERE id = ${a.attemptId} FOR UPDATE) p
+     WHERE a.id = p.id AND a.physician_id = ${a.physicianId} AND a.status = 'in_progress'
+    RETURNING p.device_id AS previous,
+              (SELECT COALESCE(max(seq), 0) FROM exam_answers WHERE attempt_id = a.id)::int AS "seqBase"`);
+  return (r.rows[0] as { previous: string | null; seqBase: number } | undefined) ?? null;
+}
+
+/**
+ * Compaction (decision 0051): closed, scored attempts keep their answers as one text[] on the
+ * attempt row (`answers[i]` = item i's choice, '' = unanswered) and their exam_answers rows are
+ * deleted, so the save path's table only ever holds the attempts in progress.
+ */
+export async function compactAnswers(db: DbOrTx, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const arr = sql.raw(`ARRAY[${ids.map(Number).join(',')}]::bigint[]`);
+  const r = await db.execute(sql`
+    WITH c AS (
+      UPDATE exam_attempts a
+         SET answers = ARRAY(SELECT COALESCE(ans.choice, '')
+                               FROM generate_series(0, a.question_count - 1) g(i)
+                               LEFT JOIN exam_answers ans ON ans.attempt_id = a.id AND ans.question_index = g.i
+                              ORDER BY g.i)
+       WHERE a.id = ANY(${arr}) AND a.status <> 'in_progress' AND a.score IS NOT NULL AND a.answers IS NULL
+      RETURNING a.id)
+    DELETE FROM exam_answers d USING c WHERE d.attempt_id = c.id`);
+  return r.rowCount ?? 0;
+}
+
+/** Closed, scored attempts whose answers are still rows (e.g. closed before compaction existed). */
+export async function uncompactedAttempts(db: DbOrTx, limit: number): Promise<number[]> {
+  const r = await db.execute(sql`
+    SELECT id FROM exam_attempts WHERE status <> 'in_progress' AND score IS NOT NULL AND answers IS NULL
+     ORDER BY id LIMIT ${limit}`);
+  return (r.rows as { id: number }[]).map((x) => Number(x.id));
 }
 
 // ---------------------------------------------------------------- item analysis
@@ -191,26 +271,26 @@ export async function itemCounts(
 ): Promise<ItemCount[]> {
   const r = await db.execute(sql`
     WITH att AS (
-      SELECT a.id, a.paper, a.answer_key,
+      SELECT a.id, a.paper, a.answer_key, a.answers,
              row_number() OVER (ORDER BY a.score DESC, a.id) AS rk, count(*) OVER () AS n
         FROM exam_attempts a
        WHERE a.province_id = ${f.provinceId} AND a.cycle_id = ${f.cycleId} AND a.paper_type = ${f.paperType} AND a.round = ${f.round}
          AND a.status <> 'in_progress' AND a.score IS NOT NULL
     ), g AS (
-      SELECT id, paper, answer_key,
+      SELECT id, paper, answer_key, answers,
              CASE WHEN rk <= ${f.groupSize} THEN 'U' WHEN rk > n - ${f.groupSize} THEN 'L' ELSE 'M' END AS grp
         FROM att
     )
     SELECT (it.item->>'v')::int AS "versionId", g.grp AS "group",
-           COALESCE(ans.choice = g.answer_key[it.idx::int], false) AS correct,
+           COALESCE(COALESCE(g.answers[it.idx::int], ans.choice) = g.answer_key[it.idx::int], false) AS correct,
            COALESCE((SELECT string_agg(kk.k, ',' ORDER BY kk.k)
                        FROM jsonb_array_elements_text(it.item->'o') WITH ORDINALITY o(id, i)
                        JOIN jsonb_array_elements_text(it.item->'k') WITH ORDINALITY kk(k, j) ON kk.j = o.i
-                      WHERE o.id = ANY (string_to_array(NULLIF(ans.choice, ''), ','))), '') AS keys,
+                      WHERE o.id = ANY (string_to_array(NULLIF(COALESCE(g.answers[it.idx::int], ans.choice), ''), ','))), '') AS keys,
            count(*)::int AS count
       FROM g
      CROSS JOIN LATERAL jsonb_array_elements(g.paper->'items') WITH ORDINALITY it(item, idx)
-      LEFT JOIN exam_answers ans ON ans.attempt_id = g.id AND ans.question_index = it.idx - 1
+      LEFT JOIN exam_answers ans ON g.answers IS NULL AND ans.attempt_id = g.id AND ans.question_index = it.idx - 1
      GROUP BY 1, 2, 3, 4`);
   return r.rows as unknown as ItemCount[];
 }

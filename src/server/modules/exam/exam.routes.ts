@@ -8,6 +8,8 @@ import {
   ZAttemptState,
   ZBlueprintInput,
   ZBlueprints,
+  ZClaimInput,
+  ZClaimResult,
   ZCloseWindowInput,
   ZCloseWindowResult,
   ZExamOverview,
@@ -26,12 +28,10 @@ import * as svc from './exam.service.js';
 const tags = ['测评'];
 const ZOk = z.object({ ok: z.literal(true) });
 
-/** How often each API node submits attempts whose time is up (also done lazily on access). */
-const SWEEP_INTERVAL_MS = 10_000;
-
 export default async function examRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const deps = app.deps;
+  // the app's deps plus this process's exam caches (shared with the exam jobs of this process)
+  const deps = svc.examDeps(app.deps);
 
   // ------------------------------------------------------------ physician
   app.get(
@@ -73,6 +73,20 @@ export default async function examRoutes(fastify: FastifyInstance) {
         .header('cache-control', 'private, no-store')
         .send(json as never);
     },
+  );
+
+  app.post(
+    '/api/exam/attempts/:id/claim',
+    {
+      schema: {
+        tags,
+        summary: '在本设备继续答题（本设备的答题记录成为有效记录）',
+        params: ZAttemptParams,
+        body: ZClaimInput,
+        response: { 200: ZClaimResult },
+      },
+    },
+    async (req) => svc.claimAttempt(deps, actorOf(req, 'physician'), req.params.id, req.body.deviceId, req.id),
   );
 
   app.get(
@@ -153,19 +167,4 @@ export default async function examRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '试题分析', querystring: ZItemAnalysisQuery, response: { 200: ZItemAnalysis } } },
     async (req) => svc.itemAnalysis(deps, actorOf(req, 'admin'), req.query),
   );
-
-  // ------------------------------------------------------------ time-out sweeper
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    svc
-      .sweepTimedOut(deps)
-      .catch((err) => deps.logger.error({ err }, 'exam sweeper failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, SWEEP_INTERVAL_MS);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
 }

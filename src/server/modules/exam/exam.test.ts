@@ -19,9 +19,9 @@ import {
   type TestContext,
   type TestSession,
 } from '../../../../tests/helpers.js';
-import { analyseResponses } from './analysis.js';
+import { analyseResponses } from './analysis/item-stats.js';
 import { scoreAttempts } from './exam.repo.js';
-import { closeExamWindow, sweepTimedOut } from './exam.service.js';
+import { closeExamWindow, compactClosedAttempts, examDeps, sweepTimedOut } from './exam.service.js';
 import { bankKeysOf, scorePaper, type FrozenPaper } from './paper.js';
 
 let ctx: TestContext;
@@ -154,6 +154,11 @@ async function setup(
 const enrolmentRow = async (id: number) => (await ctx.db.select().from(enrolments).where(eq(enrolments.id, id)))[0];
 const attemptRow = async (id: number) => (await ctx.db.select().from(examAttempts).where(eq(examAttempts.id, id)))[0];
 
+/** A journal entry as the test page sends it: the next sequence number of this test run's device. */
+const DEVICE = 'test-device-1';
+let journalSeq = 0;
+const j = <T extends object>(body: T) => ({ ...body, seq: ++journalSeq, deviceId: DEVICE });
+
 async function start(s: TestSession, paperType: 'humanities' | 'professional', consent = true) {
   if (consent) expect((await s.inject({ method: 'POST', url: '/api/exam/consent' })).statusCode).toBe(200);
   const r = await s.inject({ method: 'POST', url: `/api/exam/papers/${paperType}/start` });
@@ -169,7 +174,7 @@ async function answer(s: TestSession, attemptId: number, right: number) {
     const r = await s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/${i}`,
-      payload: { choice },
+      payload: j({ choice }),
     });
     expect(r.statusCode, r.body).toBe(200);
   }
@@ -200,11 +205,11 @@ describe('taking a test', () => {
     await s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/0`,
-      payload: { choice: [first.o[0]] },
+      payload: j({ choice: [first.o[0]] }),
     });
-    await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: { marked: true } });
+    await s.inject({ method: 'PUT', url: `/api/exam/attempts/${attemptId}/answers/0`, payload: j({ marked: true }) });
     let state = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
-    expect(state.answers).toEqual([{ index: 0, choice: [first.o[0]], marked: true }]);
+    expect(state.answers).toEqual([{ index: 0, choice: [first.o[0]], marked: true, seq: journalSeq }]);
     expect(state.remainingSeconds).toBe(3600);
 
     ctx.setNow(new Date(NOW.getTime() + 10 * 60_000));
@@ -234,7 +239,7 @@ describe('taking a test', () => {
     const late = await s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/1`,
-      payload: { choice: [row.paper.items[1].o[0]] },
+      payload: j({ choice: [row.paper.items[1].o[0]] }),
     });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toContain('已交卷');
@@ -255,20 +260,20 @@ describe('taking a test', () => {
     const tampered = await a.s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/0`,
-      payload: { choice: [otherRow.paper.items[0].o[0]] },
+      payload: j({ choice: [otherRow.paper.items[0].o[0]] }),
     });
     expect(tampered.statusCode).toBe(400);
     expect(tampered.json().message).toContain('选项不属于本题');
     const bankKey = await a.s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/0`,
-      payload: { choice: ['A'] },
+      payload: j({ choice: ['A'] }),
     });
     expect(bankKey.statusCode).toBe(400);
     const outside = await a.s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/5`,
-      payload: { choice: [row.paper.items[0].o[0]] },
+      payload: j({ choice: [row.paper.items[0].o[0]] }),
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().message).toContain('不在本试卷');
@@ -276,7 +281,7 @@ describe('taking a test', () => {
     const two = await a.s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/${single}`,
-      payload: { choice: row.paper.items[single].o.slice(0, 2) },
+      payload: j({ choice: row.paper.items[single].o.slice(0, 2) }),
     });
     expect(two.statusCode).toBe(400);
 
@@ -284,7 +289,7 @@ describe('taking a test', () => {
       {
         method: 'PUT' as const,
         url: `/api/exam/attempts/${other}/answers/0`,
-        payload: { choice: [otherRow.paper.items[0].o[0]] },
+        payload: j({ choice: [otherRow.paper.items[0].o[0]] }),
       },
       { method: 'GET' as const, url: `/api/exam/attempts/${other}/paper` },
       { method: 'GET' as const, url: `/api/exam/attempts/${other}` },
@@ -307,7 +312,7 @@ describe('taking a test', () => {
     const r = await s.inject({
       method: 'PUT',
       url: `/api/exam/attempts/${attemptId}/answers/4`,
-      payload: { marked: true },
+      payload: j({ marked: true }),
     });
     expect(r.statusCode).toBe(409);
     expect(r.json().message).toContain('考试时间已到');
@@ -322,7 +327,7 @@ describe('taking a test', () => {
     const second = (await start(other.s, 'humanities')).json().attemptId;
     await answer(other.s, second, 1);
     ctx.setNow(new Date(NOW.getTime() + 61 * 60_000));
-    expect(await sweepTimedOut(ctx.deps)).toBeGreaterThanOrEqual(1);
+    expect(await sweepTimedOut(examDeps(ctx.deps))).toBeGreaterThanOrEqual(1);
     expect(await attemptRow(second)).toMatchObject({ status: 'timed_out', score: 20, passed: false });
     expect((await enrolmentRow(other.e.id)).status).toBe('ready_for_exam'); // attempts left
     ctx.setNow(NOW);
@@ -503,8 +508,7 @@ describe('taking a test', () => {
     await ctx.db.update(questions).set({ currentVersionId: v2.id }).where(eq(questions.id, qid));
     await ctx.db.update(questions).set({ status: 'retired' }).where(eq(questions.id, row.paper.items[1].q));
     expect((await attemptRow(id)).paper).toEqual(row.paper);
-    const { forgetAttempt } = await import('./exam.service.js');
-    forgetAttempt(id); // even re-rendered from the database
+    examDeps(ctx.deps).examCaches.attempts.forget(id); // even re-rendered from the database
     expect((await s.inject({ method: 'GET', url: `/api/exam/attempts/${id}/paper` })).body).toBe(before);
     await answer(s, id, 5);
     expect((await s.inject({ method: 'POST', url: `/api/exam/attempts/${id}/submit` })).json().score).toBe(100);
@@ -540,7 +544,11 @@ describe('closing a window', () => {
     expect(await enrolmentRow(inProgress.e.id)).toMatchObject({ status: 'pending_grading', humanitiesScore: 100 });
     // re-exam window closes the deferred one
     ctx.setNow(new Date('2026-11-30T08:00:00+08:00'));
-    expect(await closeExamWindow(ctx.deps, cycle.id, 'reexam')).toEqual({ timedOut: 0, finished: 0, markedAbsent: 1 });
+    expect(await closeExamWindow(examDeps(ctx.deps), cycle.id, 'reexam')).toEqual({
+      timedOut: 0,
+      finished: 0,
+      markedAbsent: 1,
+    });
     expect(await enrolmentRow(deferred.e.id)).toMatchObject({ status: 'failed', failReason: 'absent' });
     ctx.setNow(NOW);
   });
@@ -613,6 +621,139 @@ describe('blueprints (试卷设置)', () => {
   });
 });
 
+describe('the answer journal: sequence-guarded saves', () => {
+  const put = (s: TestSession, id: number, i: number, body: Record<string, unknown>) =>
+    s.inject({ method: 'PUT', url: `/api/exam/attempts/${id}/answers/${i}`, payload: body });
+  const stored = async (id: number, i: number) =>
+    (
+      await ctx.db
+        .select()
+        .from(examAnswers)
+        .where(and(eq(examAnswers.attemptId, id), eq(examAnswers.questionIndex, i)))
+    )[0];
+
+  it('resent, duplicated, reordered and stale entries never overwrite a newer answer; all are acknowledged', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { s } = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(s, 'humanities')).json();
+    const item = (await attemptRow(attemptId)).paper.items[0];
+    const dev = 'phone-A-1234';
+    const [x, y] = [[item.o[0]], [item.o[1]]];
+
+    // entries 1 (x) and 2 (y) arrive in reverse order: 2 applies, 1 is stale
+    let r = await put(s, attemptId, 0, { choice: y, seq: 2, deviceId: dev });
+    expect(r.json()).toMatchObject({ ok: true, applied: true, seq: 2 });
+    r = await put(s, attemptId, 0, { choice: x, seq: 1, deviceId: dev });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ ok: true, applied: false, seq: 2 });
+    expect(await stored(attemptId, 0)).toMatchObject({ choice: y[0], seq: 2 });
+    // the same entry resent (a lost acknowledgement) and duplicated: acknowledged, unchanged
+    for (let k = 0; k < 3; k++) {
+      r = await put(s, attemptId, 0, { choice: y, seq: 2, deviceId: dev });
+      expect(r.json()).toMatchObject({ applied: false, seq: 2 });
+    }
+    // a newer entry (the mark) applies and keeps the choice
+    r = await put(s, attemptId, 0, { marked: true, seq: 7, deviceId: dev });
+    expect(r.json()).toMatchObject({ applied: true, seq: 7 });
+    expect(await stored(attemptId, 0)).toMatchObject({ choice: y[0], marked: true, seq: 7 });
+    // seqs are per attempt, not per question: another question with a lower seq is fine
+    r = await put(s, attemptId, 1, {
+      choice: [(await attemptRow(attemptId)).paper.items[1].o[0]],
+      seq: 3,
+      deviceId: dev,
+    });
+    expect(r.json()).toMatchObject({ applied: true });
+    // the state tells the page which seq the server holds per question
+    const state = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
+    expect(state.answers.map((a: { index: number; seq: number }) => [a.index, a.seq])).toEqual([
+      [0, 7],
+      [1, 3],
+    ]);
+  });
+
+  it('refuses a sequence number from the future, a missing one, a bad device id and a question outside the paper', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { s } = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(s, 'humanities')).json();
+    const item = (await attemptRow(attemptId)).paper.items[0];
+    const dev = 'phone-A-1234';
+    for (const [body, msg] of [
+      [{ choice: [item.o[0]], seq: 1_000_001, deviceId: dev }, '答题序号超出范围'],
+      [{ choice: [item.o[0]], seq: 0, deviceId: dev }, '答题序号不正确'],
+      [{ choice: [item.o[0]], seq: 1.5, deviceId: dev }, '答题序号不正确'],
+      [{ choice: [item.o[0]], deviceId: dev }, '答题序号'],
+      [{ choice: [item.o[0]], seq: 1 }, ''],
+      [{ choice: [item.o[0]], seq: 1, deviceId: 'x' }, '设备标识不正确'],
+    ] as const) {
+      const r = await put(s, attemptId, 0, body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      expect(r.json().message).toContain(msg);
+      expect(r.body).not.toMatch(/[a-z]+_[a-z]+|Expected|invalid/i);
+    }
+    const outside = await put(s, attemptId, 5, { marked: true, seq: 1, deviceId: dev });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().message).toContain('不在本试卷');
+    const huge = await put(s, attemptId, 1000, { marked: true, seq: 1, deviceId: dev });
+    expect(huge.statusCode).toBe(400);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(0);
+  });
+
+  it('a second device takes over: it continues above the stored seq; the first device is refused (DEVICE_REPLACED) and audited', async () => {
+    const { enrol } = await setup(ctx.db);
+    const a = await enrol({ procedure: 'simple' });
+    const b = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(a.s, 'humanities')).json();
+    const items = (await attemptRow(attemptId)).paper.items;
+    const claim = (s: TestSession, deviceId: string, id = attemptId) =>
+      s.inject({ method: 'POST', url: `/api/exam/attempts/${id}/claim`, payload: { deviceId } });
+
+    expect((await claim(a.s, 'phone-A-1234')).json()).toMatchObject({ seqBase: 0, tookOver: false });
+    await put(a.s, attemptId, 0, { choice: [items[0].o[0]], seq: 40, deviceId: 'phone-A-1234' });
+    // reloading on the same phone is not a take-over
+    expect((await claim(a.s, 'phone-A-1234')).json()).toMatchObject({ seqBase: 40, tookOver: false });
+    // the physician opens the attempt on a second phone
+    const second = (await claim(a.s, 'phone-B-5678')).json();
+    expect(second).toMatchObject({ seqBase: 40, tookOver: true });
+    let r = await put(a.s, attemptId, 0, { choice: [items[0].o[1]], seq: 41, deviceId: 'phone-B-5678' });
+    expect(r.json()).toMatchObject({ applied: true });
+    // the first phone's later entries (even with a higher seq) are refused, not silently dropped
+    r = await put(a.s, attemptId, 0, { choice: [items[0].o[2] ?? items[0].o[0]], seq: 99, deviceId: 'phone-A-1234' });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().code).toBe('DEVICE_REPLACED');
+    expect(r.json().message).toContain('另一台设备');
+    expect(await stored(attemptId, 0)).toMatchObject({ choice: items[0].o[1], seq: 41 });
+    expect(
+      await countRows(
+        ctx.db,
+        'audit_log',
+        `target_type = 'exam_attempt' AND target_id = '${attemptId}' AND action = '在另一台设备上继续答题'`,
+      ),
+    ).toBe(1);
+    // another physician cannot claim the attempt (404, nothing changed)
+    expect((await claim(b.s, 'phone-C-0000')).statusCode).toBe(404);
+    expect((await attemptRow(attemptId)).deviceId).toBe('phone-B-5678');
+  });
+
+  it('closing compacts the answers onto the attempt: exam_answers keeps only attempts in progress; state and score unchanged', async () => {
+    const { enrol } = await setup(ctx.db);
+    const { s } = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(s, 'humanities')).json();
+    await answer(s, attemptId, 3);
+    const before = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json().answers;
+    expect(before).toHaveLength(5);
+    const sub = (await s.inject({ method: 'POST', url: `/api/exam/attempts/${attemptId}/submit` })).json();
+    expect(sub.score).toBe(60);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(0);
+    const row = await attemptRow(attemptId);
+    expect(row.answers).toEqual(before.map((a: { choice: string[] }) => a.choice.join(',')));
+    const after = (await s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).json();
+    expect(after.answers.map((a: { index: number; choice: string[] }) => [a.index, a.choice])).toEqual(
+      before.map((a: { index: number; choice: string[] }) => [a.index, a.choice]),
+    );
+    expect(after).toMatchObject({ status: 'submitted', score: 60 });
+  });
+});
+
 describe('scoring and item analysis agree with the pure functions', () => {
   it('set-based SQL scoring equals scorePaper; item analysis SQL equals analyseResponses', async () => {
     const { enrol, p } = await setup(ctx.db, { humanitiesCount: 6 });
@@ -637,7 +778,7 @@ describe('scoring and item analysis agree with the pure functions', () => {
         await s.inject({
           method: 'PUT',
           url: `/api/exam/attempts/${id}/answers/${i}`,
-          payload: { choice: answers[i] },
+          payload: j({ choice: answers[i] }),
         });
       }
       // close without scoring, then score set-based
@@ -699,7 +840,13 @@ describe('scoring and item analysis agree with the pure functions', () => {
     expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${papers[0].id}`)).toBe(
       Object.keys(papers[0].answers).length,
     );
-    void examAnswers;
+    // compacted onto the attempts (the exam.compact job), the analysis is the same
+    expect(await compactClosedAttempts(ctx.deps)).toBeGreaterThanOrEqual(9);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id IN (${papers.map((x) => x.id).join(',')})`)).toBe(0);
+    const compacted = (
+      await admin.inject({ method: 'GET', url: '/api/exam/item-analysis?paperType=humanities&pageSize=100' })
+    ).json();
+    expect(compacted.rows).toEqual(res.rows);
   });
 });
 

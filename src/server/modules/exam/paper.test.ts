@@ -13,7 +13,7 @@ import {
   type BankQuestion,
   type FrozenPaper,
 } from './paper.js';
-import { analyseResponses, groupOf, groupSize, itemStats } from './analysis.js';
+import { analyseResponses, groupOf, groupSize, itemStats } from './analysis/item-stats.js';
 
 function bank(n: number, over: (i: number) => Partial<BankQuestion> = () => ({})): BankQuestion[] {
   return Array.from({ length: n }, (_, i) => ({

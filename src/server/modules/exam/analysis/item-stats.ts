@@ -64,7 +64,10 @@ export function itemStats(rows: readonly ItemCount[]): ItemStat[] {
   >();
   for (const r of rows) {
     let s = by.get(r.versionId);
-    if (!s) by.set(r.versionId, (s = { n: 0, ok: 0, u: 0, uOk: 0, l: 0, lOk: 0, opts: {}, blank: 0 }));
+    if (!s) {
+      s = { n: 0, ok: 0, u: 0, uOk: 0, l: 0, lOk: 0, opts: {}, blank: 0 };
+      by.set(r.versionId, s);
+    }
     s.n += r.count;
     if (r.correct) s.ok += r.count;
     if (r.group === 'U') {
