@@ -8,6 +8,7 @@ export { IdNumber } from './IdNumber';
 export { PagedTable } from './PagedTable';
 export { type ReasonAsk, useReasonPrompt } from './ReasonPrompt';
 export { ReviewDrawer } from './ReviewDrawer';
+export { StatusTag } from './StatusTag';
 export { errorText, type SuccessText, useAction } from './useAction';
 export { type ListState, useListState } from './useListState';
 export { Withheld } from './Withheld';

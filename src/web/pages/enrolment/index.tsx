@@ -1,5 +1,8 @@
 import type { PageRoute } from '../../app/registry';
-import { BodyConfirmPage, ChangeRequestsPage, InstitutionReviewPage, ProgressPage } from './ReviewPages';
+import { BodyConfirmPage } from './BodyConfirmPage';
+import { ChangeRequestsPage } from './ChangeRequestsPage';
+import { InstitutionReviewPage } from './InstitutionReviewPage';
+import { ProgressPage } from './ProgressPage';
 
 export const routes: PageRoute[] = [
   {
