@@ -13,3 +13,5 @@ export * from './enrolmentext.js';
 export * from './notice.js';
 export * from './examext.js';
 export * from './stats.js';
+export * from './help.js';
+export * from './proctor.js';
