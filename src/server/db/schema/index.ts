@@ -14,4 +14,3 @@ export * from './notice.js';
 export * from './examext.js';
 export * from './stats.js';
 export * from './help.js';
-export * from './proctor.js';
