@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   TBank,
   TImportResult,
@@ -9,6 +9,7 @@ import type {
   TQuestionType,
 } from '../../shared/schemas/bank';
 import { api } from '../api/client';
+import { useInvalidatingMutation } from './mutation';
 
 export interface QuestionFilters {
   category?: string;
@@ -45,10 +46,7 @@ export const useMaterialsAdmin = () =>
   useQuery({ queryKey: bankKeys.materials(), queryFn: () => api.get<{ items: TMaterial[] }>('/api/bank/materials') });
 
 /** Every 题库 mutation refreshes the lists and details it may have changed. */
-function useBankMutation<V, R>(fn: (v: V) => Promise<R>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: bankKeys.all }) });
-}
+const useBankMutation = <V, R>(fn: (v: V) => Promise<R>) => useInvalidatingMutation(fn, [bankKeys.all]);
 
 export type QuestionBody = {
   category: string;

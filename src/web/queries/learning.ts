@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { TBank, TMaterial, TQuestionType } from '../../shared/schemas/bank';
 import type {
   TLearnOverview,
@@ -10,6 +10,7 @@ import type {
   TWrongList,
 } from '../../shared/schemas/learning';
 import { api } from '../api/client';
+import { useInvalidatingMutation } from './mutation';
 
 /** Query keys of the physician's 学习 pages; every key starts with `learn` so one invalidation refreshes them. */
 export const learnKeys = {
@@ -76,13 +77,8 @@ export const useLearnMaterial = (id: string) =>
   useQuery({ queryKey: learnKeys.material(id), queryFn: () => api.get<TMaterial>(`/api/learn/materials/${id}`) });
 
 /** Mutations refresh every 学习 query (overview counts, history, wrong book) when they succeed. */
-function useLearnMutation<V, R>(fn: (v: V) => Promise<R>, opts: { refresh?: boolean } = { refresh: true }) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSettled: () => (opts.refresh ? qc.invalidateQueries({ queryKey: learnKeys.all }) : undefined),
-  });
-}
+const useLearnMutation = <V, R>(fn: (v: V) => Promise<R>, opts: { refresh?: boolean } = { refresh: true }) =>
+  useInvalidatingMutation(fn, opts.refresh ? [learnKeys.all] : []);
 
 export const usePracticeAnswer = () =>
   useLearnMutation((v: { versionId: number; chosen: string[] }) =>

@@ -1,13 +1,11 @@
 import type { PageRoute } from '../../app/registry';
-import {
-  LearnHomePage,
-  MaterialDetailPage,
-  MaterialsListPage,
-  MockListPage,
-  MockTakePage,
-  PracticePage,
-  WrongBookPage,
-} from './LearnPages';
+import { LearnHomePage } from './LearnHomePage';
+import { MaterialDetailPage } from './MaterialDetailPage';
+import { MaterialsListPage } from './MaterialsListPage';
+import { MockListPage } from './MockListPage';
+import { MockTakePage } from './MockTakePage';
+import { PracticePage } from './PracticePage';
+import { WrongBookPage } from './WrongBookPage';
 
 /** 学习 (physician, mobile-first): reached from the physician home page. */
 export const routes: PageRoute[] = [

@@ -1,24 +1,31 @@
 import type { PageRoute } from '../../app/registry';
-import { ApplyPage, ApprovalsPage, AssignedListPage, AssignPage, BodiesPage } from './AssessmentPages';
-import { AuditPage, DepartmentsPage, InstitutionsPage, SmsOutboxPage } from './OtherPages';
+import { ApplyPage } from './ApplyPage';
+import { ApprovalsPage } from './ApprovalsPage';
+import { AssignedListPage } from './AssignedListPage';
+import { AssignPage } from './AssignPage';
+import { AuditPage } from './AuditPage';
+import { BodiesPage } from './BodiesPage';
+import { DepartmentsPage } from './DepartmentsPage';
+import { InstitutionsPage } from './InstitutionsPage';
 import { AdminProfilePage, OwnProfilePage } from './ProfilePages';
+import { SmsOutboxPage } from './SmsOutboxPage';
 import { SubordinatesPage } from './SubordinatesPage';
 
 export const routes: PageRoute[] = [
   // 卫生行政机构 — 本机构信息
   {
     path: '/org/profile/wjw',
-    element: <AdminProfilePage form="wjw" />,
+    element: <AdminProfilePage key="wjw" form="wjw" />,
     menu: { roles: ['admin'], group: ['本机构信息'], label: '卫健委', order: 100 },
   },
   {
     path: '/org/profile/committee',
-    element: <AdminProfilePage form="committee" />,
+    element: <AdminProfilePage key="committee" form="committee" />,
     menu: { roles: ['admin'], group: ['本机构信息'], label: '考核管理委员会', order: 110 },
   },
   {
     path: '/org/profile/office',
-    element: <AdminProfilePage form="office" />,
+    element: <AdminProfilePage key="office" form="office" />,
     menu: { roles: ['admin'], group: ['本机构信息'], label: '考核办公室', order: 120 },
   },
   // 卫生机构 / 行业组织 — 本机构信息; 考核机构 reaches its organisation's form under 机构管理
@@ -40,7 +47,7 @@ export const routes: PageRoute[] = [
   // 所辖机构账户管理
   {
     path: '/org/subordinates/admin',
-    element: <SubordinatesPage kind="admin" />,
+    element: <SubordinatesPage key="admin" kind="admin" />,
     menu: {
       roles: ['admin'],
       group: ['所辖机构账户管理'],
@@ -51,12 +58,12 @@ export const routes: PageRoute[] = [
   },
   {
     path: '/org/subordinates/institution',
-    element: <SubordinatesPage kind="institution" />,
+    element: <SubordinatesPage key="institution" kind="institution" />,
     menu: { roles: ['admin'], group: ['所辖机构账户管理'], label: '卫生机构', order: 210 },
   },
   {
     path: '/org/subordinates/industry',
-    element: <SubordinatesPage kind="industry" />,
+    element: <SubordinatesPage key="industry" kind="industry" />,
     menu: { roles: ['admin'], group: ['所辖机构账户管理'], label: '行业组织', order: 220 },
   },
   // 考核管理 → 考核机构管理, 卫生机构管理
