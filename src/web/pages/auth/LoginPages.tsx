@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useMe } from '../../app/auth';
+import { LoginHelpLinks } from '../doctor/help/LoginHelpLinks';
 
 interface Captcha {
   id: string;
@@ -30,6 +31,7 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
           {title}
         </Typography.Paragraph>
         {children}
+        <LoginHelpLinks />
       </Card>
     </div>
   );

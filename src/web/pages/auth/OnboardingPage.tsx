@@ -98,7 +98,7 @@ export function OnboardingPage() {
             >
               <Input maxLength={11} />
             </Form.Item>
-            <Form.Item label="短信验证码" required>
+            <Form.Item label="短信验证码" required htmlFor="code">
               <Space.Compact style={{ width: '100%' }}>
                 <Form.Item
                   name="code"

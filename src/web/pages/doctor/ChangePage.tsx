@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { RegisterWizard, mineKey, useMine } from './RegisterWizard';
+import { mineKey, useMine } from './mine';
+import { RegisterWizard } from './wizard/RegisterWizard';
 
-/** 申请修改 (after 报名成功): apply with a reason; once allowed, edit steps 1–3 and 【提交】. */
+/** 申请修改 (after 报名成功): apply with a reason; once allowed, edit steps 1–4 and the photo, then 【提交】. */
 export function ChangePage() {
   const { message } = App.useApp();
   const nav = useNavigate();
@@ -22,7 +23,7 @@ export function ChangePage() {
           showIcon
           style={{ marginBottom: 12 }}
           message="卫生机构已允许修改"
-          description="请修改基本信息、执业信息、相关经历后【提交】，由卫生机构审核（姓名和证件号码不可修改）。"
+          description="可修改基本信息（含照片）、执业信息、相关经历和工作成绩、职业道德自评；改完后在最后一步点击【提交】，由卫生机构重新审核（姓名和证件号码不可修改）。"
         />
         <RegisterWizard mode="change" />
       </>

@@ -1,32 +1,10 @@
-import {
-  ReadOutlined,
-  AuditOutlined,
-  BellOutlined,
-  CalendarOutlined,
-  EditOutlined,
-  FileDoneOutlined,
-  FileSearchOutlined,
-  FormOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  SolutionOutlined,
-} from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Descriptions, Row, Spin, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Descriptions, Spin, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useActor } from '../../app/auth';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status';
-import { useMine } from './RegisterWizard';
-
-const AFTER_REGISTRATION: EnrolmentStatus[] = [
-  'registered',
-  'pending_evaluation',
-  'procedure_rejected',
-  'pending_body_evaluation',
-  'ready_for_exam',
-];
-const EXAM: EnrolmentStatus[] = ['ready_for_exam', 'pending_grading', 'reexam_ready'];
-const RESULT: EnrolmentStatus[] = ['passed', 'failed', 'disciplinary_failed', 'pending_reexam_grading', 'reexam_ready'];
+import { ChangeNotice } from './home/ChangeNotice';
+import { AFTER_REGISTRATION, ToolGrid } from './home/ToolGrid';
+import { useMine } from './mine';
 
 const HINTS: Partial<Record<EnrolmentStatus | 'none', string>> = {
   none: '所在医疗卫生机构尚未允许您参加本周期考核，如需参加请联系单位定考负责人处理。',
@@ -42,7 +20,7 @@ const HINTS: Partial<Record<EnrolmentStatus | 'none', string>> = {
 
 const fmt = (s?: string) => (s ? s.replaceAll('-', '/') : '');
 
-/** 医师首页: current status, cycle, 常用工具 enabled by status, 站内消息. */
+/** 医师首页 (seed 001 §2.2.3): status, cycle, 医师信息修改 notice, 常用工具 enabled by status. */
 export function DoctorHomePage() {
   const me = useActor();
   const nav = useNavigate();
@@ -51,35 +29,11 @@ export function DoctorHomePage() {
   if (q.error) return <Alert type="error" message={(q.error as Error).message} />;
   const m = q.data!;
   const status = m.enrolment?.status;
-  const has = (list: EnrolmentStatus[]) => Boolean(status && list.includes(status));
-  const cr = m.changeRequest;
-  const changeOpen = cr && ['pending', 'allowed', 'submitted'].includes(cr.state);
-  const tools: { label: string; icon: ReactNode; to: string; enabled: boolean }[] = [
-    { label: '我要报名', icon: <FormOutlined />, to: '/doctor/register', enabled: Boolean(m.enrolment?.editable) },
-    {
-      label: '选择考核程序',
-      icon: <SolutionOutlined />,
-      to: '/doctor/procedure',
-      enabled:
-        has(['registered', 'procedure_rejected']) ||
-        (m.cycle?.procedureChoice === 'after_approval' && has(AFTER_REGISTRATION)),
-    },
-    {
-      label: '免考申请',
-      icon: <SafetyCertificateOutlined />,
-      to: '/doctor/exemption',
-      enabled: has(AFTER_REGISTRATION),
-    },
-    { label: '延期考核申请', icon: <CalendarOutlined />, to: '/doctor/deferral', enabled: has(AFTER_REGISTRATION) },
-    { label: '考核详情', icon: <ProfileOutlined />, to: '/doctor/exam', enabled: has(EXAM) },
-    { label: '试卷列表', icon: <FileDoneOutlined />, to: '/doctor/exam/papers', enabled: has(EXAM) },
-    { label: '查看结果', icon: <AuditOutlined />, to: '/doctor/result', enabled: has(RESULT) },
-    { label: '学习', icon: <ReadOutlined />, to: '/doctor/learn', enabled: true },
-  ];
+  const failed = status === 'failed' || status === 'disciplinary_failed';
   return (
     <div>
       <Card style={{ marginBottom: 12 }}>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
           您好，{me.displayName}
         </Typography.Title>
         <Descriptions size="small" column={1}>
@@ -98,117 +52,33 @@ export function DoctorHomePage() {
         </Descriptions>
         <div style={{ textAlign: 'center', margin: '12px 0 4px' }}>
           <Tag
-            color={
-              status === 'passed'
-                ? 'success'
-                : status === 'failed' || status === 'disciplinary_failed'
-                  ? 'error'
-                  : 'processing'
-            }
-            style={{ fontSize: 18, padding: '6px 14px' }}
+            color={status === 'passed' ? 'success' : failed ? 'error' : 'processing'}
+            style={{ fontSize: 20, padding: '8px 16px', lineHeight: 1.4 }}
             data-testid="enrolment-status"
           >
             {m.statusLabel}
           </Tag>
         </div>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 0 }}>
+        <Typography.Paragraph style={{ textAlign: 'center', marginBottom: 0 }}>
           {HINTS[status ?? 'none'] ?? ''}
         </Typography.Paragraph>
+        {status && AFTER_REGISTRATION.includes(status) && (
+          <Typography.Paragraph style={{ textAlign: 'center', marginTop: 8, marginBottom: 0 }}>
+            报名已审核通过，可点击【免考申请】查看免考条件，符合条件的可申请免考。
+          </Typography.Paragraph>
+        )}
         {m.enrolment?.lastReason &&
           (status === 'institution_rejected' || status === 'procedure_rejected' || status === 'withdrawn') && (
             <Alert style={{ marginTop: 8 }} type="warning" showIcon message={`驳回理由：${m.enrolment.lastReason}`} />
           )}
-        {m.enrolment && !m.enrolment.editable && m.enrolment.submittedAt && (
+        <ChangeNotice cr={m.changeRequest} />
+        {m.enrolment && !m.enrolment.editable && m.enrolment.submittedAt && m.changeRequest?.state !== 'allowed' && (
           <div style={{ textAlign: 'center', marginTop: 8 }}>
-            <Button size="small" onClick={() => nav('/doctor/register')}>
-              查看报名信息
-            </Button>
+            <Button onClick={() => nav('/doctor/register')}>查看报名信息</Button>
           </div>
         )}
       </Card>
-      <Card title="常用工具" size="small" style={{ marginBottom: 12 }}>
-        <Row gutter={[8, 8]}>
-          {tools.map((t) => (
-            <Col span={8} key={t.label}>
-              <Button
-                block
-                disabled={!t.enabled}
-                onClick={() => nav(t.to)}
-                style={{
-                  height: 64,
-                  display: 'flex',
-                  flexDirection: 'column',
-                  alignItems: 'center',
-                  justifyContent: 'center',
-                  whiteSpace: 'normal',
-                  lineHeight: 1.2,
-                }}
-              >
-                <span style={{ fontSize: 20 }}>{t.icon}</span>
-                <span style={{ fontSize: 12 }}>{t.label}</span>
-              </Button>
-            </Col>
-          ))}
-          <Col span={8}>
-            <Button
-              block
-              disabled={!(m.enrolment?.canRequestChange || changeOpen)}
-              onClick={() => nav('/doctor/change')}
-              style={{
-                height: 64,
-                display: 'flex',
-                flexDirection: 'column',
-                alignItems: 'center',
-                justifyContent: 'center',
-              }}
-            >
-              <span style={{ fontSize: 20 }}>
-                <EditOutlined />
-              </span>
-              <span style={{ fontSize: 12 }}>申请修改</span>
-            </Button>
-          </Col>
-          <Col span={8}>
-            <Badge count={m.unreadMessages} offset={[-8, 8]} style={{ zIndex: 2 }}>
-              <Button
-                block
-                onClick={() => nav('/doctor/messages')}
-                style={{
-                  height: 64,
-                  width: '100%',
-                  display: 'flex',
-                  flexDirection: 'column',
-                  alignItems: 'center',
-                  justifyContent: 'center',
-                }}
-              >
-                <span style={{ fontSize: 20 }}>
-                  <BellOutlined />
-                </span>
-                <span style={{ fontSize: 12 }}>站内消息</span>
-              </Button>
-            </Badge>
-          </Col>
-          <Col span={8}>
-            <Button
-              block
-              onClick={() => nav('/doctor/security')}
-              style={{
-                height: 64,
-                display: 'flex',
-                flexDirection: 'column',
-                alignItems: 'center',
-                justifyContent: 'center',
-              }}
-            >
-              <span style={{ fontSize: 20 }}>
-                <FileSearchOutlined />
-              </span>
-              <span style={{ fontSize: 12 }}>安全设置</span>
-            </Button>
-          </Col>
-        </Row>
-      </Card>
+      <ToolGrid m={m} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import type { TMessageList } from '../../../shared/schemas/enrolment';
 import { fmtTime } from '../enrolment/EnrolmentDetail';
-import { mineKey } from './RegisterWizard';
+import { mineKey } from './mine';
 
 /** 站内消息: newest first; opening a message marks it read. */
 export function MessagesPage() {
@@ -38,9 +38,11 @@ export function MessagesPage() {
       }
       extra={
         <Button
-          size="small"
           disabled={!unread}
-          onClick={async () => (await api.post('/api/messages/read-all'), await refresh())}
+          onClick={async () => {
+            await api.post('/api/messages/read-all');
+            await refresh();
+          }}
         >
           全部已读
         </Button>
@@ -62,11 +64,7 @@ export function MessagesPage() {
               <Typography.Text strong={!m.read}>{m.title}</Typography.Text>
             </Space>
           ),
-          extra: (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {fmtTime(m.createdAt)}
-            </Typography.Text>
-          ),
+          extra: <Typography.Text type="secondary">{fmtTime(m.createdAt)}</Typography.Text>,
           children: <Typography.Paragraph style={{ marginBottom: 0 }}>{m.body}</Typography.Paragraph>,
         }))}
       />

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { PROCEDURE_LABELS } from '../../../shared/enrolment-status';
 import type { TProcedureState } from '../../../shared/schemas/procedure';
+import { DoctorShell } from '../doctor/shell/DoctorShell';
 import { procedureKey, ProcedureStep, useProcedureState } from './ProcedureStep';
 
 export function useMyEnrolment() {
@@ -43,9 +45,7 @@ function Body({ enrolmentId }: { enrolmentId: number }) {
           showIcon
           style={{ marginBottom: 12 }}
           message={
-            s.procedure
-              ? `已选择${s.procedure === 'simple' ? '简易程序' : '一般程序'}，当前不能修改。`
-              : '报名审核通过后方可选择考核程序。'
+            s.procedure ? `已选择${PROCEDURE_LABELS[s.procedure]}，当前不能修改。` : '报名审核通过后方可选择考核程序。'
           }
         />
       )}
@@ -71,14 +71,16 @@ function Body({ enrolmentId }: { enrolmentId: number }) {
 export function DoctorProcedurePage() {
   const mine = useMyEnrolment();
   return (
-    <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
-      {mine.isLoading ? (
-        <Spin />
-      ) : mine.data?.enrolmentId ? (
-        <Body enrolmentId={mine.data.enrolmentId} />
-      ) : (
-        <Result status="info" title="您尚未参加本周期考核" />
-      )}
-    </Card>
+    <DoctorShell>
+      <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
+        {mine.isLoading ? (
+          <Spin />
+        ) : mine.data?.enrolmentId ? (
+          <Body enrolmentId={mine.data.enrolmentId} />
+        ) : (
+          <Result status="info" title="您尚未参加本周期考核" />
+        )}
+      </Card>
+    </DoctorShell>
   );
 }

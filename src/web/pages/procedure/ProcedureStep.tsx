@@ -1,17 +1,14 @@
-import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Image, Input, Radio, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Radio, Space, Spin, Tag, Typography } from 'antd';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import {
   PROOF_MAX_BYTES,
-  PROOF_MAX_FILES,
-  REPORT_MAX_CHARS,
-  SIMPLE_CONDITIONS,
   type TConditionHint,
   type TProcedureDraft,
   type TProcedureState,
 } from '../../../shared/schemas/procedure';
+import { ProcedureSimpleFields } from './ProcedureSimpleFields';
 
 export const procedureKey = (id: number) => ['procedure', id] as const;
 
@@ -31,63 +28,108 @@ export function HintTag({ hint }: { hint: TConditionHint }) {
 export const attachmentUrl = (enrolmentId: number, fileId: string) =>
   `/api/enrolments/${enrolmentId}/attachments/${fileId}`;
 
+type Procedure = 'general' | 'simple';
+
+/** What the registration wizard asks of step 5 on 【上一步】/【确认信息】/【保存】. */
+export interface ProcedureStepHandle {
+  isDirty(): boolean;
+  /** saves the current choice as a draft (completeness is checked on 【提交信息】) */
+  save(quiet?: boolean): Promise<boolean>;
+  /** flags what is still empty; true when complete */
+  validate(): boolean;
+}
+
+const NO_MISSING = { procedure: false, conditions: false, proofs: false, report: false };
+
 /**
  * Registration step 5 — 考核程序: 一般程序 or 简易程序 (conditions, proofs, 述职报告).
- * Used inside the registration wizard and on /doctor/procedure.
+ * In the wizard (`embedded`) the wizard's buttons save it; on /doctor/procedure it has its own.
  */
 export function ProcedureStep({
   enrolmentId,
   onSaved,
+  embedded = false,
+  ref,
 }: {
   enrolmentId: number;
   onSaved?: (s: TProcedureState) => void;
+  embedded?: boolean;
+  ref?: Ref<ProcedureStepHandle>;
 }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const q = useProcedureState(enrolmentId);
-  const [procedure, setProcedure] = useState<'general' | 'simple' | null>(null);
+  const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [conditions, setConditions] = useState<number[]>([]);
   const [report, setReport] = useState('');
   const [saving, setSaving] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [missing, setMissing] = useState(NO_MISSING);
+  const dirty = useRef(false);
 
   const s = q.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-seed only when the saved choice changes, not on every refetch
   useEffect(() => {
     if (!s) return;
     setProcedure(s.simpleDisallowed ? 'general' : (s.application.procedure ?? s.procedure));
     setConditions(s.application.conditions);
     setReport(s.application.report);
-  }, [s?.enrolmentId, s?.application.procedure, s?.simpleDisallowed]); // eslint-disable-line react-hooks/exhaustive-deps
+    dirty.current = false;
+  }, [s?.enrolmentId, s?.application.procedure, s?.simpleDisallowed]);
 
-  if (q.isLoading || !s) return <Spin />;
-  const editable = s.editable;
+  const touch = () => {
+    dirty.current = true;
+    setMissing(NO_MISSING);
+  };
 
-  async function save(p: 'general' | 'simple') {
-    if (!s) return;
+  async function save(p: Procedure | null, opts: { quiet?: boolean; strict?: boolean } = {}): Promise<boolean> {
+    if (!s?.editable || !p) return true;
     setSaving(true);
     try {
+      if (opts.strict && p === 'simple') {
+        if (!conditions.length) throw new Error('申请简易程序须至少勾选一项条件');
+        if (!s.proofs.length) throw new Error('申请简易程序须上传证明材料');
+        if (!report.trim()) throw new Error('申请简易程序须填写述职报告');
+      }
       const body: TProcedureDraft = {
         procedure: p,
         conditions: p === 'simple' ? conditions : [],
         proofFileIds: p === 'simple' ? s.proofs.map((f) => f.id) : [],
         report: p === 'simple' ? report : '',
       };
-      if (p === 'simple') {
-        if (!conditions.length) throw new Error('申请简易程序须至少勾选一项条件');
-        if (!s.proofs.length) throw new Error('申请简易程序须上传证明材料');
-        if (!report.trim()) throw new Error('申请简易程序须填写述职报告');
-      }
       const next = await api.put<TProcedureState>(`/api/enrolments/${enrolmentId}/procedure-application`, body);
       qc.setQueryData(procedureKey(enrolmentId), next);
+      dirty.current = false;
       setProcedure(p);
-      message.success(p === 'simple' ? '已保存简易程序申请' : '已选择一般程序');
+      if (!opts.quiet) message.success(p === 'simple' ? '已保存简易程序申请' : '已选择一般程序');
       onSaved?.(next);
+      return true;
     } catch (e) {
       message.error((e as Error).message);
+      return false;
     } finally {
       setSaving(false);
     }
   }
+
+  useImperativeHandle(ref, () => ({
+    isDirty: () => dirty.current || Boolean(s && procedure && procedure !== s.application.procedure),
+    save: (quiet = true) => save(procedure, { quiet }),
+    validate: () => {
+      if (!s?.editable) return true;
+      const m = {
+        procedure: !procedure,
+        conditions: procedure === 'simple' && !conditions.length,
+        proofs: procedure === 'simple' && !s.proofs.length,
+        report: procedure === 'simple' && !report.trim(),
+      };
+      setMissing(m);
+      return !Object.values(m).some(Boolean);
+    },
+  }));
+
+  if (q.isLoading || !s) return <Spin />;
+  const editable = s.editable;
 
   async function upload(file: File) {
     if (file.size > PROOF_MAX_BYTES) {
@@ -100,6 +142,8 @@ export function ProcedureStep({
       fd.append('file', file, file.name);
       await api.upload(`/api/enrolments/${enrolmentId}/proofs`, fd);
       await q.refetch();
+      dirty.current = true;
+      setMissing(NO_MISSING);
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -111,6 +155,7 @@ export function ProcedureStep({
     try {
       await api.delete(`/api/enrolments/${enrolmentId}/proofs/${fileId}`);
       await q.refetch();
+      dirty.current = true;
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -135,135 +180,73 @@ export function ProcedureStep({
           ? '未登记首次注册时间'
           : `满 ${s.yearsOfPractice} 年（按首次注册时间计算至考核周期末）`}
       </Typography.Paragraph>
+      <Typography.Paragraph strong id="dk-procedure-label" style={{ marginBottom: 8 }}>
+        * 请依据以上条件，选择符合的考核程序：
+      </Typography.Paragraph>
       <Radio.Group
+        aria-labelledby="dk-procedure-label"
         value={procedure}
         disabled={!editable}
-        onChange={(e) => setProcedure(e.target.value)}
+        onChange={(e) => {
+          setProcedure(e.target.value);
+          touch();
+        }}
         optionType="button"
         buttonStyle="solid"
-        style={{ marginBottom: 16 }}
+        style={{ marginBottom: 8 }}
         options={[
           { value: 'general', label: '一般程序' },
           { value: 'simple', label: '简易程序', disabled: s.simpleDisallowed },
         ]}
       />
-      {procedure === 'simple' && (
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
-          <div>
-            <Typography.Text strong>符合以下条件之一的，可申请简易程序（请勾选）：</Typography.Text>
-            <Checkbox.Group
-              value={conditions}
-              disabled={!editable}
-              onChange={(v) => setConditions(v as number[])}
-              style={{ display: 'block', marginTop: 8 }}
-            >
-              <Space direction="vertical" style={{ width: '100%' }}>
-                {SIMPLE_CONDITIONS.map((c) => {
-                  const hint = s.hints.find((h) => h.id === c.id);
-                  return (
-                    <div key={c.id} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 6 }}>
-                      <Checkbox value={c.id}>
-                        （{c.id}）{c.label}
-                      </Checkbox>
-                      {hint && (
-                        <div style={{ marginLeft: 24, fontSize: 12 }}>
-                          <HintTag hint={hint} />
-                          <Typography.Text type="secondary">{hint.basis}</Typography.Text>
-                        </div>
-                      )}
-                    </div>
-                  );
-                })}
-              </Space>
-            </Checkbox.Group>
-          </div>
-          <div>
-            <Typography.Text strong>证明材料</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              （png/jpg/jpeg 图片，每个不超过 3 MB，最多 {PROOF_MAX_FILES} 个）
-            </Typography.Text>
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
-              <Image.PreviewGroup>
-                {s.proofs.map((f) => (
-                  <div key={f.id} data-testid="proof-item" style={{ position: 'relative', width: 96 }}>
-                    <Image
-                      src={attachmentUrl(enrolmentId, f.id)}
-                      width={96}
-                      height={96}
-                      style={{ objectFit: 'cover' }}
-                      alt={f.originalName}
-                    />
-                    <div style={{ fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                      {f.originalName}
-                    </div>
-                    {editable && (
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`删除${f.originalName}`}
-                        onClick={() => remove(f.id)}
-                        style={{ position: 'absolute', top: 2, right: 2 }}
-                      />
-                    )}
-                  </div>
-                ))}
-              </Image.PreviewGroup>
-            </div>
-            {editable && s.proofs.length < PROOF_MAX_FILES && (
-              <Upload
-                accept=".png,.jpg,.jpeg"
-                multiple
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  void upload(file as unknown as File);
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined />} loading={uploading} style={{ marginTop: 8 }}>
-                  上传证明材料
-                </Button>
-              </Upload>
-            )}
-          </div>
-          <div>
-            <Typography.Text strong>述职报告</Typography.Text>
-            <Input.TextArea
-              aria-label="述职报告"
-              value={report}
-              disabled={!editable}
-              onChange={(e) => setReport(e.target.value)}
-              maxLength={REPORT_MAX_CHARS}
-              showCount={{ formatter: ({ count }) => `${count} / ${REPORT_MAX_CHARS}` }}
-              autoSize={{ minRows: 6, maxRows: 16 }}
-              placeholder="请填写本考核周期内的述职报告（不超过 2000 字）"
-              style={{ marginTop: 8 }}
-            />
-          </div>
-          {editable && (
-            <Space wrap style={{ marginTop: 16 }}>
-              <Button type="primary" loading={saving} onClick={() => save('simple')}>
-                申请简易程序
-              </Button>
-              <Button loading={saving} onClick={() => save('general')}>
-                不符合以上条件，执行一般程序
-              </Button>
-            </Space>
-          )}
-        </Space>
+      {missing.procedure && (
+        <div role="alert" style={{ color: '#ff4d4f', marginBottom: 8 }}>
+          请选择考核程序
+        </div>
       )}
-      {procedure === 'general' && (
-        <div>
+      <div style={{ marginTop: 8 }}>
+        {procedure === 'simple' && (
+          <ProcedureSimpleFields
+            s={s}
+            enrolmentId={enrolmentId}
+            editable={editable}
+            conditions={conditions}
+            onConditions={(v) => {
+              setConditions(v);
+              touch();
+            }}
+            report={report}
+            onReport={(v) => {
+              setReport(v);
+              touch();
+            }}
+            uploading={uploading}
+            onUpload={(f) => void upload(f)}
+            onRemove={(id) => void remove(id)}
+            missing={missing}
+          />
+        )}
+        {procedure === 'general' && (
           <Typography.Paragraph>
             一般程序：由卫生机构评定工作成绩、职业道德，参加人文医学测评和业务水平测评。
           </Typography.Paragraph>
-          {editable && (
-            <Button type="primary" loading={saving} onClick={() => save('general')}>
-              保存
+        )}
+        {editable && !embedded && procedure === 'simple' && (
+          <Space wrap style={{ marginTop: 16 }}>
+            <Button type="primary" loading={saving} onClick={() => save('simple', { strict: true })}>
+              申请简易程序
             </Button>
-          )}
-        </div>
-      )}
+            <Button loading={saving} onClick={() => save('general')}>
+              不符合以上条件，执行一般程序
+            </Button>
+          </Space>
+        )}
+        {editable && !embedded && procedure === 'general' && (
+          <Button type="primary" loading={saving} onClick={() => save('general')}>
+            保存
+          </Button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,0 +1,92 @@
+import { ConfigProvider, Switch } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { setBigText, useBigText } from './big-text';
+import { confirmLeave } from './leave-guard';
+import './doctor.css';
+
+/** The physician menu, named as in seed 004 (首页 个人信息 报名信息 参加测评 考核结果 常见问题). */
+export const DOCTOR_MENU = [
+  { to: '/doctor', label: '首页' },
+  { to: '/doctor/profile', label: '个人信息' },
+  { to: '/doctor/register', label: '报名信息' },
+  { to: '/doctor/exam', label: '参加测评' },
+  { to: '/doctor/result', label: '考核结果' },
+  { to: '/doctor/faq', label: '常见问题' },
+  { to: '/doctor/manual', label: '操作手册' },
+] as const;
+
+/** Sizes for older readers: body text ≥ 16 px (20 px with 大字), controls ≥ 44 px high. */
+export function doctorTheme(big: boolean) {
+  const fontSize = big ? 20 : 16;
+  const controlHeight = big ? 52 : 44;
+  return {
+    token: {
+      fontSize,
+      fontSizeSM: fontSize,
+      fontSizeLG: fontSize + 2,
+      fontSizeHeading4: fontSize + 4,
+      fontSizeHeading5: fontSize + 2,
+      controlHeight,
+      controlHeightSM: controlHeight,
+      controlHeightLG: controlHeight + 8,
+    },
+    components: {
+      Descriptions: { titleMarginBottom: 8 },
+      Tag: { defaultBg: '#f5f5f5' },
+    },
+  };
+}
+
+/** 大字 switch (persists on this device). */
+export function BigTextSwitch() {
+  const big = useBigText();
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44, whiteSpace: 'nowrap' }}>
+      <Switch id="dk-big-text" checked={big} onChange={setBigText} />
+      <label htmlFor="dk-big-text">大字</label>
+    </span>
+  );
+}
+
+/**
+ * Wraps a physician page: larger text and tap targets, the 大字 switch and the physician menu.
+ * `menu={false}` for pages reached before logging in (操作手册, 常见问题 from the login page).
+ */
+export function DoctorShell({ children, menu = true }: { children: ReactNode; menu?: boolean }) {
+  const big = useBigText();
+  const loc = useLocation();
+  const nav = useNavigate();
+  const style = {
+    '--dk-font-size': `${big ? 20 : 16}px`,
+    '--dk-control-height': `${big ? 52 : 44}px`,
+    fontSize: big ? 20 : 16,
+  } as CSSProperties;
+  return (
+    <ConfigProvider theme={doctorTheme(big)}>
+      <div className="dk-doctor" style={style}>
+        {menu && (
+          <nav className="dk-doctor-nav" aria-label="医师菜单">
+            {DOCTOR_MENU.map((m) => (
+              <Link
+                key={m.to}
+                to={m.to}
+                aria-current={loc.pathname === m.to ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void confirmLeave().then((ok) => ok && nav(m.to));
+                }}
+              >
+                {m.label}
+              </Link>
+            ))}
+            <span style={{ marginLeft: 'auto', paddingLeft: 8 }}>
+              <BigTextSwitch />
+            </span>
+          </nav>
+        )}
+        {children}
+      </div>
+    </ConfigProvider>
+  );
+}
