@@ -73,8 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
     genReqId: (req) => (req.headers['x-request-id'] as string) || randomUUID(),
-    trustProxy: true,
-    bodyLimit: 2 * 1024 * 1024,
+    // off unless TRUST_PROXY names the proxies: rate limits key on the real client address
+    trustProxy: deps.config.trustProxy as boolean | string[], // a hop count is also accepted at run time
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 50 } });
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_MAX_BYTES, files: 10, fields: 50 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '定考 — 医师定期考核信息登记管理系统 API', version: '0.1.0' },

@@ -13,6 +13,8 @@ const envSchema = z.object({
   CAPTCHA_DISABLED: z.enum(['0', '1']).default('0'),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** hours an export file (申请导出 → 下载) stays downloadable before a job deletes it */
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
   STORAGE_S3_ENDPOINT: z.string().optional(),
   STORAGE_S3_REGION: z.string().optional(),
@@ -31,9 +33,17 @@ const envSchema = z.object({
    */
   TRUST_PROXY: z.string().default('off'),
   /** largest JSON/text request body in bytes (default 2 MB) */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
   /** largest single uploaded file in bytes (default 20 MB; each upload kind may allow less) */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** `npm start` runs the job queue's workers in the same process (1) or leaves them to `npm run worker` (0). */
   JOBS_IN_PROCESS: z.enum(['0', '1']).default('1'),
   /** jobs one process runs at once (default: 2 × cores, at least 2) */

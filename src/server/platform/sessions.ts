@@ -36,21 +36,19 @@ export interface ResolvedSession {
   mobileBound: boolean;
 }
 
-// Short in-process cache so hot paths (exam answer saves) do not hit the sessions table on
-// every request. Revocation clears the local entry at once; other API nodes see it within TTL.
-const CACHE_TTL_MS = 5_000;
-const cache = new Map<string, { at: number; value: ResolvedSession }>();
-
-export function clearSessionCache(): void {
-  cache.clear();
-}
+/**
+ * No in-process cache: every request reads its session from PostgreSQL (one indexed join), so a
+ * revocation (logout, password change or reset, deactivation, role switch) takes effect at once
+ * in every API process. Decision 0061 has the measurement that made this affordable.
+ */
+export function clearSessionCache(): void {}
 
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const id = hashToken(token);
-  const hit = cache.get(id);
-  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.value;
-  const { rows } = await db.$client.query(
-    `SELECT s.id, s.role, s.csrf_token, a.id AS account_id, a.kind, a.must_change_password, a.mobile_verified_at,
+  // a named statement: parsed and planned once per connection
+  const { rows } = await db.$client.query({
+    name: 'dk_resolve_session',
+    text: `SELECT s.id, s.role, s.csrf_token, a.id AS account_id, a.kind, a.must_change_password, a.mobile_verified_at,
             a.province_id, a.physician_id,
             o.id AS org_id, o.kind AS org_kind, o.path, o.name AS org_name, o.level, o.status AS org_status, o.is_assessment_body,
             p.name AS physician_name
@@ -59,13 +57,10 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
        LEFT JOIN physicians p ON p.id = a.physician_id
        JOIN organisations o ON o.id = COALESCE(a.org_id, p.institution_id)
       WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-    [id],
-  );
+    values: [id],
+  });
   const r = rows[0];
-  if (!r) {
-    cache.delete(id);
-    return null;
-  }
+  if (!r) return null;
   if (r.kind === 'org' && r.org_status !== 'active') return null;
   const value: ResolvedSession = {
     actor: {
@@ -86,36 +81,28 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
     mustChangePassword: r.must_change_password,
     mobileBound: Boolean(r.mobile_verified_at),
   };
-  cache.set(id, { at: Date.now(), value });
-  if (cache.size > 50_000) cache.delete(cache.keys().next().value!);
   return value;
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: string): Promise<void> {
   await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
-  cache.delete(sessionId);
 }
 
 /** End every session of an account (password reset, deregistration). */
 export async function revokeAccountSessions(db: DbOrTx, accountId: number): Promise<void> {
-  const rows = await db
+  await db
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  for (const r of rows) cache.delete(r.id);
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
 }
 
 export async function setSessionRole(db: DbOrTx, sessionId: string, role: Role): Promise<void> {
   await db.update(sessions).set({ role }).where(eq(sessions.id, sessionId));
-  cache.delete(sessionId);
 }
 
 export async function purgeExpiredSessions(db: DbOrTx): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < now() - interval '7 days'`);
 }
 
-/** Drop a cached session after its account changed (password, mobile binding). */
-export function forgetSession(sessionId: string): void {
-  cache.delete(sessionId);
-}
+/** Kept for callers written against the former cache: sessions are always read fresh now. */
+export function forgetSession(_sessionId: string): void {}
