@@ -1,45 +1,7 @@
-/** Enrolment (考核记录) statuses and the labels users know from the manuals. */
-export const ENROLMENT_STATUSES = [
-  'not_opened',
-  'opened',
-  'pending_institution',
-  'institution_rejected',
-  'pending_body',
-  'registered',
-  'pending_evaluation',
-  'procedure_rejected',
-  'pending_body_evaluation',
-  'ready_for_exam',
-  'pending_grading',
-  'passed',
-  'failed',
-  'reexam_ready',
-  'pending_reexam_grading',
-  'withdrawn',
-  'disciplinary_failed',
-] as const;
-
-export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
-  not_opened: '未开通报名',
-  opened: '已开通报名',
-  pending_institution: '待卫生机构审核',
-  institution_rejected: '卫生机构已驳回',
-  pending_body: '待考核机构复核',
-  registered: '报名成功',
-  pending_evaluation: '待卫生机构评定',
-  procedure_rejected: '待重新选择考核程序',
-  pending_body_evaluation: '待考核机构复核评定',
-  ready_for_exam: '待参加测评',
-  pending_grading: '待评定测评成绩',
-  passed: '考核合格',
-  failed: '考核不合格',
-  reexam_ready: '待参加再次考核',
-  pending_reexam_grading: '待评定再次考核',
-  withdrawn: '已退出当前周期',
-  disciplinary_failed: '违纪不合格',
-};
-
-export const PROCEDURE_LABELS = { general: '一般程序', simple: '简易程序' } as const;
-export type Procedure = keyof typeof PROCEDURE_LABELS;
+/** Kept for existing imports; the vocabulary lives in `src/shared/domain/`. */
+export {
+  ENROLMENT_STATUS_LABELS,
+  ENROLMENT_STATUSES,
+  type EnrolmentStatus,
+} from './domain/enrolment.js';
+export { PROCEDURE_LABELS, type Procedure } from './domain/procedure.js';

@@ -17,6 +17,23 @@ function validDate(yyyymmdd: string): boolean {
   return dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
+/** Physicians are adults: the holder of an ID number must be at least this old. */
+export const MIN_HOLDER_AGE = 18;
+
+/** The birth date's problem, or null: a real calendar date, not in the future, holder at least 18. */
+export function birthDateProblem(yyyymmdd: string, today: Date): string | null {
+  if (!validDate(yyyymmdd)) return '身份证号码中的出生日期无效';
+  // the calendar date in China (UTC+8, no daylight saving), whatever the machine's time zone
+  const cn = new Date(today.getTime() + 8 * 3600_000);
+  const ymd = (d: Date) => d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
+  const birth = Number(yyyymmdd);
+  const now = ymd(cn);
+  if (birth > now) return '身份证号码中的出生日期晚于今天，请核对后重新输入';
+  // birthday arithmetic on yyyymmdd numbers: a 29 Feb birthday turns 18 on 1 Mar of a common year
+  if (birth + MIN_HOLDER_AGE * 10000 > now) return `身份证号码显示持证人未满${MIN_HOLDER_AGE}周岁，请核对后重新输入`;
+  return null;
+}
+
 export type IdResult =
   | { ok: true; value: string; birthDate: string; gender: '男' | '女' }
   | { ok: false; message: string };
@@ -25,7 +42,7 @@ export type IdResult =
  * Validate and normalise a 居民身份证 number: trims, upper-cases a trailing x, and converts
  * a legacy 15-digit number to its 18-digit form (19 century prefix + check digit).
  */
-export function normaliseIdNumber(raw: string): IdResult {
+export function normaliseIdNumber(raw: string, today: Date = new Date()): IdResult {
   const s = raw.trim().toUpperCase();
   let id18: string;
   if (/^\d{15}$/.test(s)) {
@@ -39,7 +56,8 @@ export function normaliseIdNumber(raw: string): IdResult {
     return { ok: false, message: '身份证号码应为18位（或旧版15位）数字，最后一位可为X' };
   }
   const birth = id18.slice(6, 14);
-  if (!validDate(birth)) return { ok: false, message: '身份证号码中的出生日期无效' };
+  const problem = birthDateProblem(birth, today);
+  if (problem) return { ok: false, message: problem };
   return {
     ok: true,
     value: id18,
@@ -49,13 +67,15 @@ export function normaliseIdNumber(raw: string): IdResult {
 }
 
 /** Normalise any document number: 居民身份证 is validated; other types are stored as given (trimmed). */
-export function normaliseDocument(idType: string, raw: string): IdResult | { ok: true; value: string } {
-  if (idType === '居民身份证') return normaliseIdNumber(raw);
+export function normaliseDocument(
+  idType: string,
+  raw: string,
+  today: Date = new Date(),
+): IdResult | { ok: true; value: string } {
+  if (idType === '居民身份证') return normaliseIdNumber(raw, today);
   const v = raw.trim();
   if (!v) return { ok: false, message: '证件号码不能为空' };
   return { ok: true, value: v };
 }
 
-export function maskIdNumber(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 4)}**********${id.slice(-4)}` : id;
-}
+export { maskIdNumber } from './domain/id-number.js';

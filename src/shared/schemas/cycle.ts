@@ -1,26 +1,16 @@
 import { z } from 'zod';
 
-/** The six windows of a cycle (考核设置 → 本周期考核设置), in the order they are shown. */
-export const WINDOW_KEYS = ['registration', 'deferral', 'exam', 'grading', 'reexam', 'reexamGrading'] as const;
-export type TWindowKey = (typeof WINDOW_KEYS)[number];
+import { WINDOW_KEYS, WINDOW_LABELS, type WindowKey } from '../domain/windows.js';
 
-export const WINDOW_LABELS_ZH: Record<TWindowKey, string> = {
-  registration: '报名时间',
-  deferral: '延期考核申请时间',
-  exam: '首轮考核时间',
-  grading: '首轮成绩评定时间',
-  reexam: '再次考核时间',
-  reexamGrading: '再次考核评定时间',
-};
+import { PROCEDURE_CHOICE_LABELS, ZProcedureChoice } from '../domain/procedure.js';
+
+export { PROCEDURE_CHOICE_LABELS, WINDOW_KEYS, ZProcedureChoice };
+export type TWindowKey = WindowKey;
+/** @deprecated use WINDOW_LABELS from src/shared/domain */
+export const WINDOW_LABELS_ZH = WINDOW_LABELS;
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const ZWindow = z.object({ start: ZDate, end: ZDate });
-
-export const ZProcedureChoice = z.enum(['with_registration', 'after_approval']);
-export const PROCEDURE_CHOICE_LABELS = {
-  with_registration: '报名时同时选择考核程序',
-  after_approval: '报名审核通过后再选择考核程序',
-} as const;
 
 /** 【保存时间设置】: name, period and the six windows. Order rules are checked in the service. */
 export const ZCycleTimesInput = z.object({

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { ZDecision } from '../domain/decisions.js';
+import { DEFERRAL_STATUSES } from '../domain/deferral.js';
 import { ZAttachment } from './procedure.js';
+
+export const ZDeferralStatus = z.enum(DEFERRAL_STATUSES);
 
 export const DEFERRAL_REASON_MAX = 1000;
 
@@ -14,7 +18,8 @@ export const ZDeferralApply = z.object({
 export type TDeferralApply = z.infer<typeof ZDeferralApply>;
 
 export const ZDeferralReview = z.object({
-  agree: z.enum(['同意', '不同意'], { message: '请选择同意或不同意' }),
+  /** approve | reject (同意 / 不同意 are read the same) */
+  agree: ZDecision,
   opinion: z.string().trim().max(500, '意见不能超过 500 字').default(''),
 });
 export type TDeferralReview = z.infer<typeof ZDeferralReview>;
@@ -26,7 +31,7 @@ export const ZDeferralApplication = z.object({
   idNumber: z.string(),
   gender: z.string(),
   institutionName: z.string(),
-  status: z.string(),
+  status: ZDeferralStatus,
   statusLabel: z.string(),
   reason: z.string(),
   fileIds: z.array(z.string()),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ENROLMENT_STATUSES } from '../enrolment-status.js';
+import { CHANGE_STATE_LABELS, CHANGE_STATES } from '../domain/change.js';
+import { ENROLMENT_STATUSES } from '../domain/enrolment.js';
+import { PROCEDURE_CHOICES, PROCEDURES, ZProcedure } from '../domain/procedure.js';
+import { DISQUALIFYING_SITUATIONS } from '../domain/self-evaluation.js';
+
+export { CHANGE_STATE_LABELS, DISQUALIFYING_SITUATIONS };
 
 /* ------------------------------------------------------------------ option lists */
 
@@ -143,22 +148,6 @@ export const SPECIALTIES = [
 ] as const;
 
 /** 直接认定为不合格的情形 (《医师定期考核管理办法》第十七条 style wording). */
-export const DISQUALIFYING_SITUATIONS = [
-  '在发生的医疗事故中负有完全或主要责任的',
-  '未经所在机构或者卫生行政部门批准，擅自在注册地点以外的医疗、预防、保健机构进行执业活动的',
-  '跨执业类别进行执业活动的',
-  '代他人参加医师资格考试的',
-  '在医疗卫生服务活动中索要患者及其亲友财物或者牟取其他不正当利益的',
-  '索要或者收受医疗器械、药品、试剂等生产、销售企业或其工作人员给予的回扣、提成或者谋取其他不正当利益的',
-  '通过介绍病人到其他单位检查、治疗或者购买药品、医疗器械等收取回扣或者提成的',
-  '出具虚假医学证明文件，参与虚假医学鉴定或者故意不如实出具医学鉴定意见的',
-  '未按照规定执行医院感染控制任务，未有效实施消毒或者无害化处置，造成疾病传播、流行的',
-  '故意泄露传染病人、病原携带者、疑似传染病病人、密切接触者涉及个人隐私的有关信息、资料的',
-  '疾病预防控制机构的医师未依法履行传染病监测、报告、调查、处理职责，造成严重后果的',
-  '考核周期内，有一次以上医德考评结果为医德较差的',
-  '无正当理由不参加考核，或者扰乱考核秩序的',
-  '违反《中华人民共和国医师法》有关规定，被行政处罚的',
-] as const;
 
 /** 医德医风自评参考项 */
 export const ETHICS_REFERENCE_ITEMS = [
@@ -315,6 +304,8 @@ export const ZSaveSelf = ZSelfEvaluation.partial().extend({
 /* ------------------------------------------------------------------ API shapes */
 
 export const ZStatus = z.enum(ENROLMENT_STATUSES);
+export const ZChangeState = z.enum(CHANGE_STATES);
+const PROCEDURES_OR_NONE = [...PROCEDURES, 'none'] as const;
 export const ZPhysicianIds = z.object({
   physicianIds: z.array(z.number().int().positive()).min(1, '请选择医师').max(5000, '一次最多处理5000名医师'),
 });
@@ -334,7 +325,7 @@ export const ZMineCycle = z.object({
   id: z.number(),
   name: z.string(),
   windows: z.record(z.string(), ZWindowView),
-  procedureChoice: z.enum(['with_registration', 'after_approval']),
+  procedureChoice: z.enum(PROCEDURE_CHOICES),
 });
 
 export const ZPrefill = z.object({
@@ -356,7 +347,7 @@ export const ZPrefill = z.object({
 
 export const ZChangeRequestView = z.object({
   id: z.number(),
-  state: z.enum(['pending', 'allowed', 'refused', 'submitted', 'approved', 'rejected']),
+  state: ZChangeState,
   stateLabel: z.string(),
   reason: z.string(),
   replyReason: z.string().nullable(),
@@ -373,7 +364,7 @@ export const ZMine = z.object({
       id: z.number(),
       status: ZStatus,
       statusLabel: z.string(),
-      procedure: z.enum(['general', 'simple']).nullable(),
+      procedure: ZProcedure.nullable(),
       registration: z.record(z.string(), z.unknown()),
       selfEvaluation: z.record(z.string(), z.unknown()),
       procedureApplication: z.record(z.string(), z.unknown()),
@@ -405,7 +396,7 @@ export const ZListRow = z.object({
   institutionName: z.string(),
   status: ZStatus,
   statusLabel: z.string(),
-  procedure: z.enum(['general', 'simple']).nullable(),
+  procedure: ZProcedure.nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
   lastReason: z.string().nullable(),
@@ -418,7 +409,7 @@ export type TList = z.infer<typeof ZList>;
 export const ZListQuery = z.object({
   status: ZStatus.optional(),
   institutionId: z.coerce.number().int().positive().optional(),
-  procedure: z.enum(['general', 'simple', 'none']).optional(),
+  procedure: z.enum(PROCEDURES_OR_NONE).optional(),
   q: z.string().trim().max(40).optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -441,7 +432,7 @@ export const ZDetail = z.object({
   physician: ZPrefill,
   institutionName: z.string(),
   assessmentBodyName: z.string().nullable(),
-  procedure: z.enum(['general', 'simple']).nullable(),
+  procedure: ZProcedure.nullable(),
   registration: z.record(z.string(), z.unknown()),
   departmentName: z.string().nullable(),
   selfEvaluation: z.record(z.string(), z.unknown()),
@@ -462,15 +453,6 @@ export type TDetail = z.infer<typeof ZDetail>;
 
 /* ------------------------------------------------------------------ 医师信息修改 */
 
-export const CHANGE_STATE_LABELS = {
-  pending: '待卫生机构处理',
-  allowed: '已允许修改',
-  refused: '不允许修改',
-  submitted: '待审核修改内容',
-  approved: '修改已通过',
-  rejected: '修改已驳回',
-} as const;
-
 export const ZChangeRequestInput = z.object({
   reason: z.string().trim().min(1, '请填写申请修改的原因').max(500, '原因不能超过500字'),
 });
@@ -479,7 +461,7 @@ export const ZChangeRow = z.object({
   enrolmentId: z.number(),
   name: z.string(),
   idNumber: z.string(),
-  state: z.enum(['pending', 'allowed', 'refused', 'submitted', 'approved', 'rejected']),
+  state: ZChangeState,
   stateLabel: z.string(),
   reason: z.string(),
   replyReason: z.string().nullable(),
@@ -492,7 +474,7 @@ export const ZChangeRow = z.object({
 export const ZChangeList = z.object({ items: z.array(ZChangeRow), nextCursor: z.number().nullable() });
 export type TChangeRow = z.infer<typeof ZChangeRow>;
 export const ZChangeListQuery = z.object({
-  state: z.enum(['pending', 'allowed', 'refused', 'submitted', 'approved', 'rejected']).optional(),
+  state: ZChangeState.optional(),
   cursor: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { ZExemptionDecision } from '../domain/decisions.js';
+import { EXEMPTION_STATUSES } from '../domain/exemption.js';
+import { PAPER_LABELS, ZProcedure } from '../domain/procedure.js';
 import { ZAttachment } from './procedure.js';
 
-export const ZProcedureEnum = z.enum(['general', 'simple']);
+/** @deprecated use ZProcedure from src/shared/domain */
+export const ZProcedureEnum = ZProcedure;
+export const ZExemptionStatus = z.enum(EXEMPTION_STATUSES);
 
 export const ZExemptionReason = z.object({ id: z.number().int(), procedure: ZProcedureEnum, reason: z.string() });
 export const ZExemptionSettings = z.object({
@@ -25,7 +30,8 @@ export const ZExemptionApply = z.object({
 export type TExemptionApply = z.infer<typeof ZExemptionApply>;
 
 export const ZExemptionReview = z.object({
-  decision: z.enum(['pass', 'reject_supplement', 'reject_final']),
+  /** approve | reject_supplement | reject_final (the older `pass` is read as approve) */
+  decision: ZExemptionDecision,
   opinion: z.string().trim().max(500, '意见不能超过 500 字').default(''),
 });
 export type TExemptionReview = z.infer<typeof ZExemptionReview>;
@@ -38,7 +44,7 @@ export const ZExemptionApplication = z.object({
   institutionName: z.string(),
   procedure: ZProcedureEnum,
   exempts: z.string(),
-  status: z.string(),
+  status: ZExemptionStatus,
   statusLabel: z.string(),
   reasons: z.array(z.object({ id: z.number().int(), reason: z.string() })),
   note: z.string(),
@@ -48,6 +54,8 @@ export const ZExemptionApplication = z.object({
   ),
   submittedAt: z.string(),
   actions: z.array(z.string()),
+  /** the decisions the actor may take now (approve / reject_supplement / reject_final) */
+  decisions: z.array(z.enum(['approve', 'reject_supplement', 'reject_final'])),
   workResult: z.string().nullable(),
   ethicsResult: z.string().nullable(),
 });
@@ -78,4 +86,8 @@ export const ZExemptionMine = z.object({
 });
 export type TExemptionMine = z.infer<typeof ZExemptionMine>;
 
-export const EXEMPTS_LABEL = { general: '业务水平测评', simple: '人文医学测评' } as const;
+/** What a 免考 of each procedure exempts (一般程序 → 业务水平测评, 简易程序 → 人文医学测评). */
+export const EXEMPTS_LABEL = {
+  general: PAPER_LABELS.professional,
+  simple: PAPER_LABELS.humanities,
+} as const;

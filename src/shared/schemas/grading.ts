@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { ENROLMENT_STATUSES } from '../domain/enrolment.js';
+import { ZProcedure } from '../domain/procedure.js';
 
 /** Which grading list: first-round 成绩评定 (assessment body) or 再次考核 (administration). */
 export const ZGradingRound = z.enum(['first', 'reexam']);
 
+const ZEnrolmentStatus = z.enum(ENROLMENT_STATUSES);
+
 export const ZGradingListQuery = z.object({
   round: ZGradingRound.default('first'),
-  procedure: z.enum(['general', 'simple']).optional(),
+  procedure: ZProcedure.optional(),
   keyword: z.string().trim().max(40).optional(),
   /** keyset: return rows with id > after */
   after: z.coerce.number().int().min(0).optional(),
@@ -28,8 +32,8 @@ export const ZGradingRow = z.object({
   level: z.string(),
   practiceCategory: z.string(),
   institutionName: z.string(),
-  procedure: z.enum(['general', 'simple']).nullable(),
-  status: z.string(),
+  procedure: ZProcedure.nullable(),
+  status: ZEnrolmentStatus,
   statusLabel: z.string(),
   humanities: ZPaperOutcome,
   professional: ZPaperOutcome,
@@ -65,9 +69,9 @@ export const ZReexamListQuery = z.object({
 
 export const ZResult = z.object({
   cycleName: z.string(),
-  status: z.string(),
+  status: ZEnrolmentStatus,
   statusLabel: z.string(),
-  procedure: z.enum(['general', 'simple']).nullable(),
+  procedure: ZProcedure.nullable(),
   finalResult: z.string().nullable(),
   humanities: ZPaperOutcome,
   professional: ZPaperOutcome,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ENROLMENT_STATUSES } from '../domain/enrolment.js';
+import { ZProcedure, ZProcedureChoice } from '../domain/procedure.js';
 
 /** 简易程序 conditions (domain.md §6.2.5); any one suffices. */
 export const SIMPLE_CONDITIONS = [
@@ -7,6 +9,8 @@ export const SIMPLE_CONDITIONS = [
   { id: 3, label: '考核周期内按规定通过住院医师规范化培训' },
   { id: 4, label: '考核周期内晋升上一级专业技术职务' },
 ] as const;
+
+const ZEnrolmentStatus = z.enum(ENROLMENT_STATUSES);
 
 export const REPORT_MAX_CHARS = 2000;
 export const PROOF_MAX_FILES = 10;
@@ -19,7 +23,7 @@ export const PROOF_MAX_BYTES = 3 * 1024 * 1024;
  */
 export const ZProcedureApplication = z
   .object({
-    procedure: z.enum(['general', 'simple']),
+    procedure: ZProcedure,
     conditions: z.array(z.number().int().min(1).max(4)).max(4).default([]),
     proofFileIds: z
       .array(z.string().uuid())
@@ -39,7 +43,7 @@ export type TProcedureApplication = z.infer<typeof ZProcedureApplication>;
 
 /** Saving step 5 (draft): the same fields without the completeness rules, checked on submit. */
 export const ZProcedureDraft = z.object({
-  procedure: z.enum(['general', 'simple'], { message: '请选择考核程序' }),
+  procedure: ZProcedure,
   conditions: z.array(z.number().int().min(1).max(4)).max(4).default([]),
   proofFileIds: z
     .array(z.string().uuid())
@@ -68,12 +72,12 @@ export type TAttachment = z.infer<typeof ZAttachment>;
 
 export const ZProcedureState = z.object({
   enrolmentId: z.number().int(),
-  status: z.string(),
+  status: ZEnrolmentStatus,
   statusLabel: z.string(),
-  procedureChoice: z.enum(['with_registration', 'after_approval']),
-  procedure: z.enum(['general', 'simple']).nullable(),
+  procedureChoice: ZProcedureChoice,
+  procedure: ZProcedure.nullable(),
   application: z.object({
-    procedure: z.enum(['general', 'simple']).nullable(),
+    procedure: ZProcedure.nullable(),
     conditions: z.array(z.number().int()),
     proofFileIds: z.array(z.string()),
     report: z.string(),
@@ -149,7 +153,7 @@ export const ZEvaluationRecord = z.object({
 });
 
 export const ZEvaluationListQuery = z.object({
-  procedure: z.enum(['general', 'simple']),
+  procedure: ZProcedure,
   keyword: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -162,8 +166,8 @@ export const ZEvaluationRow = z.object({
   institutionName: z.string(),
   level: z.string(),
   practiceCategory: z.string(),
-  procedure: z.enum(['general', 'simple']),
-  status: z.string(),
+  procedure: ZProcedure,
+  status: ZEnrolmentStatus,
   statusLabel: z.string(),
   workResult: z.string().nullable(),
   ethicsResult: z.string().nullable(),

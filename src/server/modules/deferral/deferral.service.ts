@@ -11,6 +11,8 @@ import { deferralApplications, enrolments, files, organisations, physicians } fr
 import { escapeLike, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { refusalError } from '../../platform/refusal.js';
+import { DECISION_LABELS, type Decision } from '../../../shared/domain/decisions.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import type {
@@ -29,6 +31,7 @@ import {
   deferralEventsFor,
   deferralTransition,
   type DeferralActor,
+  type DeferralEvent,
   type DeferralState,
   type DeferralStatus,
 } from './deferral.machine.js';
@@ -330,18 +333,17 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
   return mine(deps, actor);
 }
 
+const DECISION_EVENT = {
+  institution: { approve: 'INSTITUTION_APPROVE', reject: 'INSTITUTION_REJECT' },
+  admin: { approve: 'ADMIN_APPROVE', reject: 'ADMIN_REJECT' },
+} as const satisfies Record<'institution' | 'admin', Record<Decision, DeferralEvent>>;
+
 /** 卫生机构意见 (institution) or 卫生行政部门意见 (administration in whose subtree the institution lies). */
 export async function review(deps: Deps, actor: Actor, id: number, input: TDeferralReview) {
   const ma = machineActor(actor);
   if (ma !== 'institution' && ma !== 'admin') throw new AppError('FORBIDDEN', '您没有权限执行此操作', 403);
-  const event =
-    ma === 'institution'
-      ? input.agree === '同意'
-        ? 'INSTITUTION_AGREE'
-        : 'INSTITUTION_DISAGREE'
-      : input.agree === '同意'
-        ? 'ADMIN_AGREE'
-        : 'ADMIN_DISAGREE';
+  const event = ma === 'institution' ? DECISION_EVENT.institution[input.agree] : DECISION_EVENT.admin[input.agree];
+  const agree = DECISION_LABELS[input.agree];
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ a: deferralApplications, physicianId: enrolments.physicianId })
@@ -351,22 +353,17 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
     if (!row) throw notFound('延期考核申请');
     const a = row.a;
     const r = deferralTransition(a.status as DeferralStatus, event, ma, input.opinion);
-    if (!r.ok)
-      throw new AppError(
-        r.code,
-        r.message,
-        r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
-      );
+    if (!r.ok) throw refusalError(r);
     const now = deps.now();
     const patch =
       ma === 'institution'
         ? {
-            institutionAgree: input.agree,
+            institutionAgree: agree,
             institutionOpinion: input.opinion,
             institutionName: actor.orgName,
             institutionAt: now,
           }
-        : { adminAgree: input.agree, adminOpinion: input.opinion, adminOrgName: actor.orgName, adminAt: now };
+        : { adminAgree: agree, adminOpinion: input.opinion, adminOrgName: actor.orgName, adminAt: now };
     const [u] = await tx
       .update(deferralApplications)
       .set({ ...patch, status: r.to, updatedAt: now })

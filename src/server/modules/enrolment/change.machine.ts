@@ -4,36 +4,53 @@
  * allowed → submitted (physician edits steps 1–3 and resubmits);
  * submitted → approved (通过: applied to the registration) | rejected (驳回).
  */
-export type ChangeState = 'pending' | 'allowed' | 'refused' | 'submitted' | 'approved' | 'rejected';
+import {
+  CHANGE_STATE_LABELS,
+  type ChangeState,
+  defineMachine,
+  type Fired,
+  type Refusal,
+  type TransitionSpec,
+} from '../../../shared/domain/index.js';
+
+export { OPEN_CHANGE_STATES } from '../../../shared/domain/change.js';
+export type { ChangeState };
 export type ChangeActor = 'physician' | 'institution';
 
 export const CHANGE_TRANSITIONS = {
-  ALLOW: { from: ['pending'], actor: 'institution', to: 'allowed', label: '允许修改', needsReason: false },
-  REFUSE: { from: ['pending'], actor: 'institution', to: 'refused', label: '不允许修改', needsReason: true },
-  SUBMIT: { from: ['allowed'], actor: 'physician', to: 'submitted', label: '提交修改', needsReason: false },
-  APPROVE: { from: ['submitted'], actor: 'institution', to: 'approved', label: '修改审核通过', needsReason: false },
-  REJECT: { from: ['submitted'], actor: 'institution', to: 'rejected', label: '修改审核驳回', needsReason: true },
-} as const satisfies Record<
-  string,
-  { from: readonly ChangeState[]; actor: ChangeActor; to: ChangeState; label: string; needsReason: boolean }
->;
+  /** 允许修改 */
+  REQUEST_APPROVE: { from: ['pending'], actors: ['institution'], to: 'allowed', label: '允许修改' },
+  /** 不允许修改 */
+  REQUEST_REJECT: {
+    from: ['pending'],
+    actors: ['institution'],
+    to: 'refused',
+    label: '不允许修改',
+    needsReason: true,
+  },
+  SUBMIT: { from: ['allowed'], actors: ['physician'], to: 'submitted', label: '提交修改' },
+  /** 修改审核 → 通过 */
+  CHANGE_APPROVE: { from: ['submitted'], actors: ['institution'], to: 'approved', label: '修改审核通过' },
+  /** 修改审核 → 驳回 */
+  CHANGE_REJECT: {
+    from: ['submitted'],
+    actors: ['institution'],
+    to: 'rejected',
+    label: '修改审核驳回',
+    needsReason: true,
+  },
+} as const satisfies Record<string, TransitionSpec<ChangeState, ChangeActor, object>>;
 
 export type ChangeEvent = keyof typeof CHANGE_TRANSITIONS;
-export const CHANGE_EVENTS = Object.keys(CHANGE_TRANSITIONS) as ChangeEvent[];
-export const OPEN_CHANGE_STATES: readonly ChangeState[] = ['pending', 'allowed', 'submitted'];
 
-export type ChangeResult =
-  | { ok: true; to: ChangeState; label: string }
-  | { ok: false; code: 'FORBIDDEN_ACTOR' | 'INVALID_TRANSITION' | 'REASON_REQUIRED'; message: string };
+export const changeMachine = defineMachine<ChangeState, ChangeActor, ChangeEvent>({
+  subject: '修改申请状态',
+  stateLabel: (s) => CHANGE_STATE_LABELS[s],
+  transitions: CHANGE_TRANSITIONS,
+});
+export const CHANGE_EVENTS = changeMachine.events;
 
-const STATE_LABELS: Record<ChangeState, string> = {
-  pending: '待卫生机构处理',
-  allowed: '已允许修改',
-  refused: '不允许修改',
-  submitted: '待审核修改内容',
-  approved: '修改已通过',
-  rejected: '修改已驳回',
-};
+export type ChangeResult = Fired<ChangeState, never> | Refusal;
 
 export function changeTransition(
   state: ChangeState,
@@ -41,23 +58,21 @@ export function changeTransition(
   actor: ChangeActor,
   reason?: string | null,
 ): ChangeResult {
-  const t = CHANGE_TRANSITIONS[event];
-  if (t.actor !== actor) return { ok: false, code: 'FORBIDDEN_ACTOR', message: `当前角色不能执行「${t.label}」` };
-  if (!(t.from as readonly ChangeState[]).includes(state)) {
-    return {
-      ok: false,
-      code: 'INVALID_TRANSITION',
-      message: `修改申请状态为「${STATE_LABELS[state]}」，不能执行「${t.label}」，请刷新后重试`,
-    };
-  }
-  if (t.needsReason && !reason?.trim())
-    return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
-  return { ok: true, to: t.to, label: t.label };
+  return changeMachine.fire(state, event, actor, {}, reason);
 }
 
 export function changeActions(state: ChangeState, actor: ChangeActor): ChangeEvent[] {
-  return CHANGE_EVENTS.filter(
-    (e) =>
-      CHANGE_TRANSITIONS[e].actor === actor && (CHANGE_TRANSITIONS[e].from as readonly ChangeState[]).includes(state),
-  );
+  return changeMachine.available(state, actor);
 }
+
+/**
+ * The action names the web client knows (允许修改 ALLOW, 不允许修改 REFUSE, 通过 APPROVE,
+ * 驳回 REJECT), kept on the wire so the client keeps working while it moves to the events.
+ */
+export const CHANGE_WIRE_ACTIONS: Record<ChangeEvent, string> = {
+  REQUEST_APPROVE: 'ALLOW',
+  REQUEST_REJECT: 'REFUSE',
+  SUBMIT: 'SUBMIT',
+  CHANGE_APPROVE: 'APPROVE',
+  CHANGE_REJECT: 'REJECT',
+};

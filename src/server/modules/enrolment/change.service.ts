@@ -21,7 +21,8 @@ import {
   type TChangeRow,
   type TWizardStep,
 } from '../../../shared/schemas/enrolment.js';
-import { changeActions, changeTransition, type ChangeEvent } from './change.machine.js';
+import { CHANGE_WIRE_ACTIONS, changeActions, changeTransition, type ChangeEvent } from './change.machine.js';
+import { refusalError } from '../../platform/refusal.js';
 import { currentCycle, type Enrolment } from './enrolment.transition.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now'>;
@@ -171,7 +172,7 @@ export async function submitChange(deps: Deps, actor: Actor, requestId?: string)
     const c = await latestChangeRequest(tx, row.id);
     if (!c) throw notFound('修改申请');
     const t = changeTransition(c.state, 'SUBMIT', 'physician');
-    if (!t.ok) throw new AppError(t.code, t.message, t.code === 'INVALID_TRANSITION' ? 409 : 400);
+    if (!t.ok) throw refusalError(t);
     if (!Object.keys(c.proposed).length)
       throw new AppError('INCOMPLETE', '您还没有修改任何信息，请修改后【保存】再提交', 400);
     const merged = mergedRegistration(row.registration, c.proposed);
@@ -201,12 +202,7 @@ async function move(
   extra?: () => Promise<void>,
 ) {
   const t = changeTransition(c.state, event, actor.role === 'physician' ? 'physician' : 'institution', reason);
-  if (!t.ok)
-    throw new AppError(
-      t.code,
-      t.message,
-      t.code === 'INVALID_TRANSITION' ? 409 : t.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
-    );
+  if (!t.ok) throw refusalError(t);
   const [updated] = await tx
     .update(enrolmentChangeRequests)
     .set({ state: t.to, replyReason: actor.role === 'physician' ? c.replyReason : reason, updatedAt: deps.now() })
@@ -261,14 +257,14 @@ export async function decideChange(
   deps: Deps,
   actor: Actor,
   id: number,
-  event: 'ALLOW' | 'REFUSE' | 'APPROVE' | 'REJECT',
+  event: Exclude<ChangeEvent, 'SUBMIT'>,
   reason: string | null,
   requestId?: string,
 ): Promise<TChangeRequestView> {
   return deps.db.transaction(async (tx) => {
     const c = await findForInstitution(tx, actor, id);
     return move(tx, deps, actor, c, event, reason, requestId, async () => {
-      if (event !== 'APPROVE') return;
+      if (event !== 'CHANGE_APPROVE') return;
       const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, c.enrolmentId)).for('update');
       if (!e) throw notFound('考核记录');
       const merged = mergedRegistration(e.registration, c.proposed);
@@ -325,7 +321,7 @@ export async function listChanges(
     name: r.name,
     idNumber: r.idNumber,
     current: r.registration,
-    actions: changeActions(r.c.state, 'institution'),
+    actions: changeActions(r.c.state, 'institution').map((e) => CHANGE_WIRE_ACTIONS[e]),
   }));
   return { items, nextCursor: more ? page[page.length - 1].c.id : null };
 }

@@ -3,22 +3,19 @@
  * → next status | error. No I/O. Services apply a transition with a compare-and-set on
  * the current status (see enrolment.transition.ts).
  */
-import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
+import {
+  defineMachine,
+  ENROLMENT_STATUS_LABELS,
+  type EnrolmentStatus,
+  type Fired,
+  type MachineActor,
+  type Refusal,
+  type TransitionSpec,
+  type WindowKey,
+} from '../../../shared/domain/index.js';
 
-/** Who may fire an event. `province` is an admin acting at province level. */
-export type MachineActor = 'physician' | 'institution' | 'body' | 'admin' | 'province' | 'system';
-
-/** Cycle windows (考核设置). */
-export type WindowKey = 'registration' | 'deferral' | 'exam' | 'grading' | 'reexam' | 'reexamGrading';
-
-export const WINDOW_LABELS: Record<WindowKey, string> = {
-  registration: '报名时间',
-  deferral: '延期考核申请时间',
-  exam: '首轮考核时间',
-  grading: '首轮成绩评定时间',
-  reexam: '再次考核时间',
-  reexamGrading: '再次考核评定时间',
-};
+export { checkWindow, WINDOW_LABELS, type WindowKey } from '../../../shared/domain/windows.js';
+export type { MachineActor };
 
 export interface MachineContext {
   /** procedure chosen inside the registration submission (procedureChoice = with_registration) */
@@ -29,20 +26,11 @@ export interface MachineContext {
   examPassed?: boolean;
   /** why the enrolment failed (re-exam is only for exam failures) */
   failReason?: string | null;
+  /** 申诉 → 撤销处理: the status the enrolment had before 违纪处理 */
+  restoreStatus?: EnrolmentStatus | null;
 }
 
-interface Transition {
-  from: readonly EnrolmentStatus[];
-  actors: readonly MachineActor[];
-  /** the window the event must fall in, if any */
-  window?: WindowKey;
-  /** a reason text is required (rejections) */
-  needsReason?: boolean;
-  label: string;
-  to: (ctx: MachineContext) => EnrolmentStatus;
-  /** extra guard on the context; returns an error message or null */
-  guard?: (ctx: MachineContext) => string | null;
-}
+type Transition = TransitionSpec<EnrolmentStatus, MachineActor, MachineContext, WindowKey>;
 
 const EXITABLE: readonly EnrolmentStatus[] = [
   'opened',
@@ -55,6 +43,15 @@ const EXITABLE: readonly EnrolmentStatus[] = [
   'pending_body_evaluation',
   'ready_for_exam',
 ];
+
+const TRANSITIONS_PROCESS_FROM = [
+  'ready_for_exam',
+  'pending_grading',
+  'passed',
+  'failed',
+  'reexam_ready',
+  'pending_reexam_grading',
+] as const;
 
 export const TRANSITIONS = {
   /** 参加考核 */
@@ -203,20 +200,42 @@ export const TRANSITIONS = {
   },
   /** 监考管理 → 处理: 违纪不合格 */
   PROCESS_CHEATING: {
-    from: ['ready_for_exam', 'pending_grading', 'passed', 'failed', 'reexam_ready', 'pending_reexam_grading'],
+    from: TRANSITIONS_PROCESS_FROM,
     actors: ['admin', 'province'],
     needsReason: true,
     label: '违纪处理',
     to: () => 'disciplinary_failed',
   },
+  /** 申诉 → 撤销处理 (province): the result before 违纪处理 is restored */
+  REVOKE_DISCIPLINE: {
+    from: ['disciplinary_failed'],
+    actors: ['province'],
+    needsReason: true,
+    label: '撤销违纪处理',
+    to: (ctx) => ctx.restoreStatus ?? 'disciplinary_failed',
+    guard: (ctx) =>
+      ctx.restoreStatus && (TRANSITIONS_PROCESS_FROM as readonly string[]).includes(ctx.restoreStatus)
+        ? null
+        : '缺少违纪处理前的考核状态，不能撤销',
+  },
 } as const satisfies Record<string, Transition>;
 
 export type EnrolmentEvent = keyof typeof TRANSITIONS;
-export const ENROLMENT_EVENTS = Object.keys(TRANSITIONS) as EnrolmentEvent[];
 
-export type TransitionResult =
-  | { ok: true; to: EnrolmentStatus; window?: WindowKey; label: string }
-  | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN_ACTOR' | 'REASON_REQUIRED' | 'GUARD'; message: string };
+/** The enrolment lifecycle; a province-level administration may do what any administration may. */
+export const enrolmentMachine = defineMachine<EnrolmentStatus, MachineActor, EnrolmentEvent, MachineContext, WindowKey>(
+  {
+    subject: '考核状态',
+    stateLabel: (s) => ENROLMENT_STATUS_LABELS[s],
+    transitions: TRANSITIONS,
+    actorMay: (actor, allowed) => allowed.includes(actor) || (actor === 'province' && allowed.includes('admin')),
+    automaticActors: ['system'],
+  },
+);
+
+export const ENROLMENT_EVENTS = enrolmentMachine.events;
+
+export type TransitionResult = Fired<EnrolmentStatus, WindowKey> | Refusal;
 
 /** Pure: may `actor` fire `event` on an enrolment in `status`, and where does it lead? */
 export function transition(
@@ -225,51 +244,10 @@ export function transition(
   actor: MachineActor,
   ctx: MachineContext & { reason?: string | null } = {},
 ): TransitionResult {
-  const t: Transition = TRANSITIONS[event];
-  if (!t.actors.includes(actor) && !(actor === 'province' && t.actors.includes('admin'))) {
-    return { ok: false, code: 'FORBIDDEN_ACTOR', message: `当前角色不能执行「${t.label}」` };
-  }
-  if (!t.from.includes(status)) {
-    return {
-      ok: false,
-      code: 'INVALID_TRANSITION',
-      message: `考核状态为「${ENROLMENT_STATUS_LABELS[status]}」，不能执行「${t.label}」，请刷新后重试`,
-    };
-  }
-  if (t.needsReason && !ctx.reason?.trim()) {
-    return { ok: false, code: 'REASON_REQUIRED', message: `「${t.label}」须填写理由` };
-  }
-  const guardError = t.guard?.(ctx);
-  if (guardError) return { ok: false, code: 'GUARD', message: guardError };
-  return { ok: true, to: t.to(ctx), window: t.window, label: t.label };
+  return enrolmentMachine.fire(status, event, actor, ctx, ctx.reason);
 }
 
 /** Events `actor` may fire on an enrolment in `status` (the UI renders buttons from these). */
 export function availableEvents(status: EnrolmentStatus, actor: MachineActor): EnrolmentEvent[] {
-  return ENROLMENT_EVENTS.filter((e) => {
-    const t: Transition = TRANSITIONS[e];
-    if (t.actors.includes('system') && t.actors.length === 1) return false;
-    const actorOk = t.actors.includes(actor) || (actor === 'province' && t.actors.includes('admin'));
-    return actorOk && t.from.includes(status);
-  });
-}
-
-/** Is `now` inside the window? Windows are inclusive of whole days in China time. */
-export function checkWindow(
-  windows: Partial<Record<WindowKey, { start: string; end: string }>>,
-  key: WindowKey,
-  now: Date,
-): { ok: true } | { ok: false; message: string } {
-  const w = windows[key];
-  const label = WINDOW_LABELS[key];
-  if (!w) return { ok: false, message: `省级卫生行政机构尚未设置「${label}」，暂不能办理` };
-  const start = new Date(`${w.start}T00:00:00+08:00`);
-  const end = new Date(`${w.end}T23:59:59.999+08:00`);
-  if (now < start || now > end) {
-    return {
-      ok: false,
-      message: `不在「${label}」内（${w.start.replaceAll('-', '/')} 至 ${w.end.replaceAll('-', '/')}），不能办理`,
-    };
-  }
-  return { ok: true };
+  return enrolmentMachine.available(status, actor);
 }

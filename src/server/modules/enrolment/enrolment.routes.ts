@@ -111,23 +111,23 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     },
     async (req) => change.listChanges(deps, actorOf(req, 'institution'), req.query),
   );
-  const decide = (path: string, event: 'ALLOW' | 'APPROVE', summary: string) =>
+  const decide = (path: string, event: 'REQUEST_APPROVE' | 'CHANGE_APPROVE', summary: string) =>
     app.post(
       path,
       { schema: { tags, summary, params: ZIdParam, response: { 200: ZChangeRequestView } } },
       async (req) => change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, null, req.id),
     );
-  const decideWithReason = (path: string, event: 'REFUSE' | 'REJECT', summary: string) =>
+  const decideWithReason = (path: string, event: 'REQUEST_REJECT' | 'CHANGE_REJECT', summary: string) =>
     app.post(
       path,
       { schema: { tags, summary, params: ZIdParam, body: ZReason, response: { 200: ZChangeRequestView } } },
       async (req) =>
         change.decideChange(deps, actorOf(req, 'institution'), req.params.id, event, req.body.reason, req.id),
     );
-  decide('/api/change-requests/:id/allow', 'ALLOW', '允许修改');
-  decideWithReason('/api/change-requests/:id/refuse', 'REFUSE', '不允许修改');
-  decide('/api/change-requests/:id/approve', 'APPROVE', '修改审核通过（应用修改）');
-  decideWithReason('/api/change-requests/:id/reject', 'REJECT', '修改审核驳回');
+  decide('/api/change-requests/:id/allow', 'REQUEST_APPROVE', '允许修改');
+  decideWithReason('/api/change-requests/:id/refuse', 'REQUEST_REJECT', '不允许修改');
+  decide('/api/change-requests/:id/approve', 'CHANGE_APPROVE', '修改审核通过（应用修改）');
+  decideWithReason('/api/change-requests/:id/reject', 'CHANGE_REJECT', '修改审核驳回');
 
   /* ───── lists, detail, reviews ───── */
   app.get(

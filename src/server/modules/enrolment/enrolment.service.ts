@@ -18,6 +18,7 @@ import {
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
+import { refusalError } from '../../platform/refusal.js';
 import { checkUpload, imageSize, storeFile } from '../../platform/uploads.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import {
@@ -479,7 +480,7 @@ export async function submitRegistration(deps: Deps, actor: Actor, requestId?: s
     const row = await findMine(tx, actor, cycle.id, true);
     if (!row) throw new AppError('NOT_OPENED', '您所在的卫生机构尚未为您开通本周期考核报名（未开通报名）', 409);
     const t = transition(row.status, 'SUBMIT_REGISTRATION', 'physician');
-    if (!t.ok) throw new AppError(t.code, t.message, t.code === 'INVALID_TRANSITION' ? 409 : 400);
+    if (!t.ok) throw refusalError(t);
     requireRegistrationWindow(cycle, deps.now());
     const issue = wizardIssue(row);
     if (issue) {

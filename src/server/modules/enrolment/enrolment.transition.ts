@@ -11,6 +11,7 @@ import { inSubtree, type Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany, type AuditEntry } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
+import { refusalError } from '../../platform/refusal.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
 import {
   availableEvents,
@@ -137,10 +138,7 @@ export async function applyTransition(
     reason: opts.reason,
     failReason: opts.ctx?.failReason ?? row.failReason,
   });
-  if (!r.ok) {
-    const status = r.code === 'FORBIDDEN_ACTOR' ? 403 : r.code === 'INVALID_TRANSITION' ? 409 : 400;
-    throw new AppError(r.code, r.message, status);
-  }
+  if (!r.ok) throw refusalError(r);
   const windowKey = opts.windowOverride === undefined ? r.window : opts.windowOverride;
   if (windowKey && actor) {
     const cycle = await cycleById(tx, row.cycleId);
@@ -229,9 +227,8 @@ export async function applyTransitionMany(
       failReason: row.failReason,
     });
     if (!r.ok) {
-      const status = r.code === 'FORBIDDEN_ACTOR' ? 403 : r.code === 'INVALID_TRANSITION' ? 409 : 400;
       const who = opts.nameOf?.(row);
-      throw new AppError(r.code, who ? `${who}：${r.message}` : r.message, status);
+      throw refusalError(who ? { ...r, message: `${who}：${r.message}` } : r);
     }
     windowKey = opts.windowOverride === undefined ? r.window : opts.windowOverride;
     const key = `${row.status}>${r.to}`;

@@ -18,6 +18,8 @@ import { escapeLike, requireProvinceAdmin, type Actor } from '../../platform/act
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
+import { refusalError } from '../../platform/refusal.js';
+import { PROCEDURE_LABELS } from '../../../shared/domain/procedure.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import {
   EXEMPTS_LABEL,
@@ -34,6 +36,8 @@ import { cnDate, streamXlsx } from '../procedure/xlsx.js';
 import {
   EXEMPTION_STATUS_LABELS,
   exemptedPaper,
+  EXEMPTION_EVENT_DECISION,
+  EXEMPTION_WIRE_ACTIONS,
   exemptionEventsFor,
   exemptionTransition,
   type ExemptionActor,
@@ -194,6 +198,7 @@ function toDto(
 ): TExemptionApplication {
   const ma = machineActor(actor);
   const status = r.a.status as ExemptionStatus;
+  const events = ma && ma !== 'physician' ? exemptionEventsFor(status, ma) : [];
   return {
     id: r.a.id,
     enrolmentId: r.a.enrolmentId,
@@ -209,7 +214,8 @@ function toDto(
     fileIds: r.a.fileIds,
     reviews: r.a.reviews,
     submittedAt: r.a.submittedAt.toISOString(),
-    actions: ma && ma !== 'physician' ? exemptionEventsFor(status, ma) : [],
+    actions: events.map((e) => EXEMPTION_WIRE_ACTIONS[e] ?? e),
+    decisions: events.flatMap((e) => EXEMPTION_EVENT_DECISION[e] ?? []),
     workResult: r.workResult,
     ethicsResult: r.ethicsResult,
   };
@@ -272,7 +278,7 @@ export async function exportApplications(
       { header: '姓名', width: 12, value: (r) => r.name },
       { header: '证件号码', width: 22, value: (r) => r.idNumber },
       { header: '卫生机构', width: 28, value: (r) => r.institutionName },
-      { header: '考核程序', width: 10, value: (r) => (r.a.procedure === 'general' ? '一般程序' : '简易程序') },
+      { header: '考核程序', width: 10, value: (r) => PROCEDURE_LABELS[r.a.procedure] },
       { header: '免考项目', width: 14, value: (r) => EXEMPTS_LABEL[r.a.procedure] },
       { header: '免考理由', width: 40, value: (r) => r.a.reasons.map((x) => x.reason).join('；') },
       { header: '说明', width: 30, value: (r) => r.a.note },
@@ -359,7 +365,7 @@ function whyCannotApply(
   if (!EXEMPTION_APPLY_STATUSES.includes(e.status))
     return `考核状态为「${ENROLMENT_STATUS_LABELS[e.status]}」，报名审核通过后、参加测评前方可申请免考`;
   if (!e.procedure) return '请先选择考核程序';
-  if (!settings[e.procedure].open) return `${e.procedure === 'general' ? '一般程序' : '简易程序'}免考申请未开启`;
+  if (!settings[e.procedure].open) return `${PROCEDURE_LABELS[e.procedure]}免考申请未开启`;
   const r = exemptionTransition(state, 'SUBMIT', 'physician');
   return r.ok ? null : r.message;
 }
@@ -464,11 +470,11 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
 
 const DECISION_EVENT: Record<'institution' | 'body', Record<TExemptionReview['decision'], ExemptionEvent>> = {
   institution: {
-    pass: 'INSTITUTION_PASS',
+    approve: 'INSTITUTION_APPROVE',
     reject_supplement: 'INSTITUTION_REJECT_SUPPLEMENT',
     reject_final: 'INSTITUTION_REJECT_FINAL',
   },
-  body: { pass: 'BODY_PASS', reject_supplement: 'BODY_REJECT_SUPPLEMENT', reject_final: 'BODY_REJECT_FINAL' },
+  body: { approve: 'BODY_APPROVE', reject_supplement: 'BODY_REJECT_SUPPLEMENT', reject_final: 'BODY_REJECT_FINAL' },
 };
 
 /** 卫生机构审核 / 考核机构复核. */
@@ -484,12 +490,7 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
     if (!row) throw notFound('免考申请');
     const a = row.a;
     const r = exemptionTransition(a.status as ExemptionStatus, event, role, input.opinion);
-    if (!r.ok)
-      throw new AppError(
-        r.code,
-        r.message,
-        r.code === 'INVALID_TRANSITION' ? 409 : r.code === 'FORBIDDEN_ACTOR' ? 403 : 400,
-      );
+    if (!r.ok) throw refusalError(r);
     const entry = {
       by: actor.orgName,
       role: role === 'body' ? '考核机构' : '卫生机构',
