@@ -32,11 +32,14 @@ const STYLE_HEADER = 2;
 
 // XML 1.0 forbids most C0 controls, U+FFFE/U+FFFF and unpaired surrogates; a spreadsheet
 // refuses the whole file if one slips in, so they are dropped.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(s: string): string {
-  return s.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return s
+    .replace(INVALID_XML, '')
+    .replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
 /** Text a spreadsheet would run as a formula (or a DDE payload) if typed in. */
@@ -141,7 +144,13 @@ class ZipStreamWriter {
     await this.push(this.localHeader(nameBuf));
     const deflated = zlib.deflateRawSync(data);
     await this.push(deflated);
-    await this.descriptor({ name: nameBuf, crc: zlib.crc32(data), compressed: deflated.length, size: data.length, offset });
+    await this.descriptor({
+      name: nameBuf,
+      crc: zlib.crc32(data),
+      compressed: deflated.length,
+      size: data.length,
+      offset,
+    });
   }
 
   /** A large part written piece by piece; call `write` any number of times, then `end`. */

@@ -47,16 +47,25 @@ async function ensureNotice(tx: DbOrTx, actor: Actor, e: typeof enrolments.$infe
 const maskName = (n: string) =>
   n.length <= 1 ? n : n.length === 2 ? `${n[0]}*` : `${n[0]}${'*'.repeat(n.length - 2)}${n[n.length - 1]}`;
 
-/**
- * 考核结果通知书 as an A4 PDF: the physician's data, the result, a seal area for the issuing
- * authority (official only once sealed) and a QR code pointing to the public 证书查验 page.
- */
-export async function renderNoticePdf(
-  deps: AppDeps,
+/** Everything one notice shows, loaded through the actor's scope (a 404 outside it). */
+export interface NoticeData {
+  e: typeof enrolments.$inferSelect;
+  notice: Notice;
+  p: typeof physicians.$inferSelect;
+  cycle: typeof cycles.$inferSelect;
+  inst: { name: string };
+  issuer: { name: string } | undefined;
+  verifyUrl: string;
+  qr: Buffer;
+  photo: Buffer | null;
+}
+
+export async function loadNoticeData(
+  deps: Pick<AppDeps, 'db' | 'storage'>,
   actor: Actor,
   enrolmentId: number,
   baseUrl: string,
-): Promise<{ pdf: Buffer; fileName: string }> {
+): Promise<NoticeData> {
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   if (e.status !== 'passed') throw new AppError('NOT_PASSED', '仅考核合格的医师可以打印考核结果通知书', 409);
   const notice = await deps.db.transaction((tx) => ensureNotice(tx, actor, e));
@@ -77,8 +86,31 @@ export async function renderNoticePdf(
     const [f] = await deps.db.select().from(files).where(eq(files.id, e.photoFileId));
     if (f) photo = await deps.storage.get(f.storageKey).catch(() => null);
   }
+  return { e, notice, p, cycle, inst, issuer, verifyUrl, qr, photo };
+}
 
+/**
+ * 考核结果通知书 as an A4 PDF: the physician's data, the result, a seal area for the issuing
+ * authority (official only once sealed) and a QR code pointing to the public 证书查验 page.
+ */
+export async function renderNoticePdf(
+  deps: AppDeps,
+  actor: Actor,
+  enrolmentId: number,
+  baseUrl: string,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  const data = await loadNoticeData(deps, actor, enrolmentId, baseUrl);
   const doc = createChineseA4({ title: '医师定期考核结果通知书' });
+  drawNotice(doc, data);
+  const pdf = await pdfToBuffer(doc);
+  return { pdf, fileName: `考核结果通知书-${data.p.name}.pdf` };
+}
+
+/** Draws one notice on the document's current page (the batch print draws many, one per page). */
+export function drawNotice(
+  doc: PDFKit.PDFDocument,
+  { e, notice, p, cycle, inst, issuer, verifyUrl, qr, photo }: NoticeData,
+): void {
   const W = doc.page.width;
   doc.font('cn-bold').fontSize(22).text('医师定期考核结果通知书', 0, 70, { align: 'center', width: W });
   doc
@@ -169,8 +201,6 @@ export async function renderNoticePdf(
       width: W - 140,
     })
     .fillColor('#000');
-  const pdf = await pdfToBuffer(doc);
-  return { pdf, fileName: `考核结果通知书-${p.name}.pdf` };
 }
 
 /** The physician's own notice. */

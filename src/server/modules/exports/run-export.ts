@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../../app.js';
+import { exportJobs } from '../../db/schema/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { XlsxStreamWriter } from '../../platform/xlsx-stream.js';
+import { DEFINITIONS } from './exports.definitions.js';
+
+/** how often (ms) the job writes its progress for the page to show */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * The export job: rows come batch by batch from the list's scoped query (as the requester,
+ * frozen at request time), go through the streaming writer into a temporary file, and the
+ * finished file is put into storage. Between batches the event loop is yielded so an API
+ * served by the same process keeps answering. A retry starts over (idempotent).
+ */
+export async function runExport(deps: AppDeps, exportId: string, attempt: { no: number; max: number }): Promise<void> {
+  const [job] = await deps.db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
+  if (!job || job.status === 'done' || job.status === 'expired' || job.status === 'failed') return;
+  const def = DEFINITIONS[job.kind as keyof typeof DEFINITIONS];
+  const actor = job.actor as unknown as Actor;
+  const setJob = (v: Partial<typeof exportJobs.$inferInsert>) =>
+    deps.db
+      .update(exportJobs)
+      .set(v)
+      .where(and(eq(exportJobs.id, job.id), inArray(exportJobs.status, ['queued', 'running'])));
+  await setJob({ status: 'running', processed: 0 });
+
+  const tmpDir = path.join(deps.config.dataDir, 'tmp');
+  await fs.promises.mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `export-${job.id}-${process.pid}.part`);
+  const out = fs.createWriteStream(tmp);
+  let processed = 0;
+  let lastWrite = Date.now();
+  const progress = (n: number) => {
+    processed = n;
+    if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) {
+      lastWrite = Date.now();
+      void setJob({ processed: n }).catch(() => undefined);
+    }
+  };
+  try {
+    if (def.format === 'xlsx') {
+      const total = def.count ? await def.count(deps, actor, job.params) : null;
+      if (total !== null) await setJob({ total });
+      const writer = new XlsxStreamWriter(out, { sheetName: def.sheet, columns: def.columns(job.params) });
+      await writer.start();
+      for await (const batch of def.batches(deps, actor, job.params)) {
+        await writer.addRows(batch);
+        progress(processed + batch.length);
+        await yieldToLoop();
+      }
+      await writer.finish();
+      out.end();
+      await finished(out);
+    } else {
+      await def.render(deps, actor, job.params, out, progress);
+      await finished(out);
+    }
+    const size = (await fs.promises.stat(tmp)).size;
+    const key = `exports/${job.provinceId}/${job.id}.${def.format}`;
+    // storage takes whole objects; the file (compressed) is read back once, the rows never were held
+    await deps.storage.put(key, await fs.promises.readFile(tmp), job.mime);
+    await setJob({
+      status: 'done',
+      processed,
+      total: job.total ?? processed,
+      storageKey: key,
+      size,
+      finishedAt: new Date(),
+    });
+  } catch (err) {
+    out.destroy();
+    if (attempt.no >= attempt.max || err instanceof AppError) {
+      await setJob({
+        status: 'failed',
+        error: err instanceof AppError ? err.message : '导出失败，请稍后重新申请；如多次失败请联系系统管理员',
+        finishedAt: new Date(),
+      });
+      deps.logger.error({ err, exportId }, 'export failed');
+      return;
+    }
+    throw err;
+  } finally {
+    await fs.promises.rm(tmp, { force: true });
+  }
+}
