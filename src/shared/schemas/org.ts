@@ -164,8 +164,15 @@ export const SUBORDINATE_ACTIONS = [
   'deregister',
   'allowApply',
   'disallowApply',
+  /** 行业组织: 设为考核机构 / 取消考核机构 (seed 003: 由行政机构根据需要进行配置) */
+  'grantBody',
+  'revokeBody',
 ] as const;
 export const ZSubordinateAction = z.enum(SUBORDINATE_ACTIONS);
+
+/** 【设为考核机构】/【取消考核机构】 of an industry organisation. */
+export const ZAssessmentBodyRole = z.object({ enabled: z.boolean() });
+export type TAssessmentBodyRole = z.infer<typeof ZAssessmentBodyRole>;
 
 export const ZCode = z
   .string()

@@ -6,6 +6,7 @@ import {
   ZApplicationListQuery,
   ZApplicationPage,
   ZApplyPermission,
+  ZAssessmentBodyRole,
   ZAssignedList,
   ZAuditPage,
   ZAuditQuery,
@@ -159,6 +160,19 @@ export default async function orgRoutes(fastify: FastifyInstance) {
       await svc.resetSubordinatePassword(deps, actorOf(req, 'admin'), req.params.id);
       return { ok: true as const };
     },
+  );
+  app.post(
+    '/api/org/subordinates/:id/assessment-body',
+    {
+      schema: {
+        tags: tSub,
+        summary: '行业组织 【设为考核机构】/【取消考核机构】（由行政机构根据需要配置）',
+        params: ZId,
+        body: ZAssessmentBodyRole,
+        response: { 200: ZSubordinate },
+      },
+    },
+    async (req) => svc.setIndustryBodyRole(deps, actorOf(req, 'admin'), req.params.id, req.body.enabled),
   );
   app.post(
     '/api/org/subordinates/:id/deregister',
