@@ -15,7 +15,7 @@ export function PagedTable<R extends object>({
   emptyText = '暂无数据',
   ...table
 }: Omit<TableProps<R>, 'pagination'> & {
-  list: ListState;
+  list: Omit<ListState, 'filters' | 'apply'>;
   /** number of rows over all pages, when the server counts them */
   total?: number;
   /** keyset cursor of the next page; null on the last page. Omit for numbered pages. */
