@@ -147,9 +147,13 @@ export function MobileLayout({ children }: { children: ReactNode }) {
           alignItems: 'center',
         }}
       >
-        <span style={{ fontWeight: 600, cursor: 'pointer' }} onClick={() => nav('/doctor')}>
+        <Button
+          type="link"
+          onClick={() => nav('/doctor')}
+          style={{ color: '#fff', fontWeight: 600, padding: 0, height: 'auto' }}
+        >
           医师定期考核
-        </span>
+        </Button>
         <span style={{ fontSize: 13 }}>{me.displayName}</span>
       </div>
       <div style={{ maxWidth: 720, margin: '0 auto', padding: 12 }}>{children}</div>

@@ -1,5 +1,6 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useActor } from '../../app/auth';
 import { CycleNoticeModal } from './CycleNoticeModal';
@@ -8,14 +9,20 @@ export interface TodoItem {
   label: string;
   count: number;
   path: string;
+  /** the manual's button (去审核 / 去评定); derived from the label when the server does not say */
+  action?: string;
 }
 
+/** Seed 003 opens review lists with 【去审核】 and grading / evaluation lists with 【去评定】. */
+export const todoAction = (t: TodoItem) => t.action ?? (t.label.includes('评定') ? '去评定' : '去审核');
+
 /**
- * Home page of the institutional roles: who you are and the to-do counts (待办). Feature
- * modules contribute counts through GET /api/todos.
+ * Home page of the institutional roles: who you are and the to-do counts (待办), each card opening
+ * its page. Feature modules contribute counts through GET /api/todos.
  */
 export function HomePage() {
   const me = useActor();
+  const nav = useNavigate();
   const todos = useQuery({
     queryKey: ['todos', me.role],
     queryFn: () => api.get<{ items: TodoItem[] }>('/api/todos').catch(() => ({ items: [] })),
@@ -32,7 +39,15 @@ export function HomePage() {
       <Row gutter={16} style={{ marginTop: 16 }}>
         {(todos.data?.items ?? []).map((t) => (
           <Col key={t.label} xs={24} sm={12} md={8} lg={6} style={{ marginBottom: 16 }}>
-            <Card hoverable onClick={() => (window.location.href = t.path)}>
+            <Card
+              role="region"
+              aria-label={t.label}
+              actions={[
+                <Button key="go" type="link" onClick={() => nav(t.path)}>
+                  {todoAction(t)}
+                </Button>,
+              ]}
+            >
               <Statistic title={t.label} value={t.count} suffix="项" />
             </Card>
           </Col>
