@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Result, Space, Tag } from 'antd';
+import { procedureLabel } from '../../../shared/domain/procedure';
 import type { TResult } from '../../../shared/schemas/grading';
-import { api, ApiError, download } from '../../api/client';
-import { App } from 'antd';
+import { ApiError, download } from '../../api/client';
+import { useAction } from '../../components';
+import { useMyResult } from '../../queries/grading';
 
 const paper = (o: TResult['humanities']) =>
   o.passed === null
@@ -15,8 +16,8 @@ const paper = (o: TResult['humanities']) =>
 
 /** 考核结果 (physician): result, scores, consequences, 【打印】 考核结果通知书. */
 export function ResultPage() {
-  const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['result'], queryFn: () => api.get<TResult>('/api/results/mine') });
+  const action = useAction();
+  const q = useMyResult();
   if (q.error)
     return <Alert type="info" showIcon message={q.error instanceof ApiError ? q.error.message : '暂无考核结果'} />;
   const r = q.data;
@@ -34,9 +35,7 @@ export function ResultPage() {
               r.canPrint && (
                 <Button
                   type="primary"
-                  onClick={() =>
-                    download('/api/notices/mine.pdf', '考核结果通知书.pdf').catch((e) => message.error(e.message))
-                  }
+                  onClick={() => action(() => download('/api/notices/mine.pdf', '考核结果通知书.pdf'))}
                 >
                   打印
                 </Button>
@@ -51,9 +50,7 @@ export function ResultPage() {
       <Card title="考核详情">
         <Descriptions column={1} size="small" bordered>
           <Descriptions.Item label="考核周期">{r.cycleName}</Descriptions.Item>
-          <Descriptions.Item label="考核程序">
-            {r.procedure === 'simple' ? '简易程序' : r.procedure === 'general' ? '一般程序' : '未选择'}
-          </Descriptions.Item>
+          <Descriptions.Item label="考核程序">{procedureLabel(r.procedure)}</Descriptions.Item>
           <Descriptions.Item label="工作成绩">{r.workResult ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="职业道德">{r.ethicsResult ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="人文医学测评">{paper(r.humanities)}</Descriptions.Item>

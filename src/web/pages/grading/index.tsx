@@ -21,7 +21,6 @@ export const routes: PageRoute[] = [
       group: ['考核管理', '再次考核管理'],
       label: '确认再次考核名单',
       order: 560,
-      adminLevels: ['province'],
     },
   },
   {
