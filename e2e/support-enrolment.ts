@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './support';
 
@@ -83,7 +84,8 @@ export async function walkWizard(page: Page) {
   await pickOption(page, '学历', '本科');
   await page.getByLabel('电子邮件').fill('limh@example.cn');
   await page.getByLabel('手机号').fill('13800000001');
-  const jpeg = await makeJpeg(page);
+  // a real face: the standard photo is checked by the 监考 face model (e2e/fixtures/proctor)
+  const jpeg = fs.readFileSync(new URL('./fixtures/proctor/person-a.jpg', import.meta.url));
   await page.locator('input[type=file]').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await expect(page.getByAltText('照片')).toBeVisible();
   await wizardButton(page, '下一步').click();

@@ -14,3 +14,4 @@ export * from './notice.js';
 export * from './examext.js';
 export * from './stats.js';
 export * from './help.js';
+export * from './proctor.js';

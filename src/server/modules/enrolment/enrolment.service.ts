@@ -52,6 +52,7 @@ import { historyOf, listEnrolments } from './enrolment.repo.js';
 import { latestChangeRequest, saveProposedStep, toChangeView } from './change.service.js';
 import { validateStoredApplication } from '../procedure/procedure.service.js';
 import type { z } from 'zod';
+import { assessReferencePhoto } from '../proctor/compare.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
 
@@ -404,6 +405,8 @@ export async function uploadPhoto(
     throw badRequest(`照片尺寸应在 ${PHOTO_MIN_PX}–${PHOTO_MAX_PX} 像素之间（当前 ${size.width}×${size.height}）`);
   }
   if (size.height < size.width) throw badRequest('请上传竖版1寸免冠证件照（高度不小于宽度）');
+  // 监考: the photo is the face reference — one face, large and light enough (refused otherwise)
+  const faceReference = await assessReferencePhoto(deps, actor.provinceId, buf);
   return deps.db.transaction(async (tx) => {
     const cycle = await currentCycle(tx, actor.provinceId);
     const row = await findMine(tx, actor, cycle.id, true);
@@ -421,6 +424,7 @@ export async function uploadPhoto(
       orgPath: row.orgPath,
       originalName,
     });
+    await faceReference.record(tx, fileId);
     await tx.update(enrolments).set({ photoFileId: fileId, updatedAt: deps.now() }).where(eq(enrolments.id, row.id));
     await writeAudit(
       tx,

@@ -1,4 +1,5 @@
 /** Test helpers for the registration half of the enrolment lifecycle (reusable by other modules' tests). */
+import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { cycles, departments, enrolments } from '../../db/schema/index.js';
 import { DISQUALIFYING_SITUATIONS } from '../../../shared/schemas/enrolment.js';
@@ -9,6 +10,9 @@ import {
   type TestContext,
   type TestSession,
 } from '../../../../tests/helpers.js';
+
+/** A standard photo with one real face (built from face-api's demo samples, e2e/fixtures/proctor). */
+export const FACE_PHOTO = new URL('../../../../e2e/fixtures/proctor/person-a.jpg', import.meta.url);
 
 export const day = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -150,7 +154,8 @@ export async function fillWizard(
     const r = await put(step, body);
     if (r.statusCode !== 200) throw new Error(`${step}: ${r.body}`);
   }
-  const mp = multipart(tinyJpeg(), 'photo.jpg', 'image/jpeg');
+  // a real face: the standard photo is the 监考 face reference and is checked by the face model
+  const mp = multipart(readFileSync(FACE_PHOTO), 'photo.jpg', 'image/jpeg');
   const ph = await doc.inject({
     method: 'POST',
     url: '/api/enrolments/mine/photo',

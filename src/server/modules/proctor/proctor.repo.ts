@@ -1,0 +1,174 @@
+/**
+ * Queries of the proctoring module. Every read of review data takes the actor's scope
+ * (`enrolmentScope`, the same jurisdiction rule as every enrolment list).
+ */
+import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  enrolments,
+  examAttempts,
+  organisations,
+  physicians,
+  proctorCases,
+  proctorSummaries,
+} from '../../db/schema/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { escapeLike } from '../../platform/actor.js';
+import { badRequest } from '../../platform/errors.js';
+import type { TReviewQuery } from '../../../shared/schemas/proctor.js';
+import { enrolmentScope } from '../enrolment/enrolment.transition.js';
+
+/** Recompute one attempt's aggregates from its frames and events (idempotent). */
+export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO proctor_summaries AS s (attempt_id, enrolment_id, province_id, org_path, paper_type,
+      frames_total, frames_pending, min_similarity, no_face, multi_face, camera_lost, spoof_suspected, updated_at)
+    SELECT a.id, a.enrolment_id, a.province_id, a.org_path, a.paper_type,
+      coalesce(f.total, 0), coalesce(f.pending, 0), f.min_sim, coalesce(f.no_face, 0), coalesce(f.multi, 0),
+      coalesce(e.lost, 0), coalesce(f.spoof, 0), now()
+    FROM exam_attempts a
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS total,
+        count(*) FILTER (WHERE status = 'pending')::int AS pending,
+        min(similarity) FILTER (WHERE status = 'scored' AND faces > 0) AS min_sim,
+        count(*) FILTER (WHERE status = 'scored' AND faces = 0)::int AS no_face,
+        count(*) FILTER (WHERE status = 'scored' AND faces > 1)::int AS multi,
+        count(*) FILTER (WHERE spoof_suspected)::int AS spoof
+      FROM proctor_frames WHERE attempt_id = a.id
+    ) f ON true
+    LEFT JOIN LATERAL (
+      SELECT count(*)::int AS lost FROM proctor_events
+      WHERE attempt_id = a.id AND kind IN ('camera_denied', 'camera_lost')
+    ) e ON true
+    WHERE a.id = ${attemptId}
+    ON CONFLICT (attempt_id) DO UPDATE SET
+      frames_total = EXCLUDED.frames_total, frames_pending = EXCLUDED.frames_pending,
+      min_similarity = EXCLUDED.min_similarity, no_face = EXCLUDED.no_face, multi_face = EXCLUDED.multi_face,
+      camera_lost = EXCLUDED.camera_lost, spoof_suspected = EXCLUDED.spoof_suspected, updated_at = now()`);
+}
+
+/** Keyset cursor: "<sortKey>:<attemptId>" where sortKey is coalesce(min_similarity, 101) or the attempt id. */
+function parseCursor(c: string | undefined): [number, number] | null {
+  if (!c) return null;
+  const m = /^(\d+):(\d+)$/.exec(c);
+  if (!m) throw badRequest('分页参数不正确，请刷新后重试');
+  return [Number(m[1]), Number(m[2])];
+}
+
+export async function findReviewRows(db: DbOrTx, actor: Actor, q: TReviewQuery) {
+  const simKey = sql<number>`coalesce(${proctorSummaries.minSimilarity}, 101)`;
+  const conds: (SQL | undefined)[] = [enrolmentScope(actor)];
+  if (q.paperType) conds.push(eq(proctorSummaries.paperType, q.paperType));
+  if (q.institutionId) conds.push(eq(enrolments.institutionId, q.institutionId));
+  if (q.below) conds.push(sql`${proctorSummaries.minSimilarity} < ${q.below}`);
+  if (q.flagged === 'yes') conds.push(eq(proctorCases.flagged, true));
+  if (q.flagged === 'no') conds.push(sql`coalesce(${proctorCases.flagged}, false) = false`);
+  if (q.processed === 'yes') conds.push(eq(enrolments.status, 'disciplinary_failed'));
+  if (q.processed === 'no') conds.push(sql`${enrolments.status} <> 'disciplinary_failed'`);
+  if (q.keyword) {
+    const k = `%${escapeLike(q.keyword)}%`;
+    conds.push(or(ilike(physicians.name, k), ilike(physicians.idNumber, k)));
+  }
+  const cur = parseCursor(q.cursor);
+  if (cur) {
+    conds.push(
+      q.sort === 'similarity'
+        ? sql`(${simKey}, ${proctorSummaries.attemptId}) > (${cur[0]}, ${cur[1]})`
+        : sql`${proctorSummaries.attemptId} < ${cur[1]}`,
+    );
+  }
+  const rows = await db
+    .select({
+      s: proctorSummaries,
+      physicianName: physicians.name,
+      idNumber: physicians.idNumber,
+      institutionName: organisations.name,
+      enrolmentStatus: enrolments.status,
+      startedAt: examAttempts.startedAt,
+      flagged: proctorCases.flagged,
+      caseStatus: proctorCases.status,
+      simKey,
+    })
+    .from(proctorSummaries)
+    .innerJoin(enrolments, eq(enrolments.id, proctorSummaries.enrolmentId))
+    .innerJoin(examAttempts, eq(examAttempts.id, proctorSummaries.attemptId))
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .innerJoin(organisations, eq(organisations.id, enrolments.institutionId))
+    .leftJoin(proctorCases, eq(proctorCases.enrolmentId, enrolments.id))
+    .where(and(...conds))
+    .orderBy(
+      ...(q.sort === 'similarity'
+        ? [asc(simKey), asc(proctorSummaries.attemptId)]
+        : [desc(proctorSummaries.attemptId)]),
+    )
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor = more && last ? `${q.sort === 'similarity' ? last.simKey : 0}:${last.s.attemptId}` : null;
+  return { page, nextCursor };
+}
+
+/** The attempt with its enrolment if the actor may see it (else null → 404). */
+export async function findAttemptForActor(db: DbOrTx, actor: Actor, attemptId: number) {
+  const [row] = await db
+    .select({
+      attemptId: examAttempts.id,
+      paperType: examAttempts.paperType,
+      enrolment: enrolments,
+      physicianName: physicians.name,
+    })
+    .from(examAttempts)
+    .innerJoin(enrolments, eq(enrolments.id, examAttempts.enrolmentId))
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .where(and(eq(examAttempts.id, attemptId), enrolmentScope(actor)));
+  return row ?? null;
+}
+
+export async function findCaseRows(
+  db: DbOrTx,
+  actor: Actor,
+  q: { status?: string; keyword?: string; cursor?: string; limit: number },
+) {
+  const conds: (SQL | undefined)[] = [enrolmentScope(actor), isNotNull(proctorCases.status)];
+  if (q.status) conds.push(eq(proctorCases.status, q.status as never));
+  if (q.keyword) {
+    const k = `%${escapeLike(q.keyword)}%`;
+    conds.push(or(ilike(physicians.name, k), ilike(physicians.idNumber, k)));
+  }
+  if (q.cursor) {
+    if (!/^\d+$/.test(q.cursor)) throw badRequest('分页参数不正确，请刷新后重试');
+    conds.push(sql`${proctorCases.enrolmentId} < ${Number(q.cursor)}`);
+  }
+  const rows = await db
+    .select({
+      c: proctorCases,
+      physicianName: physicians.name,
+      idNumber: physicians.idNumber,
+      institutionName: organisations.name,
+    })
+    .from(proctorCases)
+    .innerJoin(enrolments, eq(enrolments.id, proctorCases.enrolmentId))
+    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
+    .innerJoin(organisations, eq(organisations.id, enrolments.institutionId))
+    .where(and(...conds))
+    .orderBy(desc(proctorCases.enrolmentId))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const ids = page.map((r) => r.c.enrolmentId);
+  const attempts = ids.length
+    ? await db
+        .select({ id: examAttempts.id, enrolmentId: examAttempts.enrolmentId })
+        .from(examAttempts)
+        .where(inArray(examAttempts.enrolmentId, ids))
+        .orderBy(asc(examAttempts.id))
+    : [];
+  return {
+    page: page.map((r) => ({
+      ...r,
+      attemptIds: attempts.filter((a) => a.enrolmentId === r.c.enrolmentId).map((a) => a.id),
+    })),
+    nextCursor: more && page.length ? String(page.at(-1)!.c.enrolmentId) : null,
+  };
+}
