@@ -453,6 +453,10 @@ export const ZAuditEntry = z.object({
   reason: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** the name of the object acted on (physician, organisation, …), when it still exists */
+  objectName: z.string().nullable(),
+  /** the entry as one Chinese sentence: who did what to which named object, reason, changes */
+  summary: z.string(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
 export const ZAuditPage = z.object({ items: z.array(ZAuditEntry), nextBefore: z.number().nullable() });

@@ -40,7 +40,7 @@ describe('行业组织 as 考核机构, configured by the administration', () =>
     const audits = await ctx.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.targetType, 'organisation'), eq(auditLog.targetId, p.industry.id)));
+      .where(and(eq(auditLog.targetType, 'organisation'), eq(auditLog.targetId, String(p.industry.id))));
     expect(audits.map((a) => a.action)).toContain('设为考核机构');
 
     const bodies = await province.inject({ method: 'GET', url: '/api/org/assessment-bodies?page=1&pageSize=50' });
