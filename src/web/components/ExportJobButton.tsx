@@ -7,7 +7,7 @@ import type { ExportKind, TExportJob } from '../../shared/schemas/exports';
 export interface ExportJobButtonProps {
   kind: ExportKind;
   /** the list's current filters (the server checks them and the jurisdiction) */
-  params?: Record<string, unknown>;
+  params?: object;
   /** the manual's button label: 导出 / 批量导出 / 申请导出 / 批量打印证书 */
   label?: ReactNode;
   type?: 'default' | 'primary' | 'link';
@@ -57,7 +57,11 @@ export function ExportJobButton({
   const start = async () => {
     setBusy(true);
     try {
-      const created = await api.post<TExportJob>('/api/exports', { kind, params });
+      // empty filters mean "all": they are left out rather than sent as ''
+      const filters = Object.fromEntries(
+        Object.entries(params as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+      );
+      const created = await api.post<TExportJob>('/api/exports', { kind, params: filters });
       setJobId(created.id);
     } catch (e) {
       message.error((e as Error).message);

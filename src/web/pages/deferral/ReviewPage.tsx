@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { ExportJobButton } from '../../components/ExportJobButton';
 import { Button, Card, Descriptions, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Decision as Verdict } from '../../../shared/domain/decisions';
@@ -18,7 +18,6 @@ import {
 } from '../../components';
 import {
   type DeferralFilters,
-  deferralExportUrl,
   deferralPdfUrl,
   useDeferralApplication,
   useDeferralApplications,
@@ -60,17 +59,7 @@ export function ReviewPage({ role }: { role: Role }) {
   };
   return (
     <Card title={t.title}>
-      <FilterBar
-        list={list}
-        extra={
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => action(() => download(deferralExportUrl(list.filters), '延期考核申请.xlsx'))}
-          >
-            导出
-          </Button>
-        }
-      >
+      <FilterBar list={list} extra={<ExportJobButton kind="deferrals" params={list.filters} />}>
         <Form.Item name="scope">
           <Select
             style={{ width: 140 }}

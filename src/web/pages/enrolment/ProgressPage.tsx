@@ -15,6 +15,7 @@ import {
 } from '../../components';
 import { useActor } from '../../app/auth';
 import { type EnrolmentFilters, useEnrolmentList, useInstitutionOptions } from '../../queries/enrolment';
+import { ExportJobButton } from '../../components/ExportJobButton';
 import { AdminRejectModal } from './AdminRejectModal';
 import { enrolmentColumns } from './columns';
 import { EnrolmentDetailView } from './EnrolmentDetail';
@@ -37,12 +38,28 @@ export function ProgressPage() {
   const [view, setView] = useState<TListRow | null>(null);
   const [reject, setReject] = useState<TListRow | null>(null);
   const [instQ, setInstQ] = useState('');
+  const [picked, setPicked] = useState<number[]>([]);
+  const { procedure: pf, institutionId } = list.filters as { procedure?: string; institutionId?: number };
   const insts = useInstitutionOptions(instQ, me.role !== 'institution');
   const print = (row: TListRow) =>
     action(() => download(`/api/notices/${row.id}.pdf`, `考核结果通知书-${row.name}.pdf`));
   return (
     <Card title={me.role === 'admin' ? '查看考核进度' : '考核进度'}>
-      <FilterBar list={list}>
+      <FilterBar
+        list={list}
+        extra={
+          <Space>
+            <ExportJobButton kind="progress" params={list.filters} />
+            <ExportJobButton
+              kind="notices"
+              label={`${me.role === 'admin' ? '批量证书打印' : '批量打印证书'}${picked.length ? `（已选${picked.length}人）` : '（按筛选条件）'}`}
+              params={
+                picked.length ? { enrolmentIds: picked } : { institutionId, procedure: pf === 'none' ? undefined : pf }
+              }
+            />
+          </Space>
+        }
+      >
         <Form.Item name="status" label="考核状态">
           <Select allowClear style={{ width: 180 }} placeholder="全部" options={STATUS_OPTIONS} />
         </Form.Item>
@@ -68,6 +85,7 @@ export function ProgressPage() {
       <PagedTable<TListRow>
         list={list}
         rowKey="id"
+        rowSelection={{ selectedRowKeys: picked, onChange: (keys) => setPicked(keys as number[]) }}
         loading={rows.isLoading}
         dataSource={rows.data?.items ?? []}
         next={rows.data?.nextCursor ?? null}

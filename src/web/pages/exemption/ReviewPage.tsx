@@ -1,10 +1,9 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { ExportJobButton } from '../../components/ExportJobButton';
 import { Button, Card, Form, Select } from 'antd';
 import { useState } from 'react';
 import type { ExemptionDecision } from '../../../shared/domain/decisions';
 import { PROCEDURE_LABELS, PROCEDURES, type Procedure } from '../../../shared/domain/procedure';
 import type { TExemptionApplication } from '../../../shared/schemas/exemption';
-import { download } from '../../api/client';
 import {
   type Decision,
   FilterBar,
@@ -18,7 +17,6 @@ import {
 } from '../../components';
 import {
   type ExemptionFilters,
-  exemptionExportUrl,
   useExemptionApplication,
   useExemptionApplications,
   useExemptionReview,
@@ -75,17 +73,7 @@ export function ReviewPage({ role }: { role: Role }) {
   };
   return (
     <Card title={t.title}>
-      <FilterBar
-        list={list}
-        extra={
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => action(() => download(exemptionExportUrl(list.filters), '免考申请.xlsx'))}
-          >
-            导出
-          </Button>
-        }
-      >
+      <FilterBar list={list} extra={<ExportJobButton kind="exemptions" params={list.filters} />}>
         <Form.Item name="procedure">
           <Select
             allowClear

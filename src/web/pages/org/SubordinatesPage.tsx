@@ -3,8 +3,8 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ADMIN_LEVEL_LABELS, ORG_STATUS_LABELS, type TOrgStatus, type TSubordinate } from '../../../shared/schemas/org';
-import { download } from '../../api/client';
-import { FilterBar, PagedTable, useAction, useListState } from '../../components';
+import { ExportJobButton } from '../../components/ExportJobButton';
+import { FilterBar, PagedTable, useListState } from '../../components';
 import { type OrgFilters, type OrgKind, useActivate, useApplyPermission, useSubordinates } from '../../queries/org';
 import { SubordinateActions, useConfirmedAction } from './SubordinateActions';
 import { KIND_TITLES, SubordinateModal } from './SubordinateModal';
@@ -75,7 +75,6 @@ export function SubordinatesPage({ kind }: { kind: OrgKind }) {
   const [selected, setSelected] = useState<number[]>([]);
   const [editing, setEditing] = useState<TSubordinate | 'new' | null>(null);
   const { message } = App.useApp();
-  const act = useAction();
   const confirm = useConfirmedAction();
   const activate = useActivate();
   const permission = useApplyPermission();
@@ -106,9 +105,6 @@ export function SubordinatesPage({ kind }: { kind: OrgKind }) {
       clear,
     );
   };
-  const exportQuery = new URLSearchParams(
-    Object.entries({ kind, ...list.filters }).filter((e): e is [string, string] => !!e[1]),
-  );
 
   return (
     <Card title={KIND_TITLES[kind]}>
@@ -120,13 +116,7 @@ export function SubordinatesPage({ kind }: { kind: OrgKind }) {
           新增
         </Button>
         <Button onClick={batchActivate}>批量激活</Button>
-        <Button
-          onClick={() =>
-            act(() => download(`/api/org/subordinates/export?${exportQuery}`, `${KIND_TITLES[kind]}账号.xlsx`))
-          }
-        >
-          批量导出
-        </Button>
+        <ExportJobButton kind="subordinates" params={{ kind, ...list.filters }} label="批量导出" />
         {kind === 'institution' && (
           <>
             <Typography.Text type="secondary">申请成为考核机构：</Typography.Text>
