@@ -1,9 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useActor } from '../../app/auth';
 import { CycleNoticeModal } from './CycleNoticeModal';
+
+/** charts (and the chart code) load only for reviewers, after the page itself */
+const HomeCharts = lazy(() => import('../stats/HomeCharts'));
 
 export interface TodoItem {
   label: string;
@@ -53,6 +57,11 @@ export function HomePage() {
           </Col>
         ))}
       </Row>
+      {['admin', 'institution', 'body'].includes(me.role) && (
+        <Suspense fallback={null}>
+          <HomeCharts />
+        </Suspense>
+      )}
     </div>
   );
 }
