@@ -1,5 +1,5 @@
 /**
- * 医师信息修改 (change requests after 报名成功). The edited steps 1–3 are kept in the request's
+ * 医师信息修改 (change requests after 报名成功). The edited steps 1–4 and photo are kept in the request's
  * `proposed` copy until the institution approves; approval merges them into the registration.
  * Scope: a physician their own; an institution its own physicians' requests; others 404.
  */
@@ -17,6 +17,7 @@ import {
   ZBasicInfo,
   ZExperience,
   ZPracticeInfo,
+  ZSelfEvaluation,
   type TChangeRequestView,
   type TChangeRow,
   type TWizardStep,
@@ -139,7 +140,15 @@ export async function saveProposedStep(
       409,
     );
   }
-  const proposed = step === 'experience' ? { ...c.proposed, experience: data } : { ...c.proposed, ...data };
+  const proposed =
+    step === 'experience'
+      ? { ...c.proposed, experience: data }
+      : step === 'self'
+        ? {
+            ...c.proposed,
+            selfEvaluation: { ...row.selfEvaluation, ...splitProposed(c.proposed).selfEvaluation, ...data },
+          }
+        : { ...c.proposed, ...data };
   const r = await tx
     .update(enrolmentChangeRequests)
     .set({ proposed, updatedAt: deps.now() })
@@ -161,8 +170,63 @@ export async function saveProposedStep(
   );
 }
 
+/**
+ * The request's `proposed` copy holds registration fields (steps 1–3) plus, under their own keys,
+ * the step-4 self-evaluation and a new photo.
+ */
+function splitProposed(proposed: Record<string, unknown>) {
+  const { selfEvaluation, photoFileId, ...registration } = proposed;
+  return {
+    registration,
+    selfEvaluation: selfEvaluation as Record<string, unknown> | undefined,
+    photoFileId: typeof photoFileId === 'string' ? photoFileId : undefined,
+  };
+}
+
+export const proposedPhotoOf = (c: ChangeRow | null) => (c ? (splitProposed(c.proposed).photoFileId ?? null) : null);
+
 function mergedRegistration(current: Record<string, unknown>, proposed: Record<string, unknown>) {
-  return { ...current, ...proposed };
+  return { ...current, ...splitProposed(proposed).registration };
+}
+
+/** A new photo while the request is 已允许修改: stored, kept in the request's copy until 通过. */
+export async function saveProposedPhoto(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: Actor,
+  row: Enrolment,
+  requestId: string | undefined,
+  store: () => Promise<string>,
+): Promise<string> {
+  const c = await latestChangeRequest(tx, row.id);
+  if (c?.state !== 'allowed') {
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能更换照片；如需修改，请先【申请修改】并等待卫生机构允许`,
+      409,
+    );
+  }
+  const fileId = await store();
+  const r = await tx
+    .update(enrolmentChangeRequests)
+    .set({ proposed: { ...c.proposed, photoFileId: fileId }, updatedAt: deps.now() })
+    .where(and(eq(enrolmentChangeRequests.id, c.id), eq(enrolmentChangeRequests.state, 'allowed')))
+    .returning({ id: enrolmentChangeRequests.id });
+  if (!r.length) throw conflict();
+  await writeAudit(
+    tx,
+    actor,
+    {
+      targetType: 'enrolment_change',
+      targetId: c.id,
+      action: '保存修改内容',
+      orgPath: row.orgPath,
+      provinceId: row.provinceId,
+      after: { step: 'photo', photoFileId: fileId },
+    },
+    requestId,
+  );
+  return fileId;
 }
 
 /** 【提交】 the edited data for the institution's review. */
@@ -187,6 +251,10 @@ export async function submitChange(deps: Deps, actor: Actor, requestId?: string)
     }
     const e = ZExperience.safeParse(merged.experience ?? {});
     if (!e.success) throw new AppError('INCOMPLETE', `请完善第3步「相关经历」：${e.error.issues[0]?.message}`, 400);
+    const self = splitProposed(c.proposed).selfEvaluation;
+    const s = self ? ZSelfEvaluation.safeParse({ ...row.selfEvaluation, ...self }) : null;
+    if (s && !s.success)
+      throw new AppError('INCOMPLETE', `请完善第4步「工作成绩、职业道德」：${s.error.issues[0]?.message}`, 400);
     return move(tx, deps, actor, c, 'SUBMIT', null, requestId);
   });
 }
@@ -234,8 +302,9 @@ async function move(
     };
     await notifyPhysician(tx, deps.sms, c.physicianId, {
       title: `医师信息修改：${t.label}`,
-      body: reason ? `${text[event]}理由：${reason}` : text[event],
-      template: `CHANGE_${event}`,
+      // the texts and SMS template names are keyed by the wire names (ALLOW, REFUSE, APPROVE, REJECT)
+      body: reason ? `${text[CHANGE_WIRE_ACTIONS[event]]}理由：${reason}` : text[CHANGE_WIRE_ACTIONS[event]],
+      template: `CHANGE_${CHANGE_WIRE_ACTIONS[event]}`,
     });
   }
   return toChangeView(updated);
@@ -268,7 +337,16 @@ export async function decideChange(
       const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, c.enrolmentId)).for('update');
       if (!e) throw notFound('考核记录');
       const merged = mergedRegistration(e.registration, c.proposed);
-      await tx.update(enrolments).set({ registration: merged, updatedAt: deps.now() }).where(eq(enrolments.id, e.id));
+      const { selfEvaluation, photoFileId } = splitProposed(c.proposed);
+      await tx
+        .update(enrolments)
+        .set({
+          registration: merged,
+          ...(selfEvaluation ? { selfEvaluation: { ...e.selfEvaluation, ...selfEvaluation } } : {}),
+          ...(photoFileId ? { photoFileId } : {}),
+          updatedAt: deps.now(),
+        })
+        .where(eq(enrolments.id, e.id));
       await writeAudit(
         tx,
         actor,
@@ -278,7 +356,16 @@ export async function decideChange(
           action: '医师信息修改通过',
           orgPath: e.orgPath,
           provinceId: e.provinceId,
-          before: Object.fromEntries(Object.keys(c.proposed).map((k) => [k, e.registration[k] ?? null])),
+          before: Object.fromEntries(
+            Object.keys(c.proposed).map((k) => [
+              k,
+              k === 'selfEvaluation'
+                ? e.selfEvaluation
+                : k === 'photoFileId'
+                  ? e.photoFileId
+                  : (e.registration[k] ?? null),
+            ]),
+          ),
           after: c.proposed,
         },
         requestId,

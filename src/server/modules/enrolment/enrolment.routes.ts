@@ -161,9 +161,17 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/enrolments/:id/photo',
-    { schema: { tags, summary: '医师照片（仅限可查看该考核记录者）', params: ZIdParam } },
+    {
+      schema: {
+        tags,
+        summary: '医师照片（仅限可查看该考核记录者；proposed=1：医师信息修改中的新照片）',
+        params: ZIdParam,
+        querystring: z.object({ proposed: z.enum(['1']).optional() }),
+      },
+    },
     async (req, reply) => {
-      const f = await svc.readPhoto(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id);
+      const actor = actorOf(req, 'admin', 'institution', 'body', 'physician');
+      const f = await svc.readPhoto(deps, actor, req.params.id, req.query.proposed === '1');
       return reply.header('cache-control', 'private, no-store').type(f.mime).send(f.body);
     },
   );

@@ -49,7 +49,13 @@ import {
   type Enrolment,
 } from './enrolment.transition.js';
 import { historyOf, listEnrolments } from './enrolment.repo.js';
-import { latestChangeRequest, saveProposedStep, toChangeView } from './change.service.js';
+import {
+  latestChangeRequest,
+  proposedPhotoOf,
+  saveProposedPhoto,
+  saveProposedStep,
+  toChangeView,
+} from './change.service.js';
 import { validateStoredApplication } from '../procedure/procedure.service.js';
 import type { z } from 'zod';
 import { assessReferencePhoto } from '../proctor/compare.service.js';
@@ -342,12 +348,7 @@ export async function saveStep(
     const { row: master } = await physicianPrefill(tx, row.physicianId);
     const normalised = step === 'practice' ? await normalisePractice(tx, row.institutionId, master, data) : data;
     if (!EDITABLE.includes(row.status)) {
-      if (step === 'self')
-        throw new AppError(
-          'INVALID_TRANSITION',
-          `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能修改自评`,
-          409,
-        );
+      // after 报名成功 only an agreed change request can take edits (steps 1–4, into its copy)
       await saveProposedStep(tx, deps, actor, row, step, normalised, requestId);
       return;
     }
@@ -412,12 +413,13 @@ export async function uploadPhoto(
     const row = await findMine(tx, actor, cycle.id, true);
     if (!row || row.status === 'not_opened')
       throw new AppError('NOT_OPENED', '您尚未开通本周期考核报名，不能上传照片', 409);
-    if (!EDITABLE.includes(row.status))
-      throw new AppError(
-        'INVALID_TRANSITION',
-        `考核状态为「${ENROLMENT_STATUS_LABELS[row.status]}」，不能更换照片`,
-        409,
+    if (!EDITABLE.includes(row.status)) {
+      // 医师信息修改: an agreed change request takes the new photo into its proposed copy
+      const stored = await saveProposedPhoto(tx, deps, actor, row, requestId, () =>
+        storeFile(tx, deps.storage, actor, buf, checked, { purpose: 'photo', orgPath: row.orgPath, originalName }),
       );
+      return { fileId: stored };
+    }
     requireRegistrationWindow(cycle, deps.now());
     const fileId = await storeFile(tx, deps.storage, actor, buf, checked, {
       purpose: 'photo',
@@ -449,10 +451,13 @@ export async function readPhoto(
   deps: Deps,
   actor: Actor,
   enrolmentId: number,
+  proposed = false,
 ): Promise<{ mime: string; body: Buffer }> {
   const row = await findEnrolmentForActor(deps.db, actor, enrolmentId);
-  if (!row.photoFileId) throw notFound('照片');
-  const [f] = await deps.db.select().from(files).where(eq(files.id, row.photoFileId));
+  // `proposed`: the photo of the open 医师信息修改 (physician and reviewers of this enrolment)
+  const fileId = proposed ? proposedPhotoOf(await latestChangeRequest(deps.db, row.id)) : row.photoFileId;
+  if (!fileId) throw notFound('照片');
+  const [f] = await deps.db.select().from(files).where(eq(files.id, fileId));
   if (!f) throw notFound('照片');
   return { mime: f.mime, body: await deps.storage.get(f.storageKey) };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -533,7 +534,7 @@ describe('医师信息修改', () => {
     return e;
   }
 
-  it('申请修改 → 允许修改 → edit steps 1–3 → 提交 → 通过 applies; name/ID never change', async () => {
+  it('申请修改 → 允许修改 → edit steps 1–4 and the photo → 提交 → 通过 applies; name/ID never change', async () => {
     const w = await buildEnrolmentWorld(ctx);
     const early = await open(w);
     expect(
@@ -599,10 +600,29 @@ describe('医师信息修改', () => {
     });
     expect(save.statusCode, save.body).toBe(200);
     expect((await enrolmentOf(ctx, w.doc.id)).registration.email).toBe('a@example.cn');
+    // step 4 and the photo are part of the change too (issue 12 item 10), kept in the request's copy
+    const selfSave = await w.s.doc.inject({
+      method: 'PUT',
+      url: '/api/enrolments/mine/steps/self',
+      payload: { ethicsSelf: '优秀' },
+    });
+    expect(selfSave.statusCode, selfSave.body).toBe(200);
+    const oldPhoto = (await enrolmentOf(ctx, w.doc.id)).photoFileId;
+    const face = readFileSync(new URL('../../../../e2e/fixtures/proctor/person-b.jpg', import.meta.url));
+    const ph = await w.s.doc.inject({
+      method: 'POST',
+      url: '/api/enrolments/mine/photo',
+      ...multipart(face, 'new.jpg', 'image/jpeg'),
+    });
+    expect(ph.statusCode, ph.body).toBe(200);
+    expect((await enrolmentOf(ctx, w.doc.id)).photoFileId).toBe(oldPhoto);
+    const eid = (await enrolmentOf(ctx, w.doc.id)).id;
+    expect((await w.s.doc.inject({ method: 'GET', url: `/api/enrolments/${eid}/photo?proposed=1` })).statusCode).toBe(
+      200,
+    );
     expect(
-      (await w.s.doc.inject({ method: 'PUT', url: '/api/enrolments/mine/steps/self', payload: { ethicsSelf: '优秀' } }))
-        .statusCode,
-    ).toBe(409);
+      (await w.s.hospitalB.inject({ method: 'GET', url: `/api/enrolments/${eid}/photo?proposed=1` })).statusCode,
+    ).toBe(404);
     expect(
       (await w.s.doc.inject({ method: 'POST', url: '/api/enrolments/mine/change-requests/submit' })).statusCode,
     ).toBe(200);
@@ -611,10 +631,13 @@ describe('医师信息修改', () => {
     const e = await enrolmentOf(ctx, w.doc.id);
     expect(e.registration.email).toBe('new@example.cn');
     expect(e.registration.name).toBeUndefined();
+    expect(e.registration.selfEvaluation).toBeUndefined();
+    expect(e.selfEvaluation.ethicsSelf).toBe('优秀');
+    expect(e.photoFileId).toBe(ph.json().fileId);
     expect(e.status).toBe('pending_evaluation');
     const [p] = await ctx.db.select().from(physicians).where(eq(physicians.id, w.doc.id));
     expect(p.name).toBe('张三');
-    expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment_change' AND target_id = '${id}'`)).toBe(5);
+    expect(await countRows(ctx.db, 'audit_log', `target_type = 'enrolment_change' AND target_id = '${id}'`)).toBe(7);
     const msgs = await ctx.db.select().from(messages).where(eq(messages.accountId, w.doc.accountId));
     expect(msgs.some((m) => m.title.includes('允许修改'))).toBe(true);
   });
