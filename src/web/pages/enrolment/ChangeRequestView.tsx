@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import type { TChangeRow } from '../../../shared/schemas/enrolment';
 import { IdNumber } from '../../components';
 import { ExperienceView, RegistrationView } from './RegistrationView';
+import { SelfEvaluationView } from './SelfEvaluationView';
 
 const FIELD_LABELS: Record<string, string> = {
   gender: '性别',
@@ -26,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   licenseNo: '执业证书编号',
   firstRegisteredAt: '首次注册时间',
   experience: '相关经历',
+  selfEvaluation: '工作成绩、职业道德自评',
+  photoFileId: '照片',
 };
 
 const changedFields = (row: TChangeRow) =>
@@ -49,8 +52,17 @@ export function ChangeRequestView({ row }: { row: TChangeRow }) {
           <Typography.Title level={5}>修改的字段</Typography.Title>
           <Typography.Paragraph>{changedFields(row)}</Typography.Paragraph>
           <Typography.Title level={5}>修改后的信息</Typography.Title>
-          <RegistrationView reg={{ ...row.current, ...row.proposed }} name={row.name} idType="" idNumber={id} />
+          <RegistrationView
+            reg={{ ...row.current, ...row.proposed }}
+            name={row.name}
+            idType=""
+            idNumber={id}
+            photoUrl={`/api/enrolments/${row.enrolmentId}/photo${row.proposed.photoFileId ? '?proposed=1' : ''}`}
+          />
           <ExperienceView exp={(row.proposed.experience ?? row.current.experience ?? {}) as Record<string, unknown>} />
+          {row.proposed.selfEvaluation ? (
+            <SelfEvaluationView s={row.proposed.selfEvaluation as Record<string, unknown>} />
+          ) : null}
         </>
       )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
