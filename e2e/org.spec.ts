@@ -51,7 +51,9 @@ test('卫生机构申请考核机构，省卫健委【通过】并指定卫生�
   await page.locator('input[type=file]').setInputFiles({
     name: '考核机构资质证明.pdf',
     mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    buffer: Buffer.from(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    ),
   });
   await expect(page.locator('.ant-list-item', { hasText: '考核机构资质证明.pdf' })).toBeVisible();
   await page.getByRole('button', { name: '提交申请' }).click();

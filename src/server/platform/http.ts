@@ -5,6 +5,7 @@ import type { Actor, Role } from './actor.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 import { resolveSession, SESSION_COOKIE, type ResolvedSession } from './sessions.js';
 import type { AppDeps } from '../app.js';
+import { cleanFileName } from './uploads.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -94,6 +95,7 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   // after parsing, before the route's schema runs: text inputs never carry NUL/control characters
   app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
+    if (req.isMultipart?.()) guardMultipart(req);
     let raw = req.url;
     try {
       raw = decodeURIComponent(req.url);
@@ -109,6 +111,34 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
       throw new AppError('CONTROL_CHARS', CONTROL_CHARS_MESSAGE, 400);
     }
   });
+}
+
+type Part = { type?: string; filename?: string; value?: unknown } | undefined;
+
+/**
+ * Multipart parts are read by the routes themselves (req.file / req.files / req.parts): wrap them
+ * so every file part's name arrives cleaned (no path parts, NUL or control characters) and a
+ * text field with control characters is refused, whichever route reads them.
+ */
+function guardMultipart(req: FastifyRequest): void {
+  const r = req as unknown as Record<'file' | 'files' | 'parts', (...a: unknown[]) => unknown>;
+  const clean = <T extends Part>(part: T): T => {
+    if (!part) return part;
+    if (part.type === 'file') part.filename = cleanFileName(part.filename);
+    else if (typeof part.value === 'string' && CONTROL_TEXT.test(part.value))
+      throw new AppError('CONTROL_CHARS', CONTROL_CHARS_MESSAGE, 400);
+    return part;
+  };
+  const file = r.file;
+  r.file = async function (this: unknown, ...a: unknown[]) {
+    return clean((await file.apply(this, a)) as Part);
+  };
+  for (const name of ['files', 'parts'] as const) {
+    const orig = r[name];
+    r[name] = async function* (this: unknown, ...a: unknown[]) {
+      for await (const part of orig.apply(this, a) as AsyncIterable<Part>) yield clean(part);
+    };
+  }
 }
 
 /** Coarse check at the route: logged in, in one of these roles. Fine checks live in services. */

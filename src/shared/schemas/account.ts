@@ -14,7 +14,8 @@ export const ZOrgLoginInput = z.object({
 export type TOrgLoginInput = z.infer<typeof ZOrgLoginInput>;
 
 export const ZPhysicianLoginInput = z.object({
-  idNumber: z.string().trim().min(1, '请输入证件号码').max(40),
+  /** 证件号码, or the 手机号 the physician bound (an alternative login name) */
+  idNumber: z.string().trim().min(1, '请输入证件号码或手机号').max(40),
   name: z.string().trim().min(1, '请输入姓名').max(40),
   password: z.string().min(1, '请输入密码').max(64),
 });

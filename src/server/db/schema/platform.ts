@@ -78,6 +78,8 @@ export const accounts = pgTable(
     uniqueIndex('accounts_kind_login_uq').on(t.kind, t.login),
     uniqueIndex('accounts_org_uq').on(t.orgId),
     uniqueIndex('accounts_physician_uq').on(t.physicianId),
+    /** 医师 log in with their bound mobile as well as their 证件号码 */
+    index('accounts_mobile_idx').on(t.mobile),
   ],
 );
 
@@ -106,7 +108,22 @@ export const captchas = pgTable('captchas', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-/** Login failures per client IP + login, for lock-out independent of account existence. */
+/**
+ * Failed logins for login names that match no account, counted exactly like an account's
+ * `failed_logins` so the answers (attempts left, lock-out) do not tell whether an account exists.
+ */
+export const loginFailures = pgTable('login_failures', {
+  /** `<org|physician>:<login name as typed, normalised>` */
+  loginKey: text('login_key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Tamper-evident audit trail: rows of one province (partition) form a hash chain — `hash` =
+ * SHA-256(prev_hash + canonical row), `prev_hash` = the previous row's hash (decision 0064).
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -125,10 +142,13 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     requestId: text('request_id'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_log_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
+    index('audit_log_chain_idx').on(t.provinceId, t.id),
   ],
 );
 

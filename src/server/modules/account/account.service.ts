@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import svgCaptcha from 'svg-captcha';
 import type { AppDeps } from '../../app.js';
-import { accounts, captchas, organisations, physicians, smsCodes } from '../../db/schema/index.js';
+import { accounts, captchas, loginFailures, organisations, physicians, smsCodes } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { ROLE_LABELS, type Actor, type Role } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -10,7 +10,6 @@ import { AppError, badRequest, forbidden } from '../../platform/errors.js';
 import { hashPassword, passwordPolicyError, verifyPassword } from '../../platform/passwords.js';
 import {
   createSession,
-  forgetSession,
   revokeAccountSessions,
   revokeSession,
   setSessionRole,
@@ -47,35 +46,81 @@ async function checkCaptcha(deps: AppDeps, id: string | undefined, answer: strin
 
 type AccountRow = typeof accounts.$inferSelect;
 
+const LOCK_INTERVAL = sql.raw(`interval '${LOCK_MINUTES} minutes'`);
+
+/**
+ * Reserve one password guess BEFORE the password is checked, in one atomic statement: the
+ * counter goes up and the MAX_FAILURES-th guess sets the lock in the same UPDATE, so N
+ * concurrent guesses evaluate at most MAX_FAILURES passwords. A success resets the counter.
+ * Login names that match no account are counted the same way in `login_failures`, so the
+ * answers (attempts left, lock-out) never tell whether an account exists.
+ * Returns the guess number, or null when locked.
+ */
+async function reserveGuess(
+  deps: AppDeps,
+  target: { accountId: number } | { unknownKey: string },
+): Promise<{ n: number } | { lockedUntil: Date | null }> {
+  const now = deps.now();
+  if ('accountId' in target) {
+    // the counter restarts at 1 once an earlier lock has run out
+    const next = sql`(CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END)`;
+    const { rows } = await deps.db.execute<{ n: number }>(sql`
+      UPDATE accounts
+         SET failed_logins = ${next},
+             locked_until = CASE WHEN ${next} >= ${MAX_FAILURES}
+                                 THEN ${now}::timestamptz + ${LOCK_INTERVAL} ELSE NULL END
+       WHERE id = ${target.accountId} AND (locked_until IS NULL OR locked_until <= ${now})
+      RETURNING failed_logins AS n`);
+    if (rows[0]) return { n: Number(rows[0].n) };
+    const [acc] = await deps.db
+      .select({ lockedUntil: accounts.lockedUntil })
+      .from(accounts)
+      .where(eq(accounts.id, target.accountId));
+    return { lockedUntil: acc?.lockedUntil ?? null };
+  }
+  const next = sql`(CASE WHEN login_failures.locked_until IS NOT NULL THEN 1 ELSE login_failures.failures + 1 END)`;
+  const { rows } = await deps.db.execute<{ n: number }>(sql`
+    INSERT INTO login_failures (login_key, failures, locked_until, updated_at)
+    VALUES (${target.unknownKey}, 1, NULL, ${now})
+    ON CONFLICT (login_key) DO UPDATE
+       SET failures = ${next},
+           locked_until = CASE WHEN ${next} >= ${MAX_FAILURES}
+                               THEN ${now}::timestamptz + ${LOCK_INTERVAL} ELSE NULL END,
+           updated_at = ${now}
+     WHERE login_failures.locked_until IS NULL OR login_failures.locked_until <= ${now}
+    RETURNING failures AS n`);
+  if (rows[0]) return { n: Number(rows[0].n) };
+  const [row] = await deps.db
+    .select({ lockedUntil: loginFailures.lockedUntil })
+    .from(loginFailures)
+    .where(eq(loginFailures.loginKey, target.unknownKey));
+  return { lockedUntil: row?.lockedUntil ?? null };
+}
+
+function lockedError(deps: AppDeps, lockedUntil: Date | null): AppError {
+  const left = lockedUntil ? lockedUntil.getTime() - deps.now().getTime() : LOCK_MINUTES * 60_000;
+  const mins = Math.max(1, Math.ceil(left / 60_000));
+  return new AppError('LOCKED', `登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试`, 423);
+}
+
+/**
+ * Check a password with the lock-out. `acc` undefined = no such account: the same counting,
+ * the same dummy-hash work and the same answers as for a wrong password.
+ */
 async function checkPasswordWithLockout(
   deps: AppDeps,
   acc: AccountRow | undefined,
   password: string,
+  unknownKey: string,
 ): Promise<AccountRow> {
-  const now = deps.now();
-  if (acc?.lockedUntil && acc.lockedUntil > now) {
-    const mins = Math.ceil((acc.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('LOCKED', `登录失败次数过多，账号已锁定，请 ${mins} 分钟后再试`, 423);
-  }
+  const guess = await reserveGuess(deps, acc ? { accountId: acc.id } : { unknownKey });
+  if (!('n' in guess)) throw lockedError(deps, guess.lockedUntil);
   // verify against a dummy hash when the account does not exist, so timing does not tell.
-  const ok = acc
-    ? await verifyPassword(acc.passwordHash, password)
-    : (await verifyPassword(DUMMY_HASH, password), false);
-  if (!acc) throw new AppError('LOGIN_FAILED', LOGIN_FAILED, 401);
-  if (!ok) {
-    const failures = acc.failedLogins + 1;
-    const lock = failures >= MAX_FAILURES;
-    await deps.db
-      .update(accounts)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null,
-      })
-      .where(eq(accounts.id, acc.id));
-    if (lock) throw new AppError('LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟`, 423);
-    throw new AppError('LOGIN_FAILED', `${LOGIN_FAILED}（还可尝试 ${MAX_FAILURES - failures} 次）`, 401);
-  }
-  return acc;
+  const checked = await verifyPassword(acc?.passwordHash ?? DUMMY_HASH, password);
+  if (checked && acc) return acc;
+  if (guess.n >= MAX_FAILURES)
+    throw new AppError('LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟`, 423);
+  throw new AppError('LOGIN_FAILED', `${LOGIN_FAILED}（还可尝试 ${MAX_FAILURES - guess.n} 次）`, 401);
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$u3S0tP0cBhTtUFaGp5dS0pH8I+fOGCh0n0zE7yq8k2o';
@@ -97,7 +142,7 @@ export async function loginOrganisation(
     .from(accounts)
     .innerJoin(organisations, eq(organisations.id, accounts.orgId))
     .where(and(eq(accounts.kind, 'org'), eq(accounts.login, input.login.trim())));
-  const acc = await checkPasswordWithLockout(deps, row?.acc, input.password);
+  const acc = await checkPasswordWithLockout(deps, row?.acc, input.password, `org:${input.login.trim()}`);
   if (row.org.status === 'unactivated')
     throw new AppError('NOT_ACTIVATED', '账号尚未激活，请联系上级卫生行政机构激活', 403);
   if (row.org.status === 'deregistered') throw new AppError('DEREGISTERED', '账号已注销，无法登录', 403);
@@ -112,23 +157,45 @@ export async function loginOrganisation(
   return finishLogin(deps, acc, role, meta);
 }
 
-/** 医师登录: 证件号码 + 姓名 + 密码. A legacy 15-digit ID matches its 18-digit form. */
+/** A bound mobile number is an alternative login name for a physician (seed 004: 手机号 + 密码). */
+const MOBILE_LOGIN = /^1[3-9]\d{9}$/;
+
+/**
+ * 医师登录: 证件号码 (or the bound 手机号) + 姓名 + 密码. A legacy 15-digit ID matches its 18-digit
+ * form. The same lock-out counts guesses whichever login name is used.
+ */
 export async function loginPhysician(
   deps: AppDeps,
   input: TPhysicianLoginInput,
   meta: { ip?: string; userAgent?: string },
 ): Promise<LoginResult> {
   const raw = input.idNumber.trim();
-  const looksLikeId = /^\d{15}$|^\d{17}[\dxX]$/.test(raw);
-  const norm = looksLikeId ? normaliseDocument('居民身份证', raw) : { ok: true as const, value: raw };
-  if (!norm.ok) throw badRequest(norm.message);
-  const [row] = await deps.db
-    .select({ acc: accounts, name: physicians.name })
-    .from(accounts)
-    .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
-    .where(and(eq(accounts.kind, 'physician'), eq(accounts.login, norm.value)));
-  const acc = await checkPasswordWithLockout(deps, row?.acc, input.password);
-  if (row.name !== input.name.trim()) throw new AppError('LOGIN_FAILED', '证件号码与姓名不匹配', 401);
+  let rows: { acc: AccountRow; name: string }[];
+  let key: string;
+  if (MOBILE_LOGIN.test(raw)) {
+    key = `physician:${raw}`;
+    rows = await deps.db
+      .select({ acc: accounts, name: physicians.name })
+      .from(accounts)
+      .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
+      .where(and(eq(accounts.kind, 'physician'), eq(accounts.mobile, raw), isNotNull(accounts.mobileVerifiedAt)))
+      .limit(2);
+    // a number bound to two accounts (only possible through an old race) identifies no one
+    if (rows.length > 1) rows = [];
+  } else {
+    const looksLikeId = /^\d{15}$|^\d{17}[\dxX]$/.test(raw);
+    const norm = looksLikeId ? normaliseDocument('居民身份证', raw, deps.now()) : { ok: true as const, value: raw };
+    if (!norm.ok) throw badRequest(norm.message);
+    key = `physician:${norm.value}`;
+    rows = await deps.db
+      .select({ acc: accounts, name: physicians.name })
+      .from(accounts)
+      .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
+      .where(and(eq(accounts.kind, 'physician'), eq(accounts.login, norm.value)));
+  }
+  const row = rows[0];
+  const acc = await checkPasswordWithLockout(deps, row?.acc, input.password, key);
+  if (row.name !== input.name.trim()) throw new AppError('LOGIN_FAILED', '证件号码（手机号）与姓名不匹配', 401);
   return finishLogin(deps, acc, 'physician', meta);
 }
 
@@ -212,7 +279,6 @@ export async function changePassword(
       provinceId: actor.provinceId,
     });
   });
-  forgetSession(actor.sessionId);
 }
 
 const codeHash = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -251,24 +317,35 @@ export async function sendBindingCode(deps: AppDeps, actor: Actor, mobile: strin
   });
 }
 
+const MAX_CODE_GUESSES = 5;
+
+/**
+ * Check an SMS code. The guess is counted first, in one UPDATE on the newest unused code
+ * (`attempts < MAX` re-checked under the row lock), so concurrent guesses evaluate at most
+ * MAX_CODE_GUESSES codes; only then is the code compared.
+ */
 export async function bindMobile(deps: AppDeps, actor: Actor, mobile: string, code: string): Promise<void> {
   if (actor.role !== 'physician') throw forbidden();
+  const { rows } = await deps.db.execute<{ id: number; code_hash: string; attempts: number }>(sql`
+    UPDATE sms_codes SET attempts = attempts + 1
+     WHERE id = (SELECT id FROM sms_codes
+                  WHERE account_id = ${actor.accountId} AND mobile = ${mobile} AND used_at IS NULL
+                  ORDER BY id DESC LIMIT 1)
+       AND attempts < ${MAX_CODE_GUESSES} AND expires_at > ${deps.now()}
+    RETURNING id, code_hash, attempts`);
+  const row = rows[0];
+  if (!row) throw badRequest('短信验证码已失效，请重新获取');
+  if (row.code_hash !== codeHash(code)) {
+    const left = MAX_CODE_GUESSES - Number(row.attempts);
+    throw badRequest(left > 0 ? `短信验证码不正确（还可尝试 ${left} 次）` : '短信验证码不正确，请重新获取');
+  }
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(smsCodes)
-      .where(and(eq(smsCodes.accountId, actor.accountId), eq(smsCodes.mobile, mobile), isNull(smsCodes.usedAt)))
-      .orderBy(desc(smsCodes.id))
-      .limit(1);
-    if (!row || row.expiresAt < deps.now() || row.attempts >= 5) throw badRequest('短信验证码已失效，请重新获取');
-    if (row.codeHash !== codeHash(code)) {
-      await tx
-        .update(smsCodes)
-        .set({ attempts: row.attempts + 1 })
-        .where(eq(smsCodes.id, row.id));
-      return;
-    }
-    await tx.update(smsCodes).set({ usedAt: deps.now() }).where(eq(smsCodes.id, row.id));
+    const used = await tx
+      .update(smsCodes)
+      .set({ usedAt: deps.now() })
+      .where(and(eq(smsCodes.id, row.id), isNull(smsCodes.usedAt)))
+      .returning({ id: smsCodes.id });
+    if (!used.length) throw badRequest('短信验证码已失效，请重新获取');
     await tx.update(accounts).set({ mobile, mobileVerifiedAt: deps.now() }).where(eq(accounts.id, actor.accountId));
     await tx.update(physicians).set({ mobile }).where(eq(physicians.id, actor.physicianId!));
     await writeAudit(tx, actor, {
@@ -280,12 +357,6 @@ export async function bindMobile(deps: AppDeps, actor: Actor, mobile: string, co
       after: { mobile },
     });
   });
-  const [acc] = await deps.db
-    .select({ v: accounts.mobileVerifiedAt, m: accounts.mobile })
-    .from(accounts)
-    .where(eq(accounts.id, actor.accountId));
-  if (!acc.v || acc.m !== mobile) throw badRequest('短信验证码不正确');
-  forgetSession(actor.sessionId);
 }
 
 /**
