@@ -23,16 +23,6 @@ const TARGET_TYPES: Record<string, string> = {
 
 type Filters = { action?: string; targetType?: string; range?: [Dayjs, Dayjs] | null };
 
-/**
- * The sentence for one entry: the server's Chinese `summary` (who did what to which named object);
- * older servers without it get the action and the kind of object, never raw JSON or English keys.
- */
-export function auditSentence(e: TAuditEntry & { summary?: string | null }): string {
-  if (e.summary) return e.summary;
-  const what = TARGET_TYPES[e.targetType];
-  return what ? `${e.action}（${what}）` : e.action;
-}
-
 /** 系统管理 › 操作日志: each entry a Chinese sentence naming the object; newest first, keyset pages. */
 export function AuditPage() {
   const list = useListState<Filters>({});
@@ -77,7 +67,7 @@ export function AuditPage() {
             width: 260,
             render: (v: string, r) => `${v}（${ROLE_NAMES[r.actorRole] ?? '其他'}）`,
           },
-          { title: '操作内容', key: 'summary', render: (_, r) => auditSentence(r) },
+          { title: '操作内容', dataIndex: 'summary' },
           {
             title: '理由',
             dataIndex: 'reason',

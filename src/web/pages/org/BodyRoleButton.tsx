@@ -10,11 +10,10 @@ import { useConfirmedAction } from './SubordinateActions';
  */
 export function BodyRoleButton({ r }: { r: TSubordinate }) {
   const confirm = useConfirmedAction();
-  const actions = r.actions as string[];
   const set = useOrgMutation((enabled: boolean) =>
     api.post(`/api/org/subordinates/${r.id}/assessment-body`, { enabled }),
   );
-  if (actions.includes('grantBody'))
+  if (r.actions.includes('grantBody'))
     return (
       <Button
         type="link"
@@ -31,7 +30,7 @@ export function BodyRoleButton({ r }: { r: TSubordinate }) {
         设为考核机构
       </Button>
     );
-  if (actions.includes('revokeBody'))
+  if (r.actions.includes('revokeBody'))
     return (
       <Button
         type="link"

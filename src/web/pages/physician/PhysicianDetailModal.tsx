@@ -8,7 +8,7 @@ const slash = (s: string | null) => (s ? s.replaceAll('-', '/') : '—');
 export function PhysicianDetailModal({ id, onClose }: { id: number | null; onClose: () => void }) {
   const q = usePhysician(id);
   const d = q.data;
-  const canReveal = !!d && (d.actions as string[]).includes('revealIdNumber');
+  const canReveal = !!d && d.actions.includes('revealIdNumber');
   return (
     <Modal
       open={id !== null}

@@ -83,10 +83,7 @@ export function PhysicianListPage({ mode }: { mode: 'institution' | 'admin' }) {
   ];
   return (
     <Card title={mode === 'institution' ? '医师信息列表' : '医师管理'}>
-      <FilterBar
-        list={list}
-        extra={<ExportJobButton kind="physicians" params={list.filters} />}
-      >
+      <FilterBar list={list} extra={<ExportJobButton kind="physicians" params={list.filters} />}>
         <Form.Item name="name" label="姓名">
           <Input allowClear style={{ width: 120 }} />
         </Form.Item>

@@ -34,7 +34,6 @@ export function PhysicianRowActions({
           (res) => (res.rule === '666666' ? '密码已重置为初始密码 666666' : '密码已重置为初始密码（证件号码后六位）'),
         ),
     });
-  const withheld = (r as TPhysicianRow & { withheld?: Record<string, string> }).withheld;
   return (
     <Space size={0} wrap>
       {r.actions.includes('view') && (
@@ -63,7 +62,7 @@ export function PhysicianRowActions({
         </Button>
       ) : (
         mode === 'admin' && (
-          <Withheld size="small" label="变更卫生机构" reason={withheld?.transfer ?? TRANSFER_WITHHELD} />
+          <Withheld size="small" label="变更卫生机构" reason={r.withheld.transfer ?? TRANSFER_WITHHELD} />
         )
       )}
     </Space>
