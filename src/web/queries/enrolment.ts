@@ -86,3 +86,7 @@ export function useChangeDecision() {
     [changeKeys.all, enrolmentKeys.all],
   );
 }
+
+/** 【查看完整证件号】 in a reviewer's detail view (the server checks the jurisdiction and audits it). */
+export const revealIdNumber = (enrolmentId: number) =>
+  api.post<{ idNumber: string }>(`/api/enrolments/${enrolmentId}/reveal-id-number`).then((r) => r.idNumber);

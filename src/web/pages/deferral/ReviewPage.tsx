@@ -23,6 +23,7 @@ import {
   useDeferralApplications,
   useDeferralReview,
 } from '../../queries/deferral';
+import { revealIdNumber } from '../../queries/enrolment';
 import { attachmentUrl } from '../procedure/ProcedureStep';
 import { fmt, Opinions } from './DeferralViews';
 
@@ -123,7 +124,7 @@ export function ReviewPage({ role }: { role: Role }) {
               <Descriptions.Item label="姓名">{d.physicianName}</Descriptions.Item>
               <Descriptions.Item label="性别">{d.gender}</Descriptions.Item>
               <Descriptions.Item label="身份证号">
-                <IdNumber value={d.idNumber} />
+                <IdNumber value={d.idNumber} reveal={() => revealIdNumber(d.enrolmentId)} />
               </Descriptions.Item>
               <Descriptions.Item label="所在执业卫生机构">{d.institutionName}</Descriptions.Item>
             </Descriptions>

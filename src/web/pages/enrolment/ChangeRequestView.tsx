@@ -1,6 +1,7 @@
 import { Typography } from 'antd';
 import type { TChangeRow } from '../../../shared/schemas/enrolment';
 import { IdNumber } from '../../components';
+import { revealIdNumber } from '../../queries/enrolment';
 import { ExperienceView, RegistrationView } from './RegistrationView';
 import { SelfEvaluationView } from './SelfEvaluationView';
 
@@ -42,7 +43,7 @@ const changedFields = (row: TChangeRow) =>
 
 /** One 医师信息修改 request: the reason, the changed fields, the information after and before the change. */
 export function ChangeRequestView({ row }: { row: TChangeRow }) {
-  const id = <IdNumber value={row.idNumber} />;
+  const id = <IdNumber value={row.idNumber} reveal={() => revealIdNumber(row.enrolmentId)} />;
   return (
     <>
       <Typography.Paragraph>申请原因：{row.reason}</Typography.Paragraph>

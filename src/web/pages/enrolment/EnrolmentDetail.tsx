@@ -2,7 +2,7 @@ import { Alert, Descriptions, Divider, Empty, Spin, Tag, Timeline } from 'antd';
 import { PROCEDURE_LABELS, type Procedure } from '../../../shared/domain/procedure';
 import type { TEvaluationDetail } from '../../../shared/schemas/procedure';
 import { errorText, IdNumber, StatusTag } from '../../components';
-import { useEnrolmentDetail } from '../../queries/enrolment';
+import { revealIdNumber, useEnrolmentDetail } from '../../queries/enrolment';
 import { BodyOpinion, InstitutionOpinion } from './EvaluationOpinions';
 import { fmtTime, ROLE_NAMES, text } from './format';
 import { ExperienceView, RegistrationView } from './RegistrationView';
@@ -19,7 +19,7 @@ type Evaluation = Partial<TEvaluationDetail['evaluation']>;
  * 【查看】/【审核】 of one enrolment, in the manual's sections: 医师个人信息, 工作成绩、职业道德自评,
  * 卫生机构评定意见, 考核机构复核意见, 考核结果 (plus the procedure and the 办理记录).
  */
-export function EnrolmentDetailView({ id, revealIdNumber }: { id: number; revealIdNumber?: () => Promise<string> }) {
+export function EnrolmentDetailView({ id }: { id: number }) {
   const q = useEnrolmentDetail(id);
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <Alert type="error" message={errorText(q.error)} />;
@@ -44,7 +44,7 @@ export function EnrolmentDetailView({ id, revealIdNumber }: { id: number; reveal
         reg={d.registration}
         name={d.physician.name}
         idType={d.physician.idType}
-        idNumber={<IdNumber value={d.physician.idNumber} reveal={revealIdNumber} />}
+        idNumber={<IdNumber value={d.physician.idNumber} reveal={() => revealIdNumber(d.id)} />}
         photoUrl={d.hasPhoto ? `/api/enrolments/${d.id}/photo` : null}
       />
       <ExperienceView exp={(d.registration.experience ?? {}) as Rec} />

@@ -1,6 +1,7 @@
 import { Descriptions, Space, Typography } from 'antd';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure';
 import { Attachments, IdNumber } from '../../components';
+import { revealIdNumber } from '../../queries/enrolment';
 import type { ExemptionDetail as Detail } from '../../queries/exemption';
 import { attachmentUrl } from '../procedure/ProcedureStep';
 
@@ -13,7 +14,7 @@ export function ExemptionDetail({ d }: { d: Detail }) {
       <Descriptions size="small" bordered column={1}>
         <Descriptions.Item label="姓名">{d.physicianName}</Descriptions.Item>
         <Descriptions.Item label="证件号码">
-          <IdNumber value={d.idNumber} />
+          <IdNumber value={d.idNumber} reveal={() => revealIdNumber(d.enrolmentId)} />
         </Descriptions.Item>
         <Descriptions.Item label="卫生机构">{d.institutionName}</Descriptions.Item>
         <Descriptions.Item label="申请时间">{fmt(d.submittedAt)}</Descriptions.Item>

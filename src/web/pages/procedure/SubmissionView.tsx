@@ -2,6 +2,7 @@ import { Descriptions, Divider, Image, Space, Tag, Typography } from 'antd';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure';
 import { SIMPLE_CONDITIONS, type TEvaluationDetail } from '../../../shared/schemas/procedure';
 import { IdNumber } from '../../components';
+import { revealIdNumber } from '../../queries/enrolment';
 import { SelfEvaluationView } from '../enrolment/SelfEvaluationView';
 import { attachmentUrl, HintTag } from './ProcedureStep';
 
@@ -52,7 +53,7 @@ export function SubmissionView({ d }: { d: TEvaluationDetail }) {
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2 }} title="医师个人信息">
         <Descriptions.Item label="姓名">{d.physician.name}</Descriptions.Item>
         <Descriptions.Item label="证件号码">
-          <IdNumber value={d.physician.idNumber} />
+          <IdNumber value={d.physician.idNumber} reveal={() => revealIdNumber(d.row.enrolmentId)} />
         </Descriptions.Item>
         <Descriptions.Item label="医师级别">{d.physician.level}</Descriptions.Item>
         <Descriptions.Item label="执业类别">{d.physician.practiceCategory}</Descriptions.Item>
