@@ -448,6 +448,8 @@ export const ZDetail = z.object({
   submittedAt: z.string().nullable(),
   history: z.array(ZHistoryEntry),
   actions: z.array(z.string()),
+  /** the viewer may press 【查看完整证件号码】 (POST /api/enrolments/:id/reveal-id-number, audited) */
+  canRevealIdNumber: z.boolean(),
 });
 export type TDetail = z.infer<typeof ZDetail>;
 

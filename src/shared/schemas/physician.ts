@@ -41,7 +41,9 @@ export const ZPhysicianRow = z.object({
   enrolmentStatus: z.enum(ENROLMENT_STATUSES),
   enrolmentStatusLabel: z.string(),
   /** buttons the actor may use on this row */
-  actions: z.array(z.enum(['view', 'open', 'cancel', 'resetPassword', 'transfer'])),
+  actions: z.array(z.enum(['view', 'open', 'cancel', 'resetPassword', 'transfer', 'revealIdNumber'])),
+  /** actions a rule withholds, with the reason to show instead of hiding the button silently */
+  withheld: z.object({ transfer: z.string().optional() }),
 });
 export type TPhysicianRow = z.infer<typeof ZPhysicianRow>;
 
@@ -60,6 +62,9 @@ export const ZPhysicianDetail = ZPhysicianRow.extend({
 export type TPhysicianDetail = z.infer<typeof ZPhysicianDetail>;
 
 export const ZIdParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** 【查看完整证件号码】: the full number, for a reviewer of that physician; audited. */
+export const ZRevealedIdNumber = z.object({ idNumber: z.string() });
 
 export const ZTransferInput = z.object({
   institutionId: z.number().int().positive(),

@@ -12,6 +12,7 @@ import { escapeLike, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { refusalError } from '../../platform/refusal.js';
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { DECISION_LABELS, type Decision } from '../../../shared/domain/decisions.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
@@ -78,7 +79,7 @@ function toDto(
     id: r.a.id,
     enrolmentId: r.a.enrolmentId,
     physicianName: r.name,
-    idNumber: r.idNumber,
+    idNumber: maskIdNumber(r.idNumber),
     gender: r.gender,
     institutionName: r.institutionName,
     status,
@@ -148,7 +149,7 @@ export async function exportApplications(
     [
       { header: '姓名', width: 12, value: (r) => r.name },
       { header: '性别', width: 6, value: (r) => r.gender },
-      { header: '证件号码', width: 22, value: (r) => r.idNumber },
+      { header: '证件号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
       { header: '所在执业卫生机构', width: 28, value: (r) => r.institutionName },
       { header: '申请延期考核原因', width: 40, value: (r) => r.a.reason },
       { header: '附件（个）', width: 10, value: (r) => r.a.fileIds.length },

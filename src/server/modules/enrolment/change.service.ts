@@ -24,6 +24,7 @@ import {
 } from '../../../shared/schemas/enrolment.js';
 import { CHANGE_WIRE_ACTIONS, changeActions, changeTransition, type ChangeEvent } from './change.machine.js';
 import { refusalError } from '../../platform/refusal.js';
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { currentCycle, type Enrolment } from './enrolment.transition.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now'>;
@@ -406,7 +407,7 @@ export async function listChanges(
     ...toChangeView(r.c),
     enrolmentId: r.c.enrolmentId,
     name: r.name,
-    idNumber: r.idNumber,
+    idNumber: maskIdNumber(r.idNumber),
     current: r.registration,
     actions: changeActions(r.c.state, 'institution').map((e) => CHANGE_WIRE_ACTIONS[e]),
   }));

@@ -5,6 +5,7 @@
  * `enrolments_path_status_idx` (org_path text_pattern_ops, status, id), an institution
  * `enrolments_institution_status_idx` — the planner picks the narrower one.
  */
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog, enrolments, organisations, physicians } from '../../db/schema/index.js';
@@ -62,6 +63,7 @@ export async function listEnrolments(
   return {
     items: page.map((r) => ({
       ...r,
+      idNumber: maskIdNumber(r.idNumber),
       statusLabel: ENROLMENT_STATUS_LABELS[r.status],
       submittedAt: r.submittedAt?.toISOString() ?? null,
       updatedAt: r.updatedAt.toISOString(),

@@ -159,6 +159,18 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '查看考核记录详情', params: ZIdParam, response: { 200: ZDetail } } },
     async (req) => svc.detail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
   );
+  app.post(
+    '/api/enrolments/:id/reveal-id-number',
+    {
+      schema: {
+        tags,
+        summary: '查看完整证件号码（详情中，限审核人；留痕）',
+        params: ZIdParam,
+        response: { 200: z.object({ idNumber: z.string() }) },
+      },
+    },
+    async (req) => svc.revealIdNumber(deps, actorOf(req, 'admin', 'institution', 'body'), req.params.id, req.id),
+  );
   app.get(
     '/api/enrolments/:id/photo',
     {

@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { refusalError } from '../../platform/refusal.js';
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { checkUpload, imageSize, storeFile } from '../../platform/uploads.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import {
@@ -610,7 +611,9 @@ export async function detail(deps: Deps, actor: Actor, id: number): Promise<TDet
     status: row.status,
     statusLabel: ENROLMENT_STATUS_LABELS[row.status],
     cycleName: cycle?.name ?? '',
-    physician: prefill,
+    // one masking rule: the full number only through the audited 【查看完整证件号码】
+    physician: actor.role === 'physician' ? prefill : { ...prefill, idNumber: maskIdNumber(prefill.idNumber) },
+    canRevealIdNumber: actor.role !== 'physician',
     institutionName: inst?.name ?? '',
     assessmentBodyName: body?.name ?? null,
     procedure: row.procedure,
@@ -630,6 +633,34 @@ export async function detail(deps: Deps, actor: Actor, id: number): Promise<TDet
     history: await historyOf(deps.db, row.id),
     actions: actionsFor(actor, row),
   };
+}
+
+/**
+ * 【查看完整证件号码】 in a detail view, for a reviewer who may see this enrolment (institution,
+ * assessment body, administration in jurisdiction; 404 otherwise). Audited.
+ */
+export async function revealIdNumber(deps: Deps, actor: Actor, id: number, requestId?: string) {
+  if (!['admin', 'institution', 'body'].includes(actor.role)) throw forbidden();
+  return deps.db.transaction(async (tx) => {
+    const row = await findEnrolmentForActor(tx, actor, id);
+    const [p] = await tx
+      .select({ idNumber: physicians.idNumber })
+      .from(physicians)
+      .where(eq(physicians.id, row.physicianId));
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'physician',
+        targetId: row.physicianId,
+        action: '查看完整证件号码',
+        orgPath: row.orgPath,
+        provinceId: row.provinceId,
+      },
+      requestId,
+    );
+    return { idNumber: p.idNumber };
+  });
 }
 
 /* ───────────── 站内消息 ───────────── */

@@ -19,6 +19,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../../platform/notify.js';
 import { refusalError } from '../../platform/refusal.js';
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import {
@@ -203,7 +204,7 @@ function toDto(
     id: r.a.id,
     enrolmentId: r.a.enrolmentId,
     physicianName: r.name,
-    idNumber: r.idNumber,
+    idNumber: maskIdNumber(r.idNumber),
     institutionName: r.institutionName,
     procedure: r.a.procedure,
     exempts: EXEMPTS_LABEL[r.a.procedure],
@@ -276,7 +277,7 @@ export async function exportApplications(
     '免考申请',
     [
       { header: '姓名', width: 12, value: (r) => r.name },
-      { header: '证件号码', width: 22, value: (r) => r.idNumber },
+      { header: '证件号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
       { header: '卫生机构', width: 28, value: (r) => r.institutionName },
       { header: '考核程序', width: 10, value: (r) => PROCEDURE_LABELS[r.a.procedure] },
       { header: '免考项目', width: 14, value: (r) => EXEMPTS_LABEL[r.a.procedure] },

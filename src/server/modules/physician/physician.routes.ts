@@ -9,6 +9,7 @@ import {
   ZPhysicianPage,
   ZPhysicianQuery,
   ZResetResult,
+  ZRevealedIdNumber,
   ZTransferInput,
 } from '../../../shared/schemas/physician.js';
 import { ZOk } from '../../../shared/schemas/account.js';
@@ -25,6 +26,18 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
 
+  app.post(
+    '/api/physicians/:id/reveal-id-number',
+    {
+      schema: {
+        tags,
+        summary: '查看完整证件号码（详情中，限管辖范围；留痕）',
+        params: ZIdParam,
+        response: { 200: ZRevealedIdNumber },
+      },
+    },
+    async (req) => svc.revealIdNumber(deps, actorOf(req, 'institution', 'admin'), req.params.id, req.id),
+  );
   app.get(
     '/api/physicians',
     {

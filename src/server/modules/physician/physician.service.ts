@@ -36,6 +36,14 @@ function rowActions(actor: Actor, status: EnrolmentStatus): TPhysicianRow['actio
   return a;
 }
 
+/** Why 【变更卫生机构】 is not offered (decision 0070: say why rather than hide the button). */
+function withheldFor(actor: Actor, status: EnrolmentStatus): TPhysicianRow['withheld'] {
+  if (actor.role !== 'admin' || NOT_ENROLLED.includes(status)) return {};
+  return {
+    transfer: `该医师已参加本周期考核（${ENROLMENT_STATUS_LABELS[status]}），不能变更卫生机构；如确需变更，须先在考核进度中【驳回】到退出当前周期`,
+  };
+}
+
 function toRow(actor: Actor, r: repo.PhysicianListRow): TPhysicianRow {
   const status: EnrolmentStatus = r.status ?? 'not_opened';
   return {
@@ -52,6 +60,7 @@ function toRow(actor: Actor, r: repo.PhysicianListRow): TPhysicianRow {
     enrolmentStatus: status,
     enrolmentStatusLabel: ENROLMENT_STATUS_LABELS[status],
     actions: rowActions(actor, status),
+    withheld: withheldFor(actor, status),
   };
 }
 
@@ -88,8 +97,10 @@ export async function getPhysician(deps: AppDeps, actor: Actor, id: number): Pro
   const cycleId = await repo.currentCycleId(deps.db, actor.provinceId);
   const r = await repo.findPhysicianForActor(deps.db, actor, id, cycleId);
   if (!r) throw notFound('医师');
+  const row = toRow(actor, r);
   return {
-    ...toRow(actor, r),
+    ...row,
+    actions: [...row.actions, 'revealIdNumber'],
     birthDate: r.birth_date,
     practiceScope: r.practice_scope,
     qualificationNo: r.qualification_no,
@@ -98,6 +109,32 @@ export async function getPhysician(deps: AppDeps, actor: Actor, id: number): Pro
     mobileMasked: r.mobile ? `${r.mobile.slice(0, 3)}****${r.mobile.slice(-4)}` : null,
     orgPathNames: await orgPathNames(deps.db, r.org_path),
   };
+}
+
+/**
+ * 【查看完整证件号码】 in the detail view: an institution for its own physicians, an
+ * administration within its jurisdiction (the same scope as the detail; 404 otherwise). Every
+ * reveal is audited.
+ */
+export async function revealIdNumber(deps: AppDeps, actor: Actor, id: number, requestId?: string) {
+  requireListRole(actor);
+  return deps.db.transaction(async (tx) => {
+    const r = await repo.findPhysicianForActor(tx, actor, id, null);
+    if (!r) throw notFound('医师');
+    await writeAudit(
+      tx,
+      actor,
+      {
+        targetType: 'physician',
+        targetId: r.id,
+        action: '查看完整证件号码',
+        orgPath: r.org_path,
+        provinceId: r.province_id,
+      },
+      requestId,
+    );
+    return { idNumber: r.id_number };
+  });
 }
 
 export async function provinceInitialRule(db: DbOrTx, provinceId: number): Promise<'666666' | 'id_last6'> {
@@ -260,6 +297,7 @@ export async function exportPhysicians(
       for (const r of rows) {
         ws.addRow({
           ...r,
+          id_number: maskIdNumber(r.id_number),
           birth_date: slash(r.birth_date),
           first_registered_at: slash(r.first_registered_at),
           statusLabel: ENROLMENT_STATUS_LABELS[r.status ?? 'not_opened'],

@@ -3,6 +3,7 @@
  * 【提交】, the institution's 评定工作成绩、职业道德 and the assessment body's 复核.
  * Every status change goes through applyTransition (scope, machine, window, CAS, audit, notify).
  */
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -252,7 +253,7 @@ function toRow(
   return {
     enrolmentId: r.e.id,
     physicianName: r.name,
-    idNumber: r.idNumber,
+    idNumber: maskIdNumber(r.idNumber),
     institutionName: r.institutionName,
     level: r.level,
     practiceCategory: r.practiceCategory,
@@ -346,7 +347,7 @@ export async function evaluationDetail(deps: Deps, actor: Actor, id: number): Pr
     physician: {
       name: r.p.name,
       gender: r.p.gender,
-      idNumber: r.p.idNumber,
+      idNumber: maskIdNumber(r.p.idNumber),
       level: r.p.level,
       practiceCategory: r.p.practiceCategory,
       title: r.p.title,
