@@ -1,6 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import helmet from 'helmet';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -38,6 +38,36 @@ export interface AppDeps {
 }
 
 export type App = FastifyInstance;
+
+/**
+ * helmet's headers, computed once: @fastify/helmet ran helmet (and re-serialised the CSP) on
+ * every response, which showed at the top of the answer save's own cost (issue 9).
+ */
+const SECURITY_HEADERS: Record<string, string> = (() => {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (k: string, v: string | number) => {
+      headers[k.toLowerCase()] = String(v);
+    },
+    removeHeader: (k: string) => {
+      delete headers[k.toLowerCase()];
+    },
+    getHeader: (k: string) => headers[k.toLowerCase()],
+  };
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        workerSrc: ["'self'"],
+      },
+    },
+  })({} as never, res as never, () => undefined);
+  return headers;
+})();
 const ZHealth = z.object({ status: z.string(), database: z.string(), time: z.string() });
 
 declare module 'fastify' {
@@ -81,16 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-      },
-    },
+  // security headers (CSP, HSTS, nosniff …) computed once at start and set on every reply
+  const securityHeaders = SECURITY_HEADERS;
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -125,7 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The SPA is served by the same process; unknown non-API paths get index.html.
   // index.html is re-read when it changes, so a rebuilt UI is served without a restart.
-  const indexPath = path.join(WEB_DIST, 'index.html');
+  const webDist = deps.config.WEB_DIST ? path.resolve(deps.config.WEB_DIST) : WEB_DIST;
+  const indexPath = path.join(webDist, 'index.html');
   let index: { mtimeMs: number; html: Buffer } | null = null;
   const readIndex = (): Buffer | null => {
     const st = fs.statSync(indexPath, { throwIfNoEntry: false });
@@ -133,18 +159,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!index || index.mtimeMs !== st.mtimeMs) index = { mtimeMs: st.mtimeMs, html: fs.readFileSync(indexPath) };
     return index.html;
   };
-  if (fs.existsSync(WEB_DIST))
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false });
+  // Built files: precompressed twins (.br/.gz, written by the build) are sent to browsers that
+  // accept them; content-hashed /assets/* are cached for a year, the rest (sw.js …) revalidated.
+  if (fs.existsSync(webDist))
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: true,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   app.get('/', { schema: { hide: true } }, (_req, reply) => {
     const html = readIndex();
     return html
-      ? reply.type('text/html; charset=utf-8').send(html)
+      ? reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html)
       : reply.status(404).send({ code: 'NOT_FOUND', message: '页面不存在' });
   });
   app.setNotFoundHandler((req, reply) => {
     const html = req.url.startsWith('/api/') ? null : readIndex();
     if (!html) return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-    return reply.type('text/html; charset=utf-8').send(html);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
   return app;
 }

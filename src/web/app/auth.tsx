@@ -3,6 +3,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { TMe } from '../../shared/schemas/account';
 import { api, ApiError, setCsrfToken } from '../api/client';
 
+const ME_KEY = 'dk-me';
+
 const MeContext = createContext<{ me: TMe | null; refresh: () => Promise<void> }>({
   me: null,
   refresh: async () => undefined,
@@ -16,9 +18,17 @@ export function MeProvider({ children }: { children: ReactNode }) {
       try {
         const me = await api.get<TMe>('/api/auth/me');
         setCsrfToken(me.csrfToken);
+        sessionStorage.setItem(ME_KEY, JSON.stringify({ ...me, csrfToken: '' }));
         return me;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) {
+          sessionStorage.removeItem(ME_KEY);
+          return null;
+        }
+        // no network (a test page reloaded offline): this tab's last known user, without a CSRF
+        // token — nothing can be changed until the network is back and this query has run again
+        const cached = !(e instanceof ApiError) && sessionStorage.getItem(ME_KEY);
+        if (cached) return JSON.parse(cached) as TMe;
         throw e;
       }
     },

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
@@ -23,7 +23,17 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
         padding: 12,
       }}
     >
-      <Card style={{ width: 400, maxWidth: '100%' }}>
+      {/* a plain panel, not antd Card: Card brings Tabs/Dropdown/Menu into the first download (issue 9) */}
+      <div
+        style={{
+          width: 400,
+          maxWidth: '100%',
+          background: '#fff',
+          borderRadius: 8,
+          padding: 24,
+          boxShadow: '0 1px 2px rgba(0,0,0,.06), 0 1px 6px rgba(0,0,0,.08)',
+        }}
+      >
         <Typography.Title level={4} style={{ textAlign: 'center' }}>
           医师定期考核信息登记管理系统
         </Typography.Title>
@@ -32,7 +42,7 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
         </Typography.Paragraph>
         {children}
         <LoginHelpLinks />
-      </Card>
+      </div>
     </div>
   );
 }
