@@ -50,6 +50,8 @@ export const ZGradingList = z.object({
   rows: z.array(ZGradingRow),
   nextAfter: z.number().nullable(),
   total: z.number(),
+  /** 确认再次考核名单: only the province confirms; other administrations read (seed 003) */
+  canConfirm: z.boolean().optional(),
 });
 
 export const ZConfirmInput = z.object({

@@ -47,7 +47,7 @@ export default async function gradingRoutes(fastify: FastifyInstance) {
     {
       schema: {
         tags: ['再次考核管理'],
-        summary: '确认再次考核名单（省级）',
+        summary: '确认再次考核名单（省级确认；市、区县卫生行政机构只读查询本辖区名单）',
         querystring: ZReexamListQuery,
         response: { 200: ZGradingList },
       },

@@ -143,13 +143,17 @@ export async function confirmGrading(
   return { done, failed: failed.map(({ id, message }) => ({ id, message })) };
 }
 
-/** 确认再次考核名单 (省级): physicians who failed the tests in the first round. */
+/**
+ * 确认再次考核名单: physicians who failed the tests in the first round. The province confirms;
+ * seed 003 — 其他卫生行政机构可以查询名单: city and district administrations read the list of their
+ * jurisdiction (no 【确认】 is offered to them: the machine gives CONFIRM_REEXAM to the province only).
+ */
 export async function findReexamCandidates(
   deps: AppDeps,
   actor: Actor,
   q: { keyword?: string; confirmed: '0' | '1'; after?: number; limit: number },
 ) {
-  requireProvinceAdmin(actor);
+  if (actor.role !== 'admin') throw forbidden();
   const statuses: EnrolmentStatus[] = q.confirmed === '1' ? ['reexam_ready', 'pending_reexam_grading'] : ['failed'];
   const { rows, hasMore, total } = await findGradingRows(deps.db, actor, {
     statuses,
@@ -158,7 +162,12 @@ export async function findReexamCandidates(
     after: q.after,
     limit: q.limit,
   });
-  return { rows: rows.map((r) => toRow(actor, r)), nextAfter: hasMore ? rows[rows.length - 1].id : null, total };
+  return {
+    rows: rows.map((r) => toRow(actor, r)),
+    nextAfter: hasMore ? rows[rows.length - 1].id : null,
+    total,
+    canConfirm: actor.adminLevel === 'province',
+  };
 }
 
 export async function confirmReexam(deps: AppDeps, actor: Actor, ids: number[] | 'all', requestId?: string) {

@@ -173,6 +173,30 @@ describe('成绩评定 (assessment body)', () => {
 });
 
 describe('再次考核管理', () => {
+  it('确认再次考核名单: 其他卫生行政机构可以查询名单 — read-only, each its own jurisdiction; a neighbour sees nothing', async () => {
+    const { p, enrol } = await setup(ctx.db);
+    const inA = await enrol(p.hospitalA, { status: 'failed', failReason: 'exam', finalResult: '不合格' });
+    const inB = await enrol(p.hospitalB, { status: 'failed', failReason: 'exam', finalResult: '不合格' });
+    const ids = async (s: Awaited<ReturnType<typeof sessionFor>>) => {
+      const r = await s.inject({ method: 'GET', url: '/api/reexam/candidates' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().canConfirm).toBe(false);
+      return r.json().rows.map((x: { id: number }) => x.id);
+    };
+    expect(await ids(await sessionFor(ctx, p.districtA.accountId, 'admin'))).toEqual([inA.e.id]);
+    expect(await ids(await sessionFor(ctx, p.cityB.accountId, 'admin'))).toEqual([inB.e.id]);
+    const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
+    const confirm = await district.inject({ method: 'POST', url: '/api/reexam/confirm', payload: { all: true } });
+    expect(confirm.statusCode).toBe(403);
+    expect((await statusOf(ctx.db, inA.e.id)).status).toBe('failed');
+    const inst = await sessionFor(ctx, p.hospitalA.accountId, 'institution');
+    expect((await inst.inject({ method: 'GET', url: '/api/reexam/candidates' })).statusCode).toBe(403);
+    const province = await sessionFor(ctx, p.province.accountId, 'admin');
+    const all = (await province.inject({ method: 'GET', url: '/api/reexam/candidates' })).json();
+    expect(all.canConfirm).toBe(true);
+    expect(all.rows.map((x: { id: number }) => x.id).sort()).toEqual([inA.e.id, inB.e.id].sort());
+  });
+
   it('province confirms the re-exam list; the administration grades the re-exam; results follow', async () => {
     const { p, enrol } = await setup(ctx.db);
     const failed = await enrol(p.hospitalA, {
@@ -187,7 +211,12 @@ describe('再次考核管理', () => {
       workResult: '不合格',
     });
     const city = await sessionFor(ctx, p.cityA.accountId, 'admin');
-    expect((await city.inject({ method: 'GET', url: '/api/reexam/candidates' })).statusCode).toBe(403);
+    const cityList = (await city.inject({ method: 'GET', url: '/api/reexam/candidates' })).json();
+    expect(cityList).toMatchObject({ canConfirm: false, rows: [{ id: failed.e.id }] });
+    expect(cityList.rows[0].actions).not.toContain('CONFIRM_REEXAM');
+    expect(
+      (await city.inject({ method: 'POST', url: '/api/reexam/confirm', payload: { ids: [failed.e.id] } })).statusCode,
+    ).toBe(403);
     const province = await sessionFor(ctx, p.province.accountId, 'admin');
     const list = (await province.inject({ method: 'GET', url: '/api/reexam/candidates' })).json();
     expect(list.rows.map((r: { id: number }) => r.id)).toEqual([failed.e.id]);
