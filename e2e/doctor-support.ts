@@ -1,4 +1,7 @@
-import { type APIRequestContext, expect, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { type APIRequest, type APIRequestContext, expect, type Page } from '@playwright/test';
+
+/** `playwright` of a test (or playwright-core): only its API request factory is used. */
+type Pw = { request: Pick<APIRequest, 'newContext'> };
 import fs from 'node:fs';
 import path from 'node:path';
 import { idCheckDigit } from '../src/shared/idcard';
@@ -33,12 +36,7 @@ function freshIdNumber(): string {
  * 【参加考核】 opens their registration, and the physician's first login changes the initial
  * password and binds a mobile with the SMS code the gateway recorded.
  */
-export async function arrangePhysician(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string,
-  name: string,
-  institution = 'yy_nn1',
-) {
+export async function arrangePhysician(playwright: Pw, baseURL: string, name: string, institution = 'yy_nn1') {
   const inst = await playwright.request.newContext({ baseURL });
   await call(inst, 'POST', '/api/auth/login', { login: institution, password: DEMO_PASSWORD });
   let idNumber = '';
@@ -83,7 +81,8 @@ export async function doctorLogin(page: Page, d: { idNumber: string; name: strin
   await page.getByLabel('姓名').fill(d.name);
   await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('enrolment-status')).toBeVisible();
+  // the home page's code is a lazy chunk: on a busy machine it can take longer than 10 s
+  await expect(page.getByTestId('enrolment-status')).toBeVisible({ timeout: 30_000 });
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
@@ -92,4 +91,77 @@ export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export function facePhoto(file = 'person-a.jpg') {
   const p = path.join(import.meta.dirname, 'fixtures', 'proctor', file);
   return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(p) };
+}
+
+/**
+ * The physician's registration through the product's API (the same calls the wizard makes), then
+ * 上报考核名单 【通过】 and, as 考核机构 (角色切换), 确认考核医师名单 【通过】: 报名成功.
+ * `inst` must be an institution that is also the physician's assessment body (yy_gxyd1).
+ */
+export async function registerThroughApi(
+  playwright: Pw,
+  baseURL: string,
+  d: { idNumber: string; name: string; inst: APIRequestContext },
+) {
+  const doc = await playwright.request.newContext({ baseURL });
+  await call(doc, 'POST', '/api/auth/physician-login', {
+    idNumber: d.idNumber,
+    name: d.name,
+    password: DOCTOR_PASSWORD,
+  });
+  const depts = await call(doc, 'GET', '/api/departments');
+  const dept = depts.items[0].children?.[0] ?? depts.items[0];
+  const mine = await call(doc, 'GET', '/api/enrolments/mine');
+  const basic = {
+    gender: '男',
+    ethnicity: '汉族',
+    birthDate: '1981-07-01',
+    education: '本科',
+    email: 'old@example.cn',
+    mobile: '13912345678',
+  };
+  const practice = {
+    departmentId: dept.id,
+    specialties: ['心血管内科专业'],
+    title: '中级（主治/主管）',
+    level: '执业医师',
+    isResident: false,
+    category: '临床',
+    scope: '内科专业',
+    employment: '在职',
+    qualificationNo: '200845110450100',
+  };
+  const self = {
+    goodRecord: '无',
+    badRecord: '无',
+    workQuantity: '合格',
+    workQuality: '合格',
+    governmentTasks: '合格',
+    disqualifying: Array.from({ length: 14 }, () => '无'),
+    ethicsSelf: '良好',
+  };
+  await call(doc, 'PUT', '/api/enrolments/mine/steps/basic', basic);
+  await call(doc, 'PUT', '/api/enrolments/mine/steps/practice', practice);
+  await call(doc, 'PUT', '/api/enrolments/mine/steps/experience', {});
+  await call(doc, 'PUT', '/api/enrolments/mine/steps/self', self);
+  const photo = await doc.post('/api/enrolments/mine/photo', {
+    headers: { 'x-csrf-token': await csrf(doc) },
+    multipart: { file: facePhoto() },
+  });
+  expect(photo.ok(), await photo.text()).toBeTruthy();
+  const enrolmentId = mine.enrolment.id as number;
+  if (mine.cycle?.procedureChoice === 'with_registration')
+    await call(doc, 'PUT', `/api/enrolments/${enrolmentId}/procedure-application`, {
+      procedure: 'general',
+      conditions: [],
+      proofFileIds: [],
+      report: '',
+    });
+  await call(doc, 'POST', '/api/enrolments/mine/submit');
+  await doc.dispose();
+  await call(d.inst, 'POST', `/api/enrolments/${enrolmentId}/institution-approve`);
+  await call(d.inst, 'POST', '/api/auth/switch-role', { role: 'body' });
+  await call(d.inst, 'POST', `/api/enrolments/${enrolmentId}/body-approve`);
+  await call(d.inst, 'POST', '/api/auth/switch-role', { role: 'institution' });
+  return enrolmentId;
 }

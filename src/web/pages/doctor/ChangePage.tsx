@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { mineKey, useMine } from './mine';
 import { RegisterWizard } from './wizard/RegisterWizard';
+import { SubmittedResult } from './wizard/SubmittedResult';
 
 /** 申请修改 (after 报名成功): apply with a reason; once allowed, edit steps 1–4 and the photo, then 【提交】. */
 export function ChangePage() {
@@ -29,16 +30,14 @@ export function ChangePage() {
       </>
     );
   }
-  if (cr && (cr.state === 'pending' || cr.state === 'submitted')) {
+  // after 【提交】 (and on any later visit while it is being reviewed): what happens next
+  if (cr?.state === 'submitted') return <SubmittedResult mine={m} mode="change" onHome={() => nav('/doctor')} />;
+  if (cr?.state === 'pending') {
     return (
       <Result
         status="info"
         title={cr.stateLabel}
-        subTitle={
-          cr.state === 'pending'
-            ? `修改申请已提交（原因：${cr.reason}），请等待卫生机构处理。`
-            : '修改后的信息已提交，请等待卫生机构审核。'
-        }
+        subTitle={`修改申请已提交（原因：${cr.reason}），请等待卫生机构处理。`}
         extra={<Button onClick={() => nav('/doctor')}>返回首页</Button>}
       />
     );

@@ -14,7 +14,7 @@ export function SubmittedResult({
 }: {
   mine: TMine;
   mode: WizardMode;
-  onView: () => void;
+  onView?: () => void;
   onHome: () => void;
 }) {
   const withRegistration = mine.cycle?.procedureChoice === 'with_registration';
@@ -39,9 +39,11 @@ export function SubmittedResult({
       title={mode === 'change' ? '修改信息已提交' : '报名信息提交成功'}
       subTitle={mode === 'change' ? '请耐心等待卫生机构审核修改内容' : '请耐心等待医疗卫生机构审核、考核机构复核'}
       extra={[
-        <Button key="v" onClick={onView}>
-          查看信息
-        </Button>,
+        onView && (
+          <Button key="v" onClick={onView}>
+            查看信息
+          </Button>
+        ),
         <Button key="h" type="primary" onClick={onHome}>
           返回首页
         </Button>,
