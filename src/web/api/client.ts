@@ -14,6 +14,10 @@ let csrfToken = '';
 export function setCsrfToken(t: string) {
   csrfToken = t;
 }
+/** The session's CSRF token, for the few requests that send a raw body (监考 frame uploads). */
+export function currentCsrfToken(): string {
+  return csrfToken;
+}
 
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};

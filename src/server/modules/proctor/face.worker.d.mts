@@ -6,3 +6,5 @@ export default function analyse(input: {
   reference?: number[] | null;
   wantEmbedding?: boolean;
 }): Promise<Analysis>;
+
+export function similarity(a: number[], b: number[]): Promise<number>;

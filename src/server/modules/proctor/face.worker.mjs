@@ -147,3 +147,9 @@ export default async function analyse(input) {
     modelVersion: `human ${human.version} / tfjs ${human.tf.version_core} wasm`,
   };
 }
+
+/** The model's own similarity (0–100) of two embeddings (for calibration and benchmarks). */
+export async function similarity(a, b) {
+  const human = await getHuman();
+  return Math.round(100 * human.match.similarity(a, b));
+}

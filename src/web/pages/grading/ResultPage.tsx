@@ -4,6 +4,7 @@ import type { TResult } from '../../../shared/schemas/grading';
 import { ApiError, download } from '../../api/client';
 import { useAction } from '../../components';
 import { useMyResult } from '../../queries/grading';
+import { ProctorResultCard } from '../proctor/MyProctorPage';
 
 const paper = (o: TResult['humanities']) =>
   o.passed === null
@@ -61,6 +62,7 @@ export function ResultPage() {
           {r.noPromotion && <Descriptions.Item label="备注">本考核周期内不得评优和晋升</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <ProctorResultCard />
     </Space>
   );
 }

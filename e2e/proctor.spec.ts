@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, type BrowserType, expect, type Page, test } from '@playwright/test';
+import { e2eDb, onboardWithDemoPassword } from './db';
+import { openMenu, orgLogin } from './support';
+
+/**
+ * 监考 (issue 7; seeds 000/001/004 capture, seed 003 监考管理 / 违纪处理记录): four physicians of
+ * 南宁市第一人民医院 take 人文医学 on a phone whose front camera is Chromium's fake camera fed
+ * from an .mjpeg of real faces (e2e/fixtures/proctor, built from face-api's demo samples):
+ * one as themselves, one showing another person's face, one with the camera covered, one
+ * offline for part of the paper. Then 卫生机构 【标记】, 南宁市 【处理】 / 【撤销标记】, the processed
+ * physician 申诉, and the province 撤销处理. Enrolments, standard photos and the paper are
+ * arranged in the database; everything the spec is about goes through the UI.
+ */
+const db = e2eDb();
+test.afterAll(async () => db.end());
+
+const FIX = path.resolve('e2e/fixtures/proctor');
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? `.tmp/e2e-data-${PORT}`;
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+];
+/** A phone whose front camera shows `file` (launch options differ per physician, so each gets its own browser). */
+async function phone(
+  playwright: { chromium: BrowserType },
+  baseURL: string | undefined,
+  file: string,
+): Promise<{ page: Page; context: BrowserContext; close: () => Promise<void> }> {
+  const browser = await playwright.chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...ARGS, `--use-file-for-fake-video-capture=${path.join(FIX, file)}`],
+  });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  return { page, context, close: () => browser.close() };
+}
+
+interface Doctor {
+  enrolmentId: number;
+  idNumber: string;
+  name: string;
+}
+
+/** A physician of yy_nn1 at 待参加测评 with person-a.jpg as 标准照片; the paper has 6 questions, 3 captures. */
+async function arrangeDoctor(): Promise<Doctor> {
+  const { rows } = await db.query(
+    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.path, o.province_id
+       FROM physicians p JOIN organisations o ON o.id = p.institution_id
+       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
+      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
+      ORDER BY p.id DESC LIMIT 1`,
+  );
+  const p = rows[0];
+  const fileId = randomUUID();
+  const key = `${p.province_id}/photo/${fileId.slice(0, 2)}/${fileId}.jpg`;
+  const bytes = fs.readFileSync(path.join(FIX, 'person-a.jpg'));
+  fs.mkdirSync(path.dirname(path.join(DATA_DIR, 'files', key)), { recursive: true });
+  fs.writeFileSync(path.join(DATA_DIR, 'files', key), bytes);
+  const { rows: acc } = await db.query(`SELECT id FROM accounts WHERE kind = 'physician' AND physician_id = $1`, [
+    p.id,
+  ]);
+  await db.query(
+    `INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
+     VALUES ($1, $2, $3, $4, 'photo', $5, 'image/jpeg', $6, '', 'photo.jpg')`,
+    [fileId, acc[0].id, p.province_id, p.path, key, bytes.length],
+  );
+  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
+  const { rows: e } = await db.query(
+    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, work_result, ethics_result, photo_file_id)
+     VALUES ($1, $2, $3, $4, $5, $6, 'ready_for_exam', 'general', '合格', '合格', $7) RETURNING id`,
+    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null, fileId],
+  );
+  const { rows: q } = await db.query(
+    `SELECT count(*)::int AS n FROM questions WHERE province_id = $1 AND bank = 'humanities' AND status = 'enabled'`,
+    [p.province_id],
+  );
+  for (let i = q[0].n; i < 8; i++) {
+    const qq = await db.query(
+      `INSERT INTO questions (province_id, bank, category) VALUES ($1, 'humanities', '法律法规') RETURNING id`,
+      [p.province_id],
+    );
+    const v = await db.query(
+      `INSERT INTO question_versions (question_id, version, type, stem, options, answer, difficulty) VALUES ($1, 1, 'single', $2, $3, '["A"]', 3) RETURNING id`,
+      [
+        qq.rows[0].id,
+        `（监考测试题${i + 1}）医师应当遵守的规定是？`,
+        JSON.stringify(['A', 'B', 'C', 'D'].map((key) => ({ key, text: `选项${key}` }))),
+      ],
+    );
+    await db.query(`UPDATE questions SET current_version_id = $1 WHERE id = $2`, [v.rows[0].id, qq.rows[0].id]);
+  }
+  await db.query(
+    `INSERT INTO exam_blueprints (cycle_id, province_id, paper_type, duration_minutes, question_count, attempts, rules)
+     VALUES ($1, $2, 'humanities', 60, 6, 3, '[]')
+     ON CONFLICT (cycle_id, paper_type) DO UPDATE SET duration_minutes = 60, question_count = 6, attempts = 3, rules = '[]'`,
+    [p.cycle_id, p.province_id],
+  );
+  await db.query(
+    `INSERT INTO proctor_settings (province_id, frames_per_paper, similarity_threshold, spoof_threshold, min_face_px, min_brightness, retention_days, appeal_days, late_upload_hours)
+     VALUES ($1, 3, 55, 20, 80, 25, 90, 15, 24) ON CONFLICT (province_id) DO UPDATE SET frames_per_paper = 3`,
+    [p.province_id],
+  );
+  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900007001');
+  return { enrolmentId: e[0].id, idNumber: p.id_number, name: p.name };
+}
+
+async function physicianLogin(page: Page, d: Doctor) {
+  await page.goto('/doctor/login');
+  await page.getByLabel('证件号码').fill(d.idNumber);
+  await page.getByLabel('姓名').fill(d.name);
+  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/doctor$/);
+}
+
+/** 考核详情 → 试卷列表 → 【进入】 → 人脸信息采集授权 → 【去考试】 */
+async function startPaper(page: Page): Promise<number> {
+  await page.goto('/doctor/exam');
+  await page.getByText('以上信息准确无误').click();
+  await page.getByRole('button', { name: '确认信息，进入试卷列表' }).click();
+  await page
+    .locator('.ant-card')
+    .filter({ has: page.locator('.ant-card-head-title', { hasText: '人文医学测评' }) })
+    .getByRole('button', { name: '进入' })
+    .click();
+  await expect(page.getByRole('dialog', { name: '人脸信息采集授权' })).toBeVisible();
+  await page.getByRole('button', { name: '同意授权' }).click();
+  await page.getByRole('button', { name: '去考试' }).click();
+  await page.waitForURL(/\/doctor\/exam\/take\/\d+$/);
+  return Number(/take\/(\d+)/.exec(page.url())![1]);
+}
+
+const count = async (sql: string, args: unknown[]) => (await db.query(sql, args)).rows[0].n as number;
+const moments = (attemptId: number) =>
+  count(`SELECT count(*)::int AS n FROM proctor_captures WHERE attempt_id = $1`, [attemptId]);
+const frames = (attemptId: number) =>
+  count(`SELECT count(*)::int AS n FROM proctor_frames WHERE attempt_id = $1`, [attemptId]);
+
+/** Walk the paper (the answer does not matter here), one question at a time, then 交卷. */
+async function walkPaper(page: Page, between?: (index: number) => Promise<void>) {
+  for (let i = 0; i < 6; i++) {
+    await expect(page.getByTestId('question-no')).toHaveText(`第 ${i + 1} 题 / 共 6 题`);
+    await page.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
+    await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+    if (between) await between(i);
+    if (i < 5) await page.getByRole('button', { name: '下一题' }).click();
+  }
+}
+
+async function submitPaper(page: Page, attemptId: number) {
+  // every question moment has its frame before 交卷 (capture runs in the background)
+  const total = await moments(attemptId);
+  await expect.poll(() => frames(attemptId), { timeout: 60_000 }).toBe(total - 1);
+  await page.getByRole('button', { name: '交卷' }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+  await expect(page.getByText('交卷成功')).toBeVisible();
+  await expect.poll(() => frames(attemptId), { timeout: 30_000 }).toBe(total);
+}
+
+const scored = (attemptId: number) =>
+  count(`SELECT count(*)::int AS n FROM proctor_frames WHERE attempt_id = $1 AND status <> 'pending'`, [attemptId]);
+
+const docs: Record<'self' | 'impostor' | 'covered' | 'offline', Doctor> = {} as never;
+const attempts: Record<string, number> = {};
+
+test.describe
+  .serial('监考', () => {
+    test.beforeAll(async () => {
+      for (const k of ['self', 'impostor', 'covered', 'offline'] as const) docs[k] = await arrangeDoctor();
+    });
+
+    test('the frames of the physician are compared with the standard photo: high similarity', async ({
+      playwright,
+      baseURL,
+    }) => {
+      test.setTimeout(180_000);
+      const { page, close } = await phone(playwright, baseURL, 'self.mjpeg');
+      try {
+        await physicianLogin(page, docs.self);
+        const id = await startPaper(page);
+        attempts.self = id;
+        await walkPaper(page);
+        await submitPaper(page, id);
+        await expect.poll(() => scored(id), { timeout: 120_000 }).toBe(await moments(id));
+        const min = await count(`SELECT min(similarity)::int AS n FROM proctor_frames WHERE attempt_id = $1`, [id]);
+        expect(min).toBeGreaterThanOrEqual(60);
+      } finally {
+        await close();
+      }
+    });
+
+    test('another person in front of the camera: low similarity', async ({ playwright, baseURL }) => {
+      test.setTimeout(180_000);
+      const { page, close } = await phone(playwright, baseURL, 'other.mjpeg');
+      try {
+        await physicianLogin(page, docs.impostor);
+        const id = await startPaper(page);
+        attempts.impostor = id;
+        await walkPaper(page);
+        await submitPaper(page, id);
+        await expect.poll(() => scored(id), { timeout: 120_000 }).toBe(await moments(id));
+        const max = await count(`SELECT max(similarity)::int AS n FROM proctor_frames WHERE attempt_id = $1`, [id]);
+        expect(max).toBeLessThan(55);
+      } finally {
+        await close();
+      }
+    });
+
+    test('a covered camera: the page asks to uncover it (answering goes on); frames without a face are recorded', async ({
+      playwright,
+      baseURL,
+    }) => {
+      test.setTimeout(180_000);
+      const { page, close } = await phone(playwright, baseURL, 'covered.mjpeg');
+      try {
+        await physicianLogin(page, docs.covered);
+        const id = await startPaper(page);
+        attempts.covered = id;
+        let prompted = false;
+        await walkPaper(page, async () => {
+          if (!prompted && (await page.getByTestId('proctor-prompt').isVisible())) prompted = true;
+        });
+        await expect
+          .poll(async () => prompted || (await page.getByTestId('proctor-prompt').isVisible()), { timeout: 20_000 })
+          .toBe(true);
+        await submitPaper(page, id);
+        await expect.poll(() => scored(id), { timeout: 120_000 }).toBe(await moments(id));
+        expect(
+          await count(`SELECT count(*)::int AS n FROM proctor_frames WHERE attempt_id = $1 AND faces = 0`, [id]),
+        ).toBe(await moments(id));
+        expect(
+          await count(
+            `SELECT count(*)::int AS n FROM proctor_events WHERE attempt_id = $1 AND kind = 'device_check_failed'`,
+            [id],
+          ),
+        ).toBeGreaterThan(0);
+      } finally {
+        await close();
+      }
+    });
+
+    test('frames taken offline are kept on the phone and arrive after reconnecting', async ({
+      playwright,
+      baseURL,
+    }) => {
+      test.setTimeout(180_000);
+      const { page, context, close } = await phone(playwright, baseURL, 'self.mjpeg');
+      try {
+        await physicianLogin(page, docs.offline);
+        const id = await startPaper(page);
+        attempts.offline = id;
+        await expect.poll(() => moments(id)).toBeGreaterThan(0);
+        const { rows } = await db.query(
+          `SELECT question_index FROM proctor_captures WHERE attempt_id = $1 AND trigger = 'question' ORDER BY seq`,
+          [id],
+        );
+        const last = rows.at(-1).question_index as number;
+        // offline from the question before the last moment on: that frame waits on the phone
+        await walkToOffline(page, context, last);
+        await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(rows.length - 1);
+        await page.waitForTimeout(0);
+        expect(await pendingOnDevice(page)).toBe(1);
+        await context.setOffline(false);
+        await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(rows.length);
+        await expect.poll(() => pendingOnDevice(page)).toBe(0);
+        // finish the paper online
+        for (let i = last; i < 5; i++) await page.getByRole('button', { name: '下一题' }).click();
+        await page.getByRole('button', { name: '交卷' }).first().click();
+        await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+        await expect(page.getByText('交卷成功')).toBeVisible();
+        await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(await moments(id));
+      } finally {
+        await close();
+      }
+    });
+
+    test('卫生机构 【标记】; 南宁市 【处理】 the impostor and 【撤销标记】 another', async ({ page }) => {
+      test.setTimeout(120_000);
+      await onboardWithDemoPassword(db, 'org', 'yy_nn1');
+      await orgLogin(page, 'yy_nn1');
+      await openMenu(page, '考核管理', '监考管理');
+      const table = page.locator('.ant-table-tbody');
+      // sorted by 最低相似度: the impostor first
+      await expect(table.locator('tr.ant-table-row').first()).toContainText(docs.impostor.name);
+      const row = (d: Doctor) => table.locator('tr.ant-table-row').filter({ hasText: d.name });
+      await row(docs.impostor).getByRole('button', { name: '标记' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await expect(row(docs.impostor).getByText('疑似作弊')).toBeVisible();
+      await row(docs.covered).getByRole('button', { name: '标记' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await expect(row(docs.covered).getByText('疑似作弊')).toBeVisible();
+      // 【照片】: frames beside the standard photo, with their scores
+      await row(docs.impostor).getByRole('button', { name: '照片' }).click();
+      const drawer = page.locator('.ant-drawer');
+      await expect(drawer.getByAltText('标准照片')).toBeVisible();
+      await expect(drawer.getByTestId('proctor-frame').first()).toContainText('相似度');
+      await drawer.getByRole('button', { name: 'Close' }).click();
+
+      // 南宁市卫生健康委员会
+      await page.context().clearCookies();
+      await onboardWithDemoPassword(db, 'org', 'nn_wjw');
+      await orgLogin(page, 'nn_wjw');
+      await openMenu(page, '考核管理', '考核诚信管理', '监考管理');
+      await page.getByLabel('最低相似度低于').fill('55');
+      await page.getByRole('button', { name: '查询' }).click();
+      await expect(table.locator('tr.ant-table-row')).toHaveCount(1);
+      await expect(table.locator('tr.ant-table-row').first()).toContainText(docs.impostor.name);
+      await page.getByRole('button', { name: '重置' }).click();
+      await row(docs.impostor).getByRole('button', { name: '处理' }).click();
+      await page.getByLabel('处理理由').fill('抓拍照片与标准照片非同一人，认定替考');
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await expect(row(docs.impostor).getByText('违纪不合格')).toBeVisible();
+      await row(docs.covered).getByRole('button', { name: '撤销标记' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+      await expect(row(docs.covered).getByRole('button', { name: '标记' })).toBeVisible();
+      const { rows } = await db.query(`SELECT status, final_result FROM enrolments WHERE id = $1`, [
+        docs.impostor.enrolmentId,
+      ]);
+      expect(rows[0]).toEqual({ status: 'disciplinary_failed', final_result: '违纪不合格' });
+
+      await openMenu(page, '考核管理', '考核诚信管理', '违纪处理记录');
+      await expect(
+        page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: docs.impostor.name }),
+      ).toContainText('已处理');
+    });
+
+    test('the processed physician 申诉; the province 撤销处理 and the result is restored', async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await physicianLogin(page, docs.impostor);
+      await page.goto('/doctor/proctor');
+      await expect(page.getByText('抓拍 4 张')).toBeVisible();
+      await expect(page.getByText('认定替考')).toBeVisible();
+      await page.getByLabel('申诉理由').fill('测评时本人在作答，照片为家人经过镜头，请复查');
+      await page.getByRole('button', { name: '提交申诉' }).click();
+      await expect(page.getByText('申诉已提交').first()).toBeVisible();
+
+      await page.context().clearCookies();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await onboardWithDemoPassword(db, 'org', 'gx_wjw');
+      await orgLogin(page, 'gx_wjw');
+      await openMenu(page, '考核管理', '考核诚信管理', '违纪处理记录');
+      const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: docs.impostor.name });
+      await expect(row).toContainText('申诉中');
+      await row.getByRole('button', { name: '申诉处理' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('撤销处理').check();
+      await dialog.getByLabel('理由').fill('复查后认定照片不足以证明替考');
+      await dialog.getByRole('button', { name: '提交' }).click();
+      await expect(row).toContainText('已撤销处理');
+      const { rows } = await db.query(`SELECT status FROM enrolments WHERE id = $1`, [docs.impostor.enrolmentId]);
+      expect(rows[0].status).toBe('ready_for_exam');
+    });
+  });
+
+/** Answer up to question `last` (0-based), going offline before moving onto it. */
+async function walkToOffline(page: Page, context: BrowserContext, last: number) {
+  for (let i = 0; i < last; i++) {
+    await page.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
+    await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
+    if (i === last - 1) await context.setOffline(true);
+    await page.getByRole('button', { name: '下一题' }).click();
+  }
+  await expect(page.getByTestId('question-no')).toHaveText(`第 ${last + 1} 题 / 共 6 题`);
+}
+
+/** Frames waiting in the phone's IndexedDB. */
+function pendingOnDevice(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('dingkao-proctor', 1);
+        req.onsuccess = () => {
+          try {
+            const c = req.result.transaction('frames', 'readonly').objectStore('frames').count();
+            c.onsuccess = () => resolve(c.result);
+            c.onerror = () => resolve(-1);
+          } catch {
+            resolve(-1);
+          }
+        };
+        req.onerror = () => resolve(-1);
+      }),
+  );
+}
