@@ -48,6 +48,9 @@ export default defineConfig({
       DATA_DIR,
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54341)),
       CAPTCHA_DISABLED: '1',
+      // one API process unless a run asks for the cluster (E2E_WORKERS=2): specs observe
+      // per-process state such as the 5-s session cache right after a change
+      WORKERS: process.env.E2E_WORKERS ?? '1',
       LOG_LEVEL: 'warn',
     },
   },

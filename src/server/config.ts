@@ -48,6 +48,8 @@ const envSchema = z.object({
     .default(20 * 1024 * 1024),
   /** `npm start` runs the job queue's workers in the same process (1) or leaves them to `npm run worker` (0). */
   JOBS_IN_PROCESS: z.enum(['0', '1']).default('1'),
+  /** API processes sharing the port (node:cluster); default: one per CPU core. 1 = a single process */
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** jobs one process runs at once (default: 2 × cores, at least 2) */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** worker threads per process for face comparison (监考); each needs ~1 core and ~300 MB */
