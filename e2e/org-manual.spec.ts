@@ -80,7 +80,7 @@ test('系统管理 › 操作日志：每条记录是一句中文，写出对象
   const first = content(page).locator('.ant-table-row').first();
   await expect(first).toContainText(name);
   await expect(first).toContainText('南宁市卫生健康委员会');
-  const text = await content(page).locator('.ant-table-tbody').innerText();
+  const text = (await content(page).locator('.ant-table-tbody').textContent()) ?? '';
   expect(text).not.toMatch(/[{}]|"[a-z][A-Za-z_]+"|\b(organisation|account|enrolment|exam_attempt|ready_for_exam)\b/);
 });
 
@@ -99,6 +99,7 @@ test('首页待办：每张卡片用手册的【去审核】/【去评定】打�
       if (label.includes('评定')) await expect(go).toHaveText('去评定');
       await go.click();
       await expect(page, label).not.toHaveURL(/\/$/);
+      await expect(content(page).locator('.ant-card').first(), label).toBeVisible({ timeout: 30_000 });
       // the page opened is one of the menu's pages (the menu marks it selected)
       await expect(page.locator('.ant-layout-sider .ant-menu-item-selected'), label).toHaveCount(1);
       await page.locator('.ant-layout-sider').getByRole('menuitem', { name: '首页' }).click();

@@ -76,22 +76,32 @@ export const useLearnMaterials = () =>
 export const useLearnMaterial = (id: string) =>
   useQuery({ queryKey: learnKeys.material(id), queryFn: () => api.get<TMaterial>(`/api/learn/materials/${id}`) });
 
-/** Mutations refresh every 学习 query (overview counts, history, wrong book) when they succeed. */
-const useLearnMutation = <V, R>(fn: (v: V) => Promise<R>, opts: { refresh?: boolean } = { refresh: true }) =>
-  useInvalidatingMutation(fn, opts.refresh ? [learnKeys.all] : []);
+/**
+ * Mutations refresh what they change. An answer refreshes the counts and the wrong book but never the
+ * practice question itself (that would swap the question under its feedback).
+ */
+const AFTER_ANSWER = [learnKeys.overview(), [...learnKeys.all, 'wrong'], learnKeys.mockHistory()];
 
 export const usePracticeAnswer = () =>
-  useLearnMutation((v: { versionId: number; chosen: string[] }) =>
-    api.post<TPracticeResult>('/api/learn/practice/answer', v),
+  useInvalidatingMutation(
+    (v: { versionId: number; chosen: string[] }) => api.post<TPracticeResult>('/api/learn/practice/answer', v),
+    AFTER_ANSWER,
   );
 export const useStartMock = () =>
-  useLearnMutation((paper: 'humanities' | 'professional') => api.post<{ id: number }>('/api/learn/mock', { paper }));
-/** Autosave of one answer: no refresh on success (the local answer sheet already shows it). */
+  useInvalidatingMutation(
+    (paper: 'humanities' | 'professional') => api.post<{ id: number }>('/api/learn/mock', { paper }),
+    [learnKeys.mockPapers(), learnKeys.mockHistory()],
+  );
+/** Autosave of one answer: nothing to refresh (the local answer sheet already shows it). */
 export const useSaveMockAnswer = (id: string) =>
-  useLearnMutation((v: { index: number; choice: string[] }) => api.put(`/api/learn/mock/${id}/answers`, v), {
-    refresh: false,
-  });
+  useInvalidatingMutation((v: { index: number; choice: string[] }) => api.put(`/api/learn/mock/${id}/answers`, v), []);
+/** 交卷 refreshes the attempt (it turns into its review), the history and the counts. */
 export const useSubmitMock = (id: string) =>
-  useLearnMutation(() => api.post<TMockSummary>(`/api/learn/mock/${id}/submit`));
-export const useRemoveWrong = () => useLearnMutation((id: number) => api.delete(`/api/learn/wrong/${id}`));
-export const useClearWrong = () => useLearnMutation(() => api.delete<{ removed: number }>('/api/learn/wrong'));
+  useInvalidatingMutation(
+    () => api.post<TMockSummary>(`/api/learn/mock/${id}/submit`),
+    [learnKeys.mock(id), learnKeys.mockPapers(), ...AFTER_ANSWER],
+  );
+export const useRemoveWrong = () =>
+  useInvalidatingMutation((id: number) => api.delete(`/api/learn/wrong/${id}`), AFTER_ANSWER);
+export const useClearWrong = () =>
+  useInvalidatingMutation(() => api.delete<{ removed: number }>('/api/learn/wrong'), AFTER_ANSWER);

@@ -62,7 +62,7 @@ export function PhysicianRowActions({
         </Button>
       ) : (
         mode === 'admin' && (
-          <Withheld size="small" label="变更卫生机构" reason={r.withheld.transfer ?? TRANSFER_WITHHELD} />
+          <Withheld size="small" label="变更卫生机构" reason={r.withheld?.transfer ?? TRANSFER_WITHHELD} />
         )
       )}
     </Space>
