@@ -24,7 +24,7 @@ export function ProgressStatsPage() {
           loading={s.view.isLoading}
           dataSource={data}
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: '单位',
@@ -47,6 +47,7 @@ export function ProgressStatsPage() {
             ...PROGRESS_COLUMNS.map((c) => ({
               title: c.label,
               key: c.key,
+              width: 84,
               align: 'right' as const,
               render: (_: unknown, r: TStatsRow) => r.progress[c.key] ?? 0,
             })),
