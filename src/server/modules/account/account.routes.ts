@@ -143,7 +143,9 @@ export default async function accountRoutes(fastify: FastifyInstance) {
         tags: ['首页'],
         summary: '待办数量',
         response: {
-          200: z.object({ items: z.array(z.object({ label: z.string(), count: z.number(), path: z.string() })) }),
+          200: z.object({
+            items: z.array(z.object({ label: z.string(), count: z.number(), path: z.string(), action: z.string() })),
+          }),
         },
       },
     },

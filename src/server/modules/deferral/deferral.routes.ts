@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ZDeferralApplication,
@@ -12,10 +11,7 @@ import {
   ZDeferralReview,
 } from '../../../shared/schemas/deferral.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
-import { deferralApplications, enrolments } from '../../db/schema/index.js';
 import { actorOf } from '../../platform/http.js';
-import { registerTodoProvider } from '../../platform/todos.js';
-import { enrolmentScope } from '../enrolment/enrolment.transition.js';
 import { readUpload } from '../procedure/procedure.routes.js';
 import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
 import * as svc from './deferral.service.js';
@@ -28,28 +24,6 @@ const ZFileParams = z.object({
 });
 const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZDeferralApplication.extend({ files: z.array(ZAttachment) });
-
-// 延期申请待审核 (institution) / 待审批 (administration)
-registerTodoProvider(async (deps, actor) => {
-  if (actor.role !== 'institution' && actor.role !== 'admin') return [];
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(deferralApplications)
-    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .where(
-      and(
-        enrolmentScope(actor),
-        eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'),
-      ),
-    );
-  return [
-    {
-      label: actor.role === 'admin' ? '延期申请待审批' : '延期申请待审核',
-      count: n,
-      path: actor.role === 'admin' ? '/deferral/approve' : '/deferral/audit',
-    },
-  ];
-});
 
 export default async function deferralRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

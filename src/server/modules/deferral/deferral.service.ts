@@ -447,3 +447,18 @@ export async function formPdf(
   });
   return { pdf, name: `医师定期考核延期考核申请表-${r.p.name}.pdf` };
 }
+
+/** Applications waiting for the actor: 待卫生机构审核 (institution) or 待卫生行政部门审批 (administration). */
+export async function countPending(db: DbOrTx, actor: Actor): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(deferralApplications)
+    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
+    .where(
+      and(
+        enrolmentScope(actor),
+        eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'),
+      ),
+    );
+  return n;
+}

@@ -23,7 +23,6 @@ import { badRequest } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
 import * as change from './change.service.js';
 import * as svc from './enrolment.service.js';
-import './enrolment.todos.js';
 
 const tags = ['报名与审核'];
 const ZOk = z.object({ ok: z.literal(true) });

@@ -321,6 +321,7 @@ describe('上报考核名单 / 确认考核医师名单', () => {
       label: '确认考核医师名单（待复核）',
       count: 1,
       path: '/enrolment/confirm',
+      action: '去审核',
     });
     expect((await w.s.body.inject({ method: 'POST', url: `/api/enrolments/${e.id}/body-approve` })).statusCode).toBe(
       200,

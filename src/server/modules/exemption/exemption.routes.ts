@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ZExemptionApplication,
@@ -16,10 +15,7 @@ import {
   ZSwitchInput,
 } from '../../../shared/schemas/exemption.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
-import { enrolments, exemptionApplications } from '../../db/schema/index.js';
 import { actorOf } from '../../platform/http.js';
-import { registerTodoProvider } from '../../platform/todos.js';
-import { enrolmentScope } from '../enrolment/enrolment.transition.js';
 import { readUpload } from '../procedure/procedure.routes.js';
 import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
 import * as svc from './exemption.service.js';
@@ -32,28 +28,6 @@ const ZFileParams = z.object({
 });
 const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZExemptionApplication.extend({ files: z.array(ZAttachment) });
-
-// 免考申请待审核 (institution) / 待复核 (assessment body)
-registerTodoProvider(async (deps, actor) => {
-  if (actor.role !== 'institution' && actor.role !== 'body') return [];
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(exemptionApplications)
-    .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-    .where(
-      and(
-        enrolmentScope(actor),
-        eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'),
-      ),
-    );
-  return [
-    {
-      label: actor.role === 'body' ? '免考申请待复核' : '免考申请待审核',
-      count: n,
-      path: actor.role === 'body' ? '/exemption/review' : '/exemption/audit',
-    },
-  ];
-});
 
 export default async function exemptionRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -543,3 +543,18 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
   });
   return getApplication(deps, actor, id);
 }
+
+/** Applications waiting for the actor: 待卫生机构审核 (institution) or 待考核机构复核 (body). */
+export async function countPending(db: DbOrTx, actor: Actor): Promise<number> {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(exemptionApplications)
+    .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
+    .where(
+      and(
+        enrolmentScope(actor),
+        eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'),
+      ),
+    );
+  return n;
+}

@@ -4,18 +4,11 @@ import { enrolments } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { requireProvinceAdmin } from '../../platform/actor.js';
 import { AppError, forbidden, notFound } from '../../platform/errors.js';
-import { registerTodoProvider } from '../../platform/todos.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import { maskIdNumber } from '../../../shared/idcard.js';
 import type { TGradingListQuery, TGradingRow, TResult } from '../../../shared/schemas/grading.js';
 import { actionsFor, applyTransition } from '../enrolment/enrolment.transition.js';
-import {
-  countInScope,
-  findGradingRows,
-  findGradingRowsByIds,
-  findOwnResult,
-  type GradingRecord,
-} from './grading.repo.js';
+import { findGradingRows, findGradingRowsByIds, findOwnResult, type GradingRecord } from './grading.repo.js';
 import { gradeOutcome } from './grading.rules.js';
 
 const ROUND_STATUS: Record<'first' | 'reexam', EnrolmentStatus> = {
@@ -253,28 +246,3 @@ export async function findMyResult(deps: AppDeps, actor: Actor): Promise<TResult
     canPrint: e.status === 'passed',
   };
 }
-
-registerTodoProvider(async (deps, actor) => {
-  if (actor.role === 'body') {
-    const n = await countInScope(deps.db, actor, ['pending_grading']);
-    return [{ label: '待评定测评成绩', count: n, path: '/grading/general' }];
-  }
-  if (actor.role === 'admin') {
-    const items = [
-      {
-        label: '待评定再次考核',
-        count: await countInScope(deps.db, actor, ['pending_reexam_grading']),
-        path: '/reexam/grade-general',
-      },
-    ];
-    if (actor.adminLevel === 'province') {
-      items.push({
-        label: '待确认再次考核名单',
-        count: await countInScope(deps.db, actor, ['failed'], eq(enrolments.failReason, 'exam')),
-        path: '/reexam/confirm',
-      });
-    }
-    return items;
-  }
-  return [];
-});

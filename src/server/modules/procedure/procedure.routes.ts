@@ -17,7 +17,6 @@ import { actorOf } from '../../platform/http.js';
 import { badRequest } from '../../platform/errors.js';
 import { readAttachment } from './attachments.js';
 import * as svc from './procedure.service.js';
-import './procedure.todos.js';
 
 const tags = ['考核程序'];
 const ZId = z.object({ id: z.coerce.number().int().positive() });
