@@ -127,5 +127,13 @@ test('医师管理：已参加本周期考核的医师【变更卫生机构】�
   await expect(withheld).toBeDisabled();
   await expect(withheld).toHaveAccessibleName(/已参加本周期考核/);
   await withheld.locator('..').hover();
-  await expect(page.getByRole('tooltip')).toContainText('退出当前考核周期后才能变更');
+  await expect(page.getByRole('tooltip')).toContainText('已参加本周期考核');
+
+  // the list masks the 证件号码; the detail view shows it in full only on request (audited on the server)
+  await expect(row).toContainText(doc.idNumberMasked);
+  await row.getByRole('button', { name: '查看' }).click();
+  const dlg = page.getByRole('dialog', { name: '医师信息' });
+  await expect(dlg).toContainText(doc.idNumberMasked);
+  await dlg.getByRole('button', { name: '查看完整证件号' }).click();
+  await expect(dlg.getByText(/^\d{17}[\dX]$/)).toBeVisible();
 });

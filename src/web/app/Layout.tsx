@@ -1,9 +1,10 @@
 import { LogoutOutlined, SafetyOutlined, SwapOutlined, HomeOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
+import { useAction } from '../components';
 import { useActor, useMe } from './auth';
 import { ALL_ROUTES } from './routes';
 
@@ -50,19 +51,23 @@ function UserBar() {
   const me = useActor();
   const { refresh } = useMe();
   const nav = useNavigate();
-  const { message } = App.useApp();
-  const logout = async () => {
-    await api.post('/api/auth/logout');
-    await refresh();
-    nav(me.role === 'physician' ? '/doctor/login' : '/login');
-  };
-  const switchRole = async () => {
-    const role = me.switchableRoles[0];
-    await api.post('/api/auth/switch-role', { role });
-    await refresh();
-    message.success(`已切换为${role === 'body' ? '考核机构' : '卫生机构'}`);
-    nav('/');
-  };
+  const act = useAction();
+  const logout = () =>
+    act(async () => {
+      await api.post('/api/auth/logout');
+      await refresh();
+      nav(me.role === 'physician' ? '/doctor/login' : '/login');
+    });
+  const role = me.switchableRoles[0];
+  const switchRole = () =>
+    act(
+      async () => {
+        await api.post('/api/auth/switch-role', { role });
+        await refresh();
+        nav('/');
+      },
+      `已切换为${role === 'body' ? '考核机构' : '卫生机构'}`,
+    );
   return (
     <Space size="middle" wrap>
       <Typography.Text style={{ color: '#fff' }}>{me.displayName}</Typography.Text>
