@@ -34,7 +34,17 @@ async function arrange(status: string, opts: { attempt?: boolean } = {}) {
     `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status,
                              procedure, work_result, ethics_result, humanities_score, professional_score, final_result)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'general', '合格', '合格', $8, $8, $9) RETURNING id`,
-    [inst.cycle_id, inst.province_id, p[0].id, inst.id, inst.path, inst.body_id, status, passed ? 80 : null, passed ? '合格' : null],
+    [
+      inst.cycle_id,
+      inst.province_id,
+      p[0].id,
+      inst.id,
+      inst.path,
+      inst.body_id,
+      status,
+      passed ? 80 : null,
+      passed ? '合格' : null,
+    ],
   );
   if (opts.attempt)
     await db.query(
@@ -50,7 +60,7 @@ async function arrange(status: string, opts: { attempt?: boolean } = {}) {
 /** Waits in the export dialog until the file is ready, downloads it, returns its bytes. */
 async function downloadFromDialog(page: Page): Promise<Buffer> {
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTestId('export-status')).toHaveText('可下载', { timeout: 30_000 });
+  await expect(dialog.getByTestId('export-status')).toHaveText('可下载', { timeout: 90_000 });
   const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '下载' }).click()]);
   return fs.readFileSync((await dl.path())!);
 }
@@ -61,7 +71,9 @@ async function readSheet(buf: Buffer): Promise<unknown[][]> {
   return (wb.worksheets[0].getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1));
 }
 
-test('考核进度统计: 重新统计 changes the 统计时间, shows the chart, and drills down to the institution', async ({ page }) => {
+test('考核进度统计: 重新统计 changes the 统计时间, shows the chart, and drills down to the institution', async ({
+  page,
+}) => {
   await arrange('passed');
   const { rows: chain } = await db.query(
     `SELECT o.name FROM organisations o, organisations i
@@ -84,11 +96,14 @@ test('考核进度统计: 重新统计 changes the 统计时间, shows the chart
   await expect(row).toBeVisible();
   await expect(page.locator('.ant-breadcrumb')).toContainText(chain[chain.length - 1].name);
   // the table holds the counts of the stored snapshot: the institution has at least the arranged 考核合格
-  const passedCol = await page.getByRole('columnheader', { name: '考核合格' }).evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+  const passedCol = await page
+    .getByRole('columnheader', { name: '考核合格' })
+    .evaluate((th) => (th as HTMLTableCellElement).cellIndex);
   expect(Number(await row.locator('td').nth(passedCol).textContent())).toBeGreaterThan(0);
 });
 
 test('考核进度: 导出 runs as a job, shows its progress, and the workbook holds the listed rows', async ({ page }) => {
+  test.setTimeout(150_000); // the file is written by the job queue; generous on a loaded machine
   const a = await arrange('ready_for_exam');
   await orgLogin(page, 'yy_nn1');
   await openMenu(page, '考核管理', '考核进度');
@@ -114,16 +129,31 @@ test('考试进展导出 lists who took the paper as 已参加 and who did not a
   await openMenu(page, '考核管理', '考核进度', '考试进展导出');
   await page.getByRole('button', { name: '申请导出' }).click();
   const rows = await readSheet(await downloadFromDialog(page));
-  expect(rows[0]).toEqual(['姓名', '证件号码', '卫生机构', '考核程序', '考核状态', '试卷', '参加情况', '成绩', '交卷时间']);
+  expect(rows[0]).toEqual([
+    '姓名',
+    '证件号码',
+    '卫生机构',
+    '考核程序',
+    '考核状态',
+    '试卷',
+    '参加情况',
+    '成绩',
+    '交卷时间',
+  ]);
   expect(rows.find((r) => r[0] === took.name)?.slice(5, 8)).toEqual(['人文医学测评', '已参加', 86]);
   expect(rows.find((r) => r[0] === notYet.name)?.slice(5, 7)).toEqual(['人文医学测评', '未参加']);
 });
 
 test('批量打印证书: three selected passed physicians arrive as one PDF with three pages', async ({ page }) => {
+  test.setTimeout(150_000); // the file is written by the job queue; generous on a loaded machine
   const picked = [await arrange('passed'), await arrange('passed'), await arrange('passed')];
   await orgLogin(page, 'yy_nn1');
   await openMenu(page, '考核管理', '考核进度');
-  for (const p of picked) await page.getByRole('row', { name: new RegExp(p.name) }).getByRole('checkbox').check();
+  for (const p of picked)
+    await page
+      .getByRole('row', { name: new RegExp(p.name) })
+      .getByRole('checkbox')
+      .check();
   await page.getByRole('button', { name: /批量打印证书（已选3人）/ }).click();
   const pdf = await downloadFromDialog(page);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
