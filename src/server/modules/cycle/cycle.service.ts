@@ -1,4 +1,5 @@
 import { ENROLMENT_STATUSES } from '../../../shared/enrolment-status.js';
+import { findCurrentCycle } from './cycle.repo.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -37,15 +38,7 @@ export function toCycleView(c: CycleRow): TCycle {
   };
 }
 
-async function findCurrent(db: DbOrTx, provinceId: number, forUpdate = false): Promise<CycleRow | null> {
-  const q = db
-    .select()
-    .from(cycles)
-    .where(and(eq(cycles.provinceId, provinceId), eq(cycles.isCurrent, true)))
-    .limit(1);
-  const [c] = forUpdate ? await q.for('update') : await q;
-  return c ?? null;
-}
+const findCurrent = findCurrentCycle;
 
 /** Statuses in which a physician has submitted something in the cycle's procedure mode. */
 const SUBMITTED_STATUSES = ENROLMENT_STATUSES.filter((st) => !['not_opened', 'opened', 'withdrawn'].includes(st));

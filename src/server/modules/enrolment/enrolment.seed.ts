@@ -1,13 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import type { Tx } from '../../db/client.js';
-import {
-  assessmentAssignments,
-  cycles,
-  departments,
-  enrolments,
-  organisations,
-  physicians,
-} from '../../db/schema/index.js';
+import { assessmentAssignments, departments, enrolments, organisations, physicians } from '../../db/schema/index.js';
 import type { DemoContext } from '../../seed/demo.js';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import { DISQUALIFYING_SITUATIONS, PRACTICE_SCOPES } from '../../../shared/schemas/enrolment.js';
@@ -116,10 +110,7 @@ const SELF = {
 
 /** Demo enrolments across statuses so every reviewer list has rows on the demo date. */
 export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
-  const [cycle] = await tx
-    .select()
-    .from(cycles)
-    .where(and(eq(cycles.provinceId, ctx.provinceId), eq(cycles.isCurrent, true)));
+  const cycle = await findCurrentCycle(tx, ctx.provinceId);
   if (!cycle) return;
   const assigned = await tx
     .select()

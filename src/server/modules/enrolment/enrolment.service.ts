@@ -19,6 +19,7 @@ import type { Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
 import { refusalError } from '../../platform/refusal.js';
+import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { checkUpload, imageSize, storeFile } from '../../platform/uploads.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
@@ -240,10 +241,7 @@ export async function getMine(deps: Deps, actor: Actor): Promise<TMine> {
     .select({ n: sql<number>`count(*)::int` })
     .from(messages)
     .where(and(eq(messages.accountId, actor.accountId), sql`${messages.readAt} IS NULL`));
-  const [c] = await deps.db
-    .execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`)
-    .then((r) => r.rows);
-  const cycle = c ? await cycleById(deps.db, Number(c.id)) : null;
+  const cycle = await findCurrentCycle(deps.db, actor.provinceId);
   const row = cycle ? await findMine(deps.db, actor, cycle.id) : null;
   const change = row ? await latestChangeRequest(deps.db, row.id) : null;
   return {
@@ -584,11 +582,9 @@ export async function adminReject(
 
 export async function list(deps: Deps, actor: Actor, q: TListQuery) {
   if (!['admin', 'institution', 'body'].includes(actor.role)) throw forbidden();
-  const [c] = await deps.db
-    .execute<{ id: number }>(sql`SELECT id FROM cycles WHERE province_id = ${actor.provinceId} AND is_current LIMIT 1`)
-    .then((r) => r.rows);
-  if (!c) return { items: [], nextCursor: null };
-  return listEnrolments(deps.db, actor, Number(c.id), q);
+  const cycle = await findCurrentCycle(deps.db, actor.provinceId);
+  if (!cycle) return { items: [], nextCursor: null };
+  return listEnrolments(deps.db, actor, cycle.id, q);
 }
 
 export async function detail(deps: Deps, actor: Actor, id: number): Promise<TDetail> {

@@ -6,7 +6,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts, assessmentAssignments, cycles, enrolments, messages } from '../../db/schema/index.js';
+import { accounts, assessmentAssignments, enrolments, messages } from '../../db/schema/index.js';
 import { inSubtree, type Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany, type AuditEntry } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
@@ -24,7 +24,9 @@ import {
 } from './enrolment.machine.js';
 
 export type Enrolment = typeof enrolments.$inferSelect;
-export type Cycle = typeof cycles.$inferSelect;
+import { cycleById } from '../cycle/cycle.repo.js';
+
+export { currentCycle, cycleById, type Cycle } from '../cycle/cycle.repo.js';
 
 /** The machine's actor for a session actor (a province-level admin is `province`). */
 export function machineActorOf(actor: Actor | null): MachineActor {
@@ -70,22 +72,6 @@ export async function findEnrolmentForActor(
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw notFound('考核记录');
   return row;
-}
-
-/** The province's current cycle, or a clear error when the province has not set one up. */
-export async function currentCycle(db: DbOrTx, provinceId: number): Promise<Cycle> {
-  const [c] = await db
-    .select()
-    .from(cycles)
-    .where(and(eq(cycles.provinceId, provinceId), eq(cycles.isCurrent, true)))
-    .limit(1);
-  if (!c) throw new AppError('NO_CYCLE', '本省尚未设置当前考核周期，请联系省级卫生行政机构', 409);
-  return c;
-}
-
-export async function cycleById(db: DbOrTx, id: number): Promise<Cycle> {
-  const [c] = await db.select().from(cycles).where(eq(cycles.id, id));
-  return c;
 }
 
 const NOTICE: Partial<Record<EnrolmentEvent, string>> = {

@@ -3,12 +3,12 @@
  * (a mock paper drawn and scored with the real paper's blueprint, no consequence to the
  * enrolment), 错题收藏 (collected from both), 考前资料. Everything is scoped to the physician.
  */
+import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  cycles,
   mockAttempts,
   physicians,
   practiceAnswers,
@@ -213,11 +213,7 @@ interface MockRules {
 
 /** The real paper's rules: the current cycle's 试卷设置 / paper rules / defaults, and its pass line. */
 async function mockRules(db: DbOrTx, p: PhysicianRow, paper: PaperType): Promise<MockRules> {
-  const [cycle] = await db
-    .select()
-    .from(cycles)
-    .where(and(eq(cycles.provinceId, p.provinceId), eq(cycles.isCurrent, true)))
-    .limit(1);
+  const cycle = await findCurrentCycle(db, p.provinceId);
   if (cycle) {
     const bp = await effectiveBlueprint(db, cycle, paper);
     const passScore =

@@ -5,6 +5,7 @@
  * (org_path COLLATE "C", id) so each page is one range scan of `physicians_scope_idx`
  * (or `physicians_name_scope_idx` when searching by name) at millions of rows.
  */
+import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -55,10 +56,7 @@ export function physicianScope(actor: Actor): SQL {
 
 /** The province's current cycle id, or null when none is set up. */
 export async function currentCycleId(db: DbOrTx, provinceId: number): Promise<number | null> {
-  const r = await db.execute(
-    sql`SELECT id FROM cycles WHERE province_id = ${provinceId} AND is_current ORDER BY id DESC LIMIT 1`,
-  );
-  return (r.rows[0] as { id: number } | undefined)?.id ?? null;
+  return (await findCurrentCycle(db, provinceId))?.id ?? null;
 }
 
 /** Search value for 证件号: 居民身份证 numbers (incl. legacy 15-digit, lower-case x) are normalised. */
