@@ -47,7 +47,19 @@ export type TBlueprintView = z.infer<typeof ZBlueprintView>;
 export const ZBlueprints = z.object({
   cycle: z.object({ id: z.number(), name: z.string() }),
   papers: z.array(ZBlueprintView),
+  /** 每分钟最多开始答题人数 (null = 不限); above it physicians wait in a queue */
+  startLimit: z.number().nullable(),
 });
+
+export const ZStartLimitInput = z.object({
+  perMinute: z
+    .number()
+    .int('每分钟开始答题人数须为整数')
+    .min(1, '每分钟开始答题人数至少为1')
+    .max(100_000, '每分钟开始答题人数不超过100000')
+    .nullable(),
+});
+export type TStartLimitInput = z.infer<typeof ZStartLimitInput>;
 export type TBlueprints = z.infer<typeof ZBlueprints>;
 
 export const ZCloseWindowInput = z.object({ round: ZRound });

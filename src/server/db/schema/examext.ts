@@ -117,3 +117,52 @@ export const examConsents = pgTable('exam_consents', {
   ip: text('ip'),
   userAgent: text('user_agent'),
 });
+
+/**
+ * Papers drawn ahead (job exam.predraw) for enrolments waiting to take a test, so that
+ * 【去考试】 at the exam-day peak is a read plus one row instead of a draw (issue 9). A row is
+ * consumed when the attempt starts; `blueprint_stamp` discards papers of an older 试卷设置.
+ */
+export const examPredrawnPapers = pgTable(
+  'exam_predrawn_papers',
+  {
+    enrolmentId: bigint('enrolment_id', { mode: 'number' }).notNull(),
+    paperType: text('paper_type').$type<'humanities' | 'professional'>().notNull(),
+    round: text('round').$type<'first' | 'reexam'>().notNull(),
+    provinceId: integer('province_id').notNull(),
+    blueprintStamp: text('blueprint_stamp').notNull(),
+    paper: jsonb('paper').$type<FrozenPaper>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.paperType, t.round] })],
+);
+
+/** A province's maximum number of test starts per minute (null row = unlimited). */
+export const examStartLimits = pgTable('exam_start_limits', {
+  provinceId: integer('province_id').primaryKey(),
+  perMinute: integer('per_minute').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Starts admitted per province and minute (the rate counter shared by every API process). */
+export const examStartSlots = pgTable(
+  'exam_start_slots',
+  {
+    provinceId: integer('province_id').notNull(),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.minute] })],
+);
+
+/** Physicians waiting for a start slot, in arrival order (the waiting screen's position). */
+export const examStartQueue = pgTable(
+  'exam_start_queue',
+  {
+    physicianId: bigint('physician_id', { mode: 'number' }).primaryKey(),
+    provinceId: integer('province_id').notNull(),
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }).notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('exam_start_queue_order_idx').on(t.provinceId, t.enqueuedAt)],
+);

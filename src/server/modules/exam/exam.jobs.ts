@@ -4,10 +4,12 @@
  * - `exam.sweep`: submit attempts whose time is up (a physician who closed the page). Attempts
  *   are also closed lazily whenever they are touched, and 关闭首轮考核 closes the rest, so a
  *   one-minute schedule is enough.
+ * - `exam.predraw`: draw the next paper of enrolments waiting for a test (every 10 minutes), so
+ *   【去考试】 at the peak is a read plus one row.
  * - `exam.compact`: move closed attempts' answers still held as rows onto the attempt.
  */
 import type { JobDefinitions, JobSchedule } from '../../platform/jobs.js';
-import { compactClosedAttempts, examDeps, sweepTimedOut } from './exam.service.js';
+import { compactClosedAttempts, examDeps, predrawPapers, sweepTimedOut } from './exam.service.js';
 
 export const jobs: JobDefinitions = {
   'exam.sweep': async (_payload, ctx) => {
@@ -19,6 +21,14 @@ export const jobs: JobDefinitions = {
       if (n < 500) break;
     }
   },
+  'exam.predraw': async (_payload, ctx) => {
+    const deps = examDeps(ctx.deps);
+    for (let i = 0; i < 40; i++) {
+      const n = await predrawPapers(deps);
+      if (n) ctx.logger.info({ drawn: n }, '已预先组卷');
+      if (n < 500) break;
+    }
+  },
   'exam.compact': async (_payload, ctx) => {
     const n = await compactClosedAttempts(ctx.deps);
     if (n) ctx.logger.info({ compacted: n }, '已压缩答题记录');
@@ -27,5 +37,6 @@ export const jobs: JobDefinitions = {
 
 export const schedules: JobSchedule[] = [
   { task: 'exam.sweep', cron: '* * * * *' },
+  { task: 'exam.predraw', cron: '*/10 * * * *' },
   { task: 'exam.compact', cron: '17 3 * * *' },
 ];

@@ -19,6 +19,7 @@ import {
   ZSaveAnswerInput,
   ZSaveAnswerResult,
   ZStartParams,
+  ZStartLimitInput,
   ZStartResult,
   ZSubmitResult,
 } from '../../../shared/schemas/exam.js';
@@ -145,6 +146,17 @@ export default async function examRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       await svc.saveBlueprint(deps, actorOf(req, 'admin'), req.params.paperType, req.body, req.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/api/exam/start-limit',
+    {
+      schema: { tags, summary: '每分钟最多开始答题人数（空 = 不限）', body: ZStartLimitInput, response: { 200: ZOk } },
+    },
+    async (req) => {
+      await svc.saveStartLimit(deps, actorOf(req, 'admin'), req.body, req.id);
       return { ok: true as const };
     },
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   cycles,
@@ -21,7 +21,7 @@ import {
 } from '../../../../tests/helpers.js';
 import { analyseResponses } from './analysis/item-stats.js';
 import { scoreAttempts } from './exam.repo.js';
-import { closeExamWindow, compactClosedAttempts, examDeps, sweepTimedOut } from './exam.service.js';
+import { closeExamWindow, compactClosedAttempts, examDeps, predrawPapers, sweepTimedOut } from './exam.service.js';
 import { bankKeysOf, scorePaper, type FrozenPaper } from './paper.js';
 
 let ctx: TestContext;
@@ -751,6 +751,78 @@ describe('the answer journal: sequence-guarded saves', () => {
       before.map((a: { index: number; choice: string[] }) => [a.index, a.choice]),
     );
     expect(after).toMatchObject({ status: 'submitted', score: 60 });
+  });
+});
+
+describe('start-spike control', () => {
+  it('papers drawn ahead (exam.predraw) are used by 【去考试】 and consumed; a changed blueprint discards them', async () => {
+    const { enrol, cycle } = await setup(ctx.db);
+    const a = await enrol({ procedure: 'simple' });
+    const b = await enrol({ procedure: 'simple' });
+    const deps = examDeps(ctx.deps);
+    expect(await predrawPapers(deps)).toBeGreaterThanOrEqual(2);
+    const pre = async (id: number) =>
+      (await ctx.db.execute(sql`SELECT paper FROM exam_predrawn_papers WHERE enrolment_id = ${id}`)).rows as {
+        paper: FrozenPaper;
+      }[];
+    const [drawn] = await pre(a.e.id);
+    expect(drawn.paper.items).toHaveLength(5);
+    // a second run draws nothing new for them
+    await predrawPapers(deps);
+    expect(await pre(a.e.id)).toHaveLength(1);
+    const { attemptId } = (await start(a.s, 'humanities')).json();
+    expect((await attemptRow(attemptId)).paper).toEqual(drawn.paper);
+    expect(await pre(a.e.id)).toHaveLength(0);
+    // 试卷设置 changed after the draw: drawn fresh at start, with the new question count
+    await ctx.db
+      .update(examBlueprints)
+      .set({ questionCount: 6 })
+      .where(and(eq(examBlueprints.cycleId, cycle.id), eq(examBlueprints.paperType, 'humanities')));
+    const other = (await start(b.s, 'humanities')).json().attemptId;
+    expect((await attemptRow(other)).paper.items).toHaveLength(6);
+    expect(await pre(b.e.id)).toHaveLength(0);
+  });
+
+  it('above the province’s start rate physicians wait in arrival order with their position; resumes are not limited; admin only', async () => {
+    const { enrol, p } = await setup(ctx.db);
+    const [a, b, c] = [await enrol(), await enrol(), await enrol()];
+    const admin = await sessionFor(ctx, p.province.accountId, 'admin');
+    const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
+    const limit = (s: TestSession, perMinute: number | null) =>
+      s.inject({ method: 'PUT', url: '/api/exam/start-limit', payload: { perMinute } });
+    expect((await limit(district, 1)).statusCode).toBe(403);
+    expect((await limit(admin, 0)).statusCode).toBe(400);
+    expect((await limit(admin, 1)).statusCode).toBe(200);
+    expect((await admin.inject({ method: 'GET', url: '/api/exam/blueprints' })).json().startLimit).toBe(1);
+
+    const minute = new Date(Math.floor(NOW.getTime() / 60_000) * 60_000 + 5_000);
+    ctx.setNow(minute);
+    const first = await start(a.s, 'humanities');
+    expect(first.statusCode, first.body).toBe(200);
+    const wb = await start(b.s, 'humanities');
+    expect(wb.statusCode).toBe(429);
+    expect(wb.json()).toMatchObject({ code: 'START_WAIT', details: { position: 1 } });
+    expect(wb.json().message).toContain('您前面还有 0 人');
+    const wc = await start(c.s, 'humanities');
+    expect(wc.json().details.position).toBe(2);
+    // polling again keeps b's place ahead of c
+    expect((await start(b.s, 'humanities')).json().details.position).toBe(1);
+    // resuming an attempt in progress is never queued
+    expect((await start(a.s, 'humanities')).json()).toMatchObject({ attemptId: first.json().attemptId, resumed: true });
+    // b keeps polling (a waiter silent for 30 s loses its place); next minute: one slot, and it is b's
+    ctx.setNow(new Date(minute.getTime() + 40_000));
+    expect((await start(b.s, 'humanities')).json().details.position).toBe(1);
+    ctx.setNow(new Date(minute.getTime() + 56_000));
+    expect((await start(c.s, 'humanities')).statusCode).toBe(429);
+    expect((await start(b.s, 'humanities')).statusCode).toBe(200);
+    expect((await start(c.s, 'humanities')).json().details.position).toBe(1);
+    // lifting the limit lets c in
+    expect((await limit(admin, null)).statusCode).toBe(200);
+    expect((await start(c.s, 'humanities')).statusCode).toBe(200);
+    expect(
+      await countRows(ctx.db, 'audit_log', `target_type = 'exam_start_limit' AND target_id = '${p.province.id}'`),
+    ).toBe(2);
+    ctx.setNow(NOW);
   });
 });
 

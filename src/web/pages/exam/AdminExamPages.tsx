@@ -160,6 +160,44 @@ function BlueprintCard({ bp }: { bp: TBlueprintView }) {
 }
 
 /** 试卷设置 (province): blueprints per paper type; 【关闭首轮考核】/【关闭再次考核】. */
+/** 开始答题限流: at most N starts per minute in the province; above it physicians wait in a queue. */
+function StartLimitCard({ value }: { value: number | null }) {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [v, setV] = useState<number | null>(value);
+  useEffect(() => setV(value), [value]);
+  const save = useMutation({
+    mutationFn: () => api.put('/api/exam/start-limit', { perMinute: v }),
+    onSuccess: () => {
+      message.success('已保存');
+      qc.invalidateQueries({ queryKey: ['exam-blueprints'] });
+    },
+    onError: (e) => message.error(e.message),
+  });
+  return (
+    <Card title="开始答题限流">
+      <Typography.Paragraph type="secondary">
+        考核集中开始时，可限定全省每分钟最多开始答题的人数；超过时医师在【去考试】后看到排队等候页面和当前排队位置，轮到时自动进入答题（已开始的试卷继续作答不受限制）。留空为不限。
+      </Typography.Paragraph>
+      <Space wrap>
+        <span>每分钟最多开始答题人数</span>
+        <InputNumber
+          aria-label="每分钟最多开始答题人数"
+          min={1}
+          max={100000}
+          precision={0}
+          placeholder="不限"
+          value={v}
+          onChange={(x) => setV(x ?? null)}
+        />
+        <Button type="primary" loading={save.isPending} onClick={() => save.mutate()}>
+          保存
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
 export function BlueprintPage() {
   const { message, modal } = App.useApp();
   const q = useQuery({ queryKey: ['exam-blueprints'], queryFn: () => api.get<TBlueprints>('/api/exam/blueprints') });
@@ -194,6 +232,7 @@ export function BlueprintPage() {
           </Col>
         ))}
       </Row>
+      <StartLimitCard value={q.data.startLimit} />
       <Card title="关闭考核">
         <Typography.Paragraph type="secondary">
           考核时间结束后关闭：未交卷的试卷按已保存的答案自动交卷；仍未参加测评且未获批延期考核的医师判定为「考核不合格」（未参加测评）。

@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
   ATTEMPT_STATUS_LABELS,
@@ -243,11 +243,29 @@ export function ExamNoticePage() {
     mutationFn: () => api.post('/api/exam/consent'),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['exam-overview'] }),
   });
+  // above the province's start rate the server queues the physician: wait here and retry
+  const [waiting, setWaiting] = useState<{ position: number; retryAfterSeconds: number } | null>(null);
   const start = useMutation({
     mutationFn: () => api.post<{ attemptId: number }>(`/api/exam/papers/${paperType}/start`),
-    onSuccess: (r) => nav(`/doctor/exam/take/${r.attemptId}`, { replace: true }),
-    onError: (e) => message.error(e.message),
+    onSuccess: (r) => {
+      setWaiting(null);
+      nav(`/doctor/exam/take/${r.attemptId}`, { replace: true });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.code === 'START_WAIT') {
+        setWaiting(e.details as { position: number; retryAfterSeconds: number });
+        return;
+      }
+      setWaiting(null);
+      message.error(e.message);
+    },
   });
+  const { mutate } = start;
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setTimeout(() => mutate(), Math.min(waiting.retryAfterSeconds, 5) * 1000);
+    return () => clearTimeout(t);
+  }, [waiting, mutate]);
   if (q.isLoading) return <Spin />;
   if (q.error) return <ErrorBox error={q.error} />;
   const o = q.data!;
@@ -290,6 +308,27 @@ export function ExamNoticePage() {
       <Button block onClick={() => nav('/doctor/exam/papers')}>
         返回试卷列表
       </Button>
+      <Modal
+        open={!!waiting}
+        title="排队等候开始答题"
+        closable={false}
+        maskClosable={false}
+        footer={
+          <Button onClick={() => setWaiting(null)} data-testid="leave-queue">
+            暂不答题
+          </Button>
+        }
+      >
+        <div data-testid="start-waiting" style={{ textAlign: 'center', padding: '12px 0' }}>
+          <Spin />
+          <Typography.Title level={4} style={{ marginTop: 12 }}>
+            您前面还有 {Math.max(0, (waiting?.position ?? 1) - 1)} 人
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            当前开始答题的人数较多，本省限定了每分钟开始答题的人数。请不要离开本页面，轮到您时将自动进入答题；考试计时从进入答题时开始。
+          </Typography.Paragraph>
+        </div>
+      </Modal>
       <Modal
         open={!o.consented && o.inExamStage}
         title="人脸信息采集授权"

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { examAttempts, examConsents } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { writeAudit } from '../../../platform/audit.js';
@@ -11,7 +11,9 @@ import type { ExamDeps } from '../exam.caches.js';
 import { examContext, passLineOf, rulesFor, windowEnd } from '../exam.context.js';
 import * as repo from '../exam.repo.js';
 import { deadlineFor, drawPaper, type FrozenPaper, isTimedOut, PaperDrawError, type PaperType } from '../paper.js';
+import { blueprintStamp, takePredrawn } from './predraw.js';
 import { finalizeAttempt } from './finalize.js';
+import { admitStart, startWaitError } from './start-gate.js';
 
 /** 【去考试】: start (or resume) an attempt at a paper. The paper is drawn and frozen now. */
 export async function startAttempt(
@@ -20,6 +22,16 @@ export async function startAttempt(
   paperType: PaperType,
   requestId?: string,
 ): Promise<{ attemptId: number; resumed: boolean }> {
+  // a new attempt (not a resume) passes the province's start-rate gate first
+  if (actor.role === 'physician' && actor.physicianId) {
+    const open = await deps.db.execute(
+      sql`SELECT 1 FROM exam_attempts WHERE physician_id = ${actor.physicianId} AND paper_type = ${paperType} AND status = 'in_progress'`,
+    );
+    if (!open.rows.length) {
+      const a = await admitStart(deps.db, actor.provinceId, actor.physicianId, deps.now());
+      if (!a.admitted) throw startWaitError(a);
+    }
+  }
   return deps.db.transaction(async (tx) => {
     const ctx = await examContext(tx, actor, true);
     if (!ctx) throw notFound('考核记录');
@@ -53,16 +65,27 @@ export async function startAttempt(
     if (!c) throw new AppError('CONSENT_REQUIRED', '初次进入测评须进行人脸信息采集授权', 409);
 
     const blueprint = bp[paperType];
-    const bank = await repo.loadBank(
+    // drawn ahead (exam.predraw) for this blueprint: a read instead of a draw at the peak
+    const predrawn = await takePredrawn(
       tx,
-      reloaded.enrolment.provinceId,
+      reloaded.enrolment.id,
       paperType,
-      paperType === 'professional' ? reloaded.physician.practiceCategory : null,
-      now.getTime(),
+      reloaded.round,
+      blueprintStamp(blueprint),
     );
+    const bank = predrawn
+      ? []
+      : await repo.loadBank(
+          tx,
+          reloaded.enrolment.provinceId,
+          paperType,
+          paperType === 'professional' ? reloaded.physician.practiceCategory : null,
+          now.getTime(),
+          deps.examCaches.bank,
+        );
     let paper: FrozenPaper;
     try {
-      paper = drawPaper(bank, blueprint, randomBytes(16).toString('hex'));
+      paper = predrawn ?? drawPaper(bank, blueprint, randomBytes(16).toString('hex'));
     } catch (err) {
       if (err instanceof PaperDrawError)
         throw new AppError('BANK_INSUFFICIENT', `暂不能组卷：${err.message}，请联系省级卫生行政机构`, 409);

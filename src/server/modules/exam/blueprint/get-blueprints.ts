@@ -6,6 +6,7 @@ import type { ExamDeps } from '../exam.caches.js';
 import * as repo from '../exam.repo.js';
 import type { BlueprintRule, PaperType } from '../paper.js';
 import { effectiveBlueprint } from './effective.js';
+import { startLimitOf } from './start-limit.js';
 
 /** 试卷设置: the effective blueprint of each paper, its pass lines and what the bank can supply. */
 export async function getBlueprints(deps: ExamDeps, actor: Actor): Promise<TBlueprints> {
@@ -31,7 +32,11 @@ export async function getBlueprints(deps: ExamDeps, actor: Actor): Promise<TBlue
       warning: bankWarning(paperType, bp, bank),
     });
   }
-  return { cycle: { id: cycle.id, name: cycle.name }, papers };
+  return {
+    cycle: { id: cycle.id, name: cycle.name },
+    papers,
+    startLimit: await startLimitOf(deps.db, actor.provinceId),
+  };
 }
 
 /** What drawing would hit with this bank: for 业务水平 every 执业类别 must be able to fill a paper. */
