@@ -73,6 +73,7 @@ for (const f of faces) {
   version = r.version;
   if (!r.emb) continue;
   refs.push({ id: f.id, emb: r.emb });
+  process.stderr.write(`${f.id} `);
   for (const v of VARIANTS) {
     const { img, q } = v.make(f);
     const p = await embed(img, q);
