@@ -34,7 +34,7 @@ test('seed 002「申请修改」：单位同意后首页提示，一次点击进
   const notice = page.getByTestId('change-allowed');
   await expect(notice).toContainText('卫生机构已同意您修改报名信息');
   await notice.getByRole('button', { name: '修改报名信息' }).click();
-  await expect(page.getByText('第 1 步，共 4 步')).toBeVisible();
+  await expect(page.getByText('第 1 步，共 4 步')).toBeVisible({ timeout: 30_000 }); // lazy page chunk
   await page.getByLabel('电子邮件').fill('new@example.cn');
   await page.locator('input[type=file]').setInputFiles(facePhoto('person-b.jpg'));
   await expect(page.getByAltText('照片')).toHaveAttribute('src', /proposed=1/);
@@ -48,7 +48,7 @@ test('seed 002「申请修改」：单位同意后首页提示，一次点击进
     .locator('label.ant-radio-wrapper', { hasText: '优秀' })
     .click();
   await wizardButton(page, '提交').click();
-  await expect(page.getByText('修改信息已提交')).toBeVisible();
+  await expect(page.getByText('修改信息已提交')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('卫生机构审核您修改的信息；审核通过后，修改内容生效。')).toBeVisible();
   await page.getByRole('button', { name: '返回首页' }).click();
   await expect(page.getByText('医师信息修改：待审核修改内容')).toBeVisible();

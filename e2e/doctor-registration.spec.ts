@@ -22,7 +22,7 @@ test('§2.2.3 申请一般程序：选【一般程序】后直接【确认信息
   await page.getByRole('button', { name: '我要报名' }).click();
 
   // 1 基本信息: 【下一步】 with empty required fields flags them and stays on the step
-  await expect(page.getByText('第 1 步，共 6 步')).toBeVisible();
+  await expect(page.getByText('第 1 步，共 6 步')).toBeVisible({ timeout: 30_000 }); // lazy page chunk
   await wizardButton(page, '下一步').click();
   await expect(page.getByText('请选择民族')).toBeVisible();
   await expect(page.getByText('请上传照片')).toBeVisible();

@@ -36,7 +36,13 @@ function freshIdNumber(): string {
  * 【参加考核】 opens their registration, and the physician's first login changes the initial
  * password and binds a mobile with the SMS code the gateway recorded.
  */
-export async function arrangePhysician(playwright: Pw, baseURL: string, name: string, institution = 'yy_nn1') {
+export async function arrangePhysician(
+  playwright: Pw,
+  baseURL: string,
+  name: string,
+  institution = 'yy_nn1',
+  opts: { onboard?: boolean } = {},
+) {
   const inst = await playwright.request.newContext({ baseURL });
   await call(inst, 'POST', '/api/auth/login', { login: institution, password: DEMO_PASSWORD });
   let idNumber = '';
@@ -58,6 +64,7 @@ export async function arrangePhysician(playwright: Pw, baseURL: string, name: st
   expect(physicianId, `imported ${idNumber}`).toBeTruthy();
   await call(inst, 'POST', '/api/enrolments/open', { physicianIds: [physicianId] });
 
+  if (opts.onboard === false) return { idNumber, name, physicianId, mobile: '', inst };
   const doc = await playwright.request.newContext({ baseURL });
   await call(doc, 'POST', '/api/auth/physician-login', { idNumber, name, password: '666666' });
   await call(doc, 'POST', '/api/auth/password', { oldPassword: '666666', newPassword: DOCTOR_PASSWORD });
@@ -93,15 +100,12 @@ export function facePhoto(file = 'person-a.jpg') {
   return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(p) };
 }
 
-/**
- * The physician's registration through the product's API (the same calls the wizard makes), then
- * 上报考核名单 【通过】 and, as 考核机构 (角色切换), 确认考核医师名单 【通过】: 报名成功.
- * `inst` must be an institution that is also the physician's assessment body (yy_gxyd1).
- */
-export async function registerThroughApi(
+/** Steps 1–4 and the photo through the product's API (the same calls the wizard makes). */
+export async function fillStepsThroughApi(
   playwright: Pw,
   baseURL: string,
-  d: { idNumber: string; name: string; inst: APIRequestContext },
+  d: { idNumber: string; name: string },
+  steps: ('basic' | 'practice' | 'experience' | 'self')[] = ['basic', 'practice', 'experience', 'self'],
 ) {
   const doc = await playwright.request.newContext({ baseURL });
   await call(doc, 'POST', '/api/auth/physician-login', {
@@ -112,45 +116,58 @@ export async function registerThroughApi(
   const depts = await call(doc, 'GET', '/api/departments');
   const dept = depts.items[0].children?.[0] ?? depts.items[0];
   const mine = await call(doc, 'GET', '/api/enrolments/mine');
-  const basic = {
-    gender: '男',
-    ethnicity: '汉族',
-    birthDate: '1981-07-01',
-    education: '本科',
-    email: 'old@example.cn',
-    mobile: '13912345678',
+  const data = {
+    basic: {
+      gender: '男',
+      ethnicity: '汉族',
+      birthDate: '1981-07-01',
+      education: '本科',
+      email: 'old@example.cn',
+      mobile: '13912345678',
+    },
+    practice: {
+      departmentId: dept.id,
+      specialties: ['心血管内科专业'],
+      title: '中级（主治/主管）',
+      level: '执业医师',
+      isResident: false,
+      category: '临床',
+      scope: '内科专业',
+      employment: '在职',
+      qualificationNo: '200845110450100',
+    },
+    experience: {},
+    self: {
+      goodRecord: '无',
+      badRecord: '无',
+      workQuantity: '合格',
+      workQuality: '合格',
+      governmentTasks: '合格',
+      disqualifying: Array.from({ length: 14 }, () => '无'),
+      ethicsSelf: '良好',
+    },
   };
-  const practice = {
-    departmentId: dept.id,
-    specialties: ['心血管内科专业'],
-    title: '中级（主治/主管）',
-    level: '执业医师',
-    isResident: false,
-    category: '临床',
-    scope: '内科专业',
-    employment: '在职',
-    qualificationNo: '200845110450100',
-  };
-  const self = {
-    goodRecord: '无',
-    badRecord: '无',
-    workQuantity: '合格',
-    workQuality: '合格',
-    governmentTasks: '合格',
-    disqualifying: Array.from({ length: 14 }, () => '无'),
-    ethicsSelf: '良好',
-  };
-  await call(doc, 'PUT', '/api/enrolments/mine/steps/basic', basic);
-  await call(doc, 'PUT', '/api/enrolments/mine/steps/practice', practice);
-  await call(doc, 'PUT', '/api/enrolments/mine/steps/experience', {});
-  await call(doc, 'PUT', '/api/enrolments/mine/steps/self', self);
+  for (const step of steps) await call(doc, 'PUT', `/api/enrolments/mine/steps/${step}`, data[step]);
   const photo = await doc.post('/api/enrolments/mine/photo', {
     headers: { 'x-csrf-token': await csrf(doc) },
     multipart: { file: facePhoto() },
   });
   expect(photo.ok(), await photo.text()).toBeTruthy();
-  const enrolmentId = mine.enrolment.id as number;
-  if (mine.cycle?.procedureChoice === 'with_registration')
+  return { doc, enrolmentId: mine.enrolment.id as number, procedureChoice: mine.cycle?.procedureChoice as string };
+}
+
+/**
+ * The physician's registration through the product's API, then 上报考核名单 【通过】 and, as
+ * 考核机构 (角色切换), 确认考核医师名单 【通过】: 报名成功. `inst` must be an institution that is
+ * also the physician's assessment body (yy_gxyd1).
+ */
+export async function registerThroughApi(
+  playwright: Pw,
+  baseURL: string,
+  d: { idNumber: string; name: string; inst: APIRequestContext },
+) {
+  const { doc, enrolmentId, procedureChoice } = await fillStepsThroughApi(playwright, baseURL, d);
+  if (procedureChoice === 'with_registration')
     await call(doc, 'PUT', `/api/enrolments/${enrolmentId}/procedure-application`, {
       procedure: 'general',
       conditions: [],

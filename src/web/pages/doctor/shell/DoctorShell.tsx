@@ -1,4 +1,5 @@
-import { ConfigProvider, Switch } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { Button, ConfigProvider } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setBigText, useBigText } from './big-text';
@@ -38,14 +39,18 @@ export function doctorTheme(big: boolean) {
   };
 }
 
-/** 大字 switch (persists on this device). */
+/** 大字 switch (a toggle button, 44 px like every other target; persists on this device). */
 export function BigTextSwitch() {
   const big = useBigText();
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44, whiteSpace: 'nowrap' }}>
-      <Switch id="dk-big-text" checked={big} onChange={setBigText} />
-      <label htmlFor="dk-big-text">大字</label>
-    </span>
+    <Button
+      aria-pressed={big}
+      type={big ? 'primary' : 'default'}
+      icon={big ? <CheckOutlined aria-hidden /> : undefined}
+      onClick={() => setBigText(!big)}
+    >
+      大字
+    </Button>
   );
 }
 
