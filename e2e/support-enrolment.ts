@@ -119,7 +119,7 @@ export async function walkWizard(page: Page) {
   await wizardButton(page, '下一步').click();
   // 5 考核程序
   await page.getByText('一般程序', { exact: true }).first().click();
-  await page.locator('.ant-card').getByRole('button', { name: '保存' }).click();
+  await wizardButton(page, '保存').click();
   await expect(page.getByText('已选择一般程序')).toBeVisible();
   await page.getByRole('button', { name: '确认信息', exact: true }).click();
   // 6 确认信息
