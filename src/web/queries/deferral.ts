@@ -20,8 +20,6 @@ export const deferralKeys = {
 };
 
 export const deferralPdfUrl = (id: number) => `/api/deferral/applications/${id}/form.pdf`;
-export const deferralExportUrl = (f: DeferralFilters) =>
-  `/api/deferral/applications/export?${new URLSearchParams({ scope: f.scope, ...(f.keyword ? { keyword: f.keyword } : {}) })}`;
 
 export function useMyDeferral() {
   return useQuery({ queryKey: deferralKeys.mine(), queryFn: () => api.get<TDeferralMine>('/api/deferral/mine') });

@@ -22,11 +22,6 @@ export const exemptionKeys = {
   detail: (id: number) => [...exemptionKeys.all, 'detail', id] as const,
 };
 
-export const exemptionExportUrl = (f: ExemptionFilters) =>
-  `/api/exemption/applications/export?${new URLSearchParams(
-    Object.entries(f).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
-  )}`;
-
 export function useExemptionSettings() {
   return useQuery({
     queryKey: exemptionKeys.settings(),
