@@ -231,6 +231,26 @@ const DEPARTMENTS: Record<string, string[]> = {
 const CATEGORIES = ['临床', '临床', '临床', '中医', '口腔', '公共卫生'] as const;
 const TITLES = ['住院医师', '主治医师', '副主任医师', '主任医师'];
 
+/**
+ * Demo physicians that can log in at once (password Demo@2026, mobile number as login name):
+ * index in the physician list → mobile. Physicians are dealt round-robin to the institutions,
+ * so index = position × institutions + institution; the enrolment seed's PLAN gives the position
+ * its status: 0 已开通报名 (empty wizard), 4 待卫生机构审核, 14 待卫生机构评定 (一般程序, 申请修改
+ * waiting), 18 待参加测评, 24 简易程序 待卫生机构评定; the second institution's first physician
+ * (王晓燕) is 已开通报名 too.
+ */
+function READY_PHYSICIANS(institutions: number): Map<number, string> {
+  const at = (position: number, institution = 0) => position * institutions + institution;
+  return new Map([
+    [at(0), '13800000001'],
+    [at(0, 1), '13800000002'],
+    [at(4), '13800000003'],
+    [at(14), '13800000004'],
+    [at(18), '13800000005'],
+    [at(24), '13800000006'],
+  ]);
+}
+
 /** Seed the demo province once (when there is no organisation yet). */
 export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
   const { rows } = await db.$client.query('SELECT count(*)::int AS n FROM organisations');
@@ -347,17 +367,20 @@ export async function seedDemoIfEmpty(db: Db, log: Logger): Promise<boolean> {
       .values(rowsP)
       .returning({ id: physicians.id, idNumber: physicians.idNumber });
     await tx.insert(accounts).values(
-      inserted.map((p, i) => ({
-        kind: 'physician' as const,
-        physicianId: p.id,
-        provinceId,
-        login: p.idNumber,
-        // physician #0 is ready to use (mobile bound); the others have the initial password
-        passwordHash: i === 0 ? demoHash : initialHash,
-        mustChangePassword: i !== 0,
-        mobile: i === 0 ? '13800000001' : null,
-        mobileVerifiedAt: i === 0 ? new Date() : null,
-      })),
+      inserted.map((p, i) => {
+        // ready-to-use physicians (Demo@2026, mobile bound, README's demo table), one per stage
+        const mobile = READY_PHYSICIANS(hospitals.length).get(i) ?? null;
+        return {
+          kind: 'physician' as const,
+          physicianId: p.id,
+          provinceId,
+          login: p.idNumber,
+          passwordHash: mobile ? demoHash : initialHash,
+          mustChangePassword: !mobile,
+          mobile,
+          mobileVerifiedAt: mobile ? new Date() : null,
+        };
+      }),
     );
     const ctx: DemoContext = { provinceId, orgIds: ids, log };
     for (const m of await moduleSeeds()) {

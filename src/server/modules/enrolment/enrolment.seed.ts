@@ -1,7 +1,16 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import type { Tx } from '../../db/client.js';
-import { assessmentAssignments, departments, enrolments, organisations, physicians } from '../../db/schema/index.js';
+import {
+  assessmentAssignments,
+  departments,
+  enrolmentChangeRequests,
+  enrolments,
+  organisations,
+  physicians,
+} from '../../db/schema/index.js';
+import { walk } from '../../seed/walk.js';
+import { changeMachine } from './change.machine.js';
 import type { DemoContext } from '../../seed/demo.js';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import { DISQUALIFYING_SITUATIONS, PRACTICE_SCOPES } from '../../../shared/schemas/enrolment.js';
@@ -42,13 +51,22 @@ const PLAN: (EnrolmentStatus | null)[] = [
   'ready_for_exam',
   null,
   null,
+  // 简易程序 applicants waiting at 卫生机构评定 and 考核机构复核, and one 一般程序 at 复核
+  'pending_evaluation',
+  'pending_evaluation',
+  'pending_body_evaluation',
+  'pending_body_evaluation',
 ];
+
+/** Positions whose application is 简易程序 (conditions ticked, 述职报告 written). */
+const SIMPLE_AT = new Set([24, 25, 26]);
 
 const SUBMITTED: EnrolmentStatus[] = [
   'pending_institution',
   'institution_rejected',
   'pending_body',
   'pending_evaluation',
+  'pending_body_evaluation',
   'ready_for_exam',
 ];
 
@@ -154,7 +172,7 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
       const submitted = SUBMITTED.includes(status);
       // the demo cycle chooses the procedure with the registration: every submission carries one
       // (一般程序 — a 简易程序 application would need proof files in storage).
-      const procedure = submitted ? ('general' as const) : null;
+      const procedure = submitted ? (SIMPLE_AT.has(j) ? ('simple' as const) : ('general' as const)) : null;
       rows.push({
         cycleId: cycle.id,
         provinceId: ctx.provinceId,
@@ -166,7 +184,11 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
         procedure,
         registration: submitted || (status === 'opened' && j > 0) ? registrationOf(p, dept, j) : {},
         selfEvaluation: submitted ? SELF : {},
-        procedureApplication: submitted ? { procedure: 'general', conditions: [], proofFileIds: [], report: '' } : {},
+        procedureApplication: !submitted
+          ? {}
+          : procedure === 'simple'
+            ? { procedure: 'simple', conditions: [1], proofFileIds: [], report: SIMPLE_REPORT }
+            : { procedure: 'general', conditions: [], proofFileIds: [], report: '' },
         workResult: status === 'ready_for_exam' ? '合格' : null,
         ethicsResult: status === 'ready_for_exam' ? '合格' : null,
         lastReason: status === 'institution_rejected' ? '执业范围与执业证书不一致，请核对后重新提交' : null,
@@ -178,4 +200,44 @@ export async function seedDemo(tx: Tx, ctx: DemoContext): Promise<void> {
   }
   if (rows.length) await tx.insert(enrolments).values(rows);
   ctx.log.info({ enrolments: rows.length }, '演示考核记录已写入');
+  await seedChangeRequests(tx, ctx);
+}
+
+const SIMPLE_REPORT =
+  '本人在本考核周期内从事临床工作，严格遵守诊疗规范，完成科室安排的门诊、病房工作，无医疗事故和不良执业行为记录。';
+
+/**
+ * 医师信息修改: per institution one request waiting for 允许修改 and one edited request waiting for
+ * 审核 — walked through the change machine, audited.
+ */
+async function seedChangeRequests(tx: Tx, ctx: DemoContext): Promise<void> {
+  const candidates = await tx
+    .select()
+    .from(enrolments)
+    .where(and(eq(enrolments.provinceId, ctx.provinceId), eq(enrolments.status, 'pending_evaluation')))
+    .orderBy(asc(enrolments.institutionId), asc(enrolments.id));
+  const perInstitution = new Map<number, number>();
+  for (const e of candidates) {
+    const k = perInstitution.get(e.institutionId) ?? 0;
+    if (k >= 2) continue;
+    perInstitution.set(e.institutionId, k + 1);
+    const [c] = await tx
+      .insert(enrolmentChangeRequests)
+      .values({
+        enrolmentId: e.id,
+        provinceId: e.provinceId,
+        institutionId: e.institutionId,
+        orgPath: e.orgPath,
+        physicianId: e.physicianId,
+        state: 'pending',
+        reason: k === 0 ? '职称已晋升，申请修改执业信息中的职称' : '手机号码已更换，申请修改基本信息',
+        proposed: k === 1 ? { mobile: '13900000099' } : {},
+      })
+      .returning();
+    const target = { targetType: 'enrolment_change', targetId: c.id, orgPath: e.orgPath, provinceId: e.provinceId };
+    const steps: Parameters<typeof walk>[3] = [];
+    if (k === 1) steps.push(['REQUEST_APPROVE', 'institution'], ['SUBMIT', 'physician']);
+    const state = await walk(tx, changeMachine, 'pending', steps as never, target);
+    await tx.update(enrolmentChangeRequests).set({ state }).where(eq(enrolmentChangeRequests.id, c.id));
+  }
 }
