@@ -70,6 +70,7 @@ test('系统管理 › 操作日志：每条记录是一句中文，写出对象
   const code = `e2e_rz_${stamp()}`;
   const name = `日志测试卫生院${code.slice(-5)}`;
   await orgLogin(page, 'nn_wjw');
+  await expect(page.getByText('当前角色：卫生行政机构')).toBeVisible();
   await apiAs(page, 'POST', '/api/org/subordinates', {
     kind: 'institution',
     code,
@@ -112,6 +113,7 @@ test('首页待办：每张卡片用手册的【去审核】/【去评定】打�
 test('医师管理：已参加本周期考核的医师【变更卫生机构】不可用，并说明原因', async ({ page }) => {
   // 南宁市第一人民医院 opens registration for one of its physicians (【参加考核】)
   await orgLogin(page, 'yy_nn1');
+  await expect(page.getByText('当前角色：卫生机构')).toBeVisible();
   const list = await apiAs(page, 'GET', '/api/physicians?status=not_opened&limit=1');
   const doc = list.items[0] as { id: number; name: string; idNumberMasked: string };
   await apiAs(page, 'POST', '/api/enrolments/open', { physicianIds: [doc.id] });
