@@ -15,6 +15,16 @@ afterAll(async () => ctx.close());
 
 const ENGLISH = /[a-z]{3,}|[{}"]/;
 
+const facts = () => ({
+  actorRole: 'institution',
+  actorName: '',
+  targetType: 'exemption_application',
+  action: '失效',
+  reason: null,
+  before: null,
+  after: null,
+});
+
 describe('auditSummary (pure)', () => {
   it('names who, what, the object, the reason and the changes in Chinese', () => {
     expect(
@@ -48,6 +58,7 @@ describe('auditSummary (pure)', () => {
       '张三的人文医学测评',
     );
     expect(s).toBe('系统交卷（测评：张三的人文医学测评）。');
+    expect(auditSummary({ ...facts(), actorRole: 'system', actorName: '系统' }, null)).toBe('系统失效（免考申请）。');
   });
 });
 

@@ -105,7 +105,7 @@ function changes(e: AuditFacts): string[] {
 /** e.g. 卫生机构“南宁市第一人民医院”审核通过（考核记录：张三），状态由“待卫生机构审核”改为“待考核机构复核”。 */
 export function auditSummary(e: AuditFacts, objectName: string | null): string {
   const role = AUDIT_ROLE_LABELS[e.actorRole] ?? '';
-  const who = e.actorName ? `${role}“${e.actorName}”` : role || '系统';
+  const who = e.actorRole === 'system' || !e.actorName ? role || '系统' : `${role}“${e.actorName}”`;
   const type = AUDIT_TARGET_LABELS[e.targetType];
   const object = type ? `（${type}${objectName ? `：${objectName}` : ''}）` : objectName ? `（${objectName}）` : '';
   const parts = [`${who}${e.action}${object}`];
