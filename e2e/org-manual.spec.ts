@@ -89,7 +89,7 @@ test('首页待办：每张卡片用手册的【去审核】/【去评定】打�
   for (const login of ['yy_gxyd1', 'gx_wjw']) {
     await orgLogin(page, login);
     await expect(page.getByText('当前角色：')).toBeVisible();
-    const cards = content(page).getByRole('region');
+    const cards = content(page).getByTestId('todo-card');
     await expect(cards.first()).toBeVisible();
     const n = await cards.count();
     for (let i = 0; i < n; i++) {
