@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { e2eDb, onboardWithDemoPassword } from './db';
+import { maskIdNumber } from '../src/shared/idcard';
 import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
 
 /**
@@ -69,10 +70,11 @@ async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
 async function openRow(page: Page, idNumber: string) {
   await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
   await page.getByPlaceholder('姓名或证件号码').press('Enter');
-  const row = page.locator('.ant-table-row').filter({ hasText: idNumber });
+  // lists show the ID number masked (issue 12 item 7)
+  const row = page.locator('.ant-table-row').filter({ hasText: maskIdNumber(idNumber) });
   await expect(row).toHaveCount(1);
   await row.getByRole('button', { name: '审核' }).click();
-  return page.locator('.ant-modal').filter({ hasText: '延期考核申请' });
+  return page.locator('.ant-drawer').filter({ hasText: '延期考核申请' });
 }
 
 const REASON = '本人于2026年12月至2027年2月参加援疆医疗队，无法参加首轮考核。';

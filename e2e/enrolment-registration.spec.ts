@@ -53,7 +53,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await inst.getByPlaceholder('姓名或证件号码').fill(row.idNumber);
   await inst.getByPlaceholder('姓名或证件号码').press('Enter');
   await inst.locator('.ant-table-row').first().getByRole('button', { name: '审核' }).click();
-  const modal = inst.locator('.ant-modal').filter({ hasText: '评定工作成绩、职业道德' });
+  const modal = inst.locator('.ant-drawer').filter({ hasText: '评定工作成绩、职业道德' });
   await modal.getByRole('radio', { name: '合格', exact: true }).first().check();
   await modal.getByRole('radio', { name: '合格', exact: true }).nth(1).check();
   await modal.getByRole('button', { name: '提交' }).click();
@@ -66,7 +66,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await inst.getByPlaceholder('姓名或证件号码').fill(row.idNumber);
   await inst.getByPlaceholder('姓名或证件号码').press('Enter');
   await inst.locator('.ant-table-row').first().getByRole('button', { name: '复核' }).click();
-  await inst.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+  await inst.locator('.ant-drawer').getByRole('button', { name: '提交' }).click();
   await expect(inst.getByText('复核已提交')).toBeVisible();
 
   // 医师: 待参加测评, 试卷列表 reachable

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { e2eDb, onboardWithDemoPassword } from './db';
+import { maskIdNumber } from '../src/shared/idcard';
 import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
 
 /**
@@ -95,10 +96,11 @@ async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
 async function openApplication(page: Page, idNumber: string, button: string) {
   await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
   await page.getByPlaceholder('姓名或证件号码').press('Enter');
-  const row = page.locator('.ant-table-row').filter({ hasText: idNumber });
+  // lists show the ID number masked (issue 12 item 7)
+  const row = page.locator('.ant-table-row').filter({ hasText: maskIdNumber(idNumber) });
   await expect(row).toHaveCount(1);
   await row.getByRole('button', { name: button }).click();
-  return page.locator('.ant-modal').filter({ hasText: '免考申请' });
+  return page.locator('.ant-drawer').filter({ hasText: '免考申请' });
 }
 
 const REASON = '考核周期内获得省级以上医学科技奖励';

@@ -84,7 +84,7 @@ test('简易程序：上传证明材料与述职报告 → 卫生机构评定 �
   await orgLogin(page, a.instCode);
   await openMenu(page, '考核管理', '简易程序', '评定工作成绩、职业道德');
   await openRow(page, a.idNumber, '审核');
-  const modal = page.locator('.ant-modal').filter({ hasText: '评定工作成绩、职业道德' });
+  const modal = page.locator('.ant-drawer').filter({ hasText: '评定工作成绩、职业道德' });
   await expect(modal.getByText('本周期内完成门诊诊疗工作')).toBeVisible();
   await expect(modal.locator('img[alt="表彰证书.png"]')).toBeVisible();
   await modal.getByRole('radio', { name: '合格', exact: true }).first().check();
@@ -104,7 +104,7 @@ test('简易程序：上传证明材料与述职报告 → 卫生机构评定 �
   await openMenu(page, '考核管理', '简易程序', '复核简易程序申请');
   await openRow(page, a.idNumber, '复核');
   await expect(page.getByText('多点执业期间表现良好')).toBeVisible();
-  await page.locator('.ant-modal').getByRole('button', { name: '驳回', exact: true }).click();
+  await page.locator('.ant-drawer').getByRole('button', { name: '驳回', exact: true }).click();
   await page.getByText('工作成绩 不同意').click();
   await page.getByLabel('驳回理由').fill('请核实门诊工作量');
   await page.getByRole('button', { name: '确认驳回' }).click();
@@ -117,7 +117,7 @@ test('简易程序：上传证明材料与述职报告 → 卫生机构评定 �
   await openMenu(page, '考核管理', '简易程序', '评定工作成绩、职业道德');
   await openRow(page, a.idNumber, '审核');
   await expect(page.getByText('请核实门诊工作量')).toBeVisible();
-  await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+  await page.locator('.ant-drawer').getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('已提交考核机构复核')).toBeVisible();
   await page.context().clearCookies();
 
@@ -127,7 +127,7 @@ test('简易程序：上传证明材料与述职报告 → 卫生机构评定 �
   await expect(page.getByText('当前角色：考核机构')).toBeVisible();
   await openMenu(page, '考核管理', '简易程序', '复核简易程序申请');
   await openRow(page, a.idNumber, '复核');
-  await page.locator('.ant-modal').getByRole('button', { name: '提交' }).click();
+  await page.locator('.ant-drawer').getByRole('button', { name: '提交' }).click();
   await expect(page.getByText('复核已提交')).toBeVisible();
   expect((await statusOf(a.enrolmentId)).status).toBe('ready_for_exam');
 });

@@ -20,7 +20,9 @@ export async function findRow(page: Page, name: string, status?: string) {
   );
   const row = list.items.find((r: { name: string }) => r.name === name);
   expect(row, `no enrolment row for ${name}`).toBeTruthy();
-  return row as { id: number; physicianId: number; idNumber: string; status: string };
+  // lists carry the ID number masked; the reviewer's audited reveal gives the full one for the physician's login
+  const { idNumber } = await apiAs(page, 'POST', `/api/enrolments/${row.id}/reveal-id-number`);
+  return { ...row, idNumber } as { id: number; physicianId: number; idNumber: string; status: string };
 }
 
 /** 医师登录 (mobile page): 证件号码 + 姓名 + 密码. */
