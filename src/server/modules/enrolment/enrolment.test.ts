@@ -127,7 +127,7 @@ describe('参加考核 / 取消参加考核', () => {
     expect((await enrolmentOf(ctx, w.doc.id)).status).toBe('opened');
   });
 
-  it('batch of 1,000 in one transaction: audited and notified each, quickly', async () => {
+  it('batch of 1,000 in one transaction: audited and notified each (speed: bench/enrolment-batch.bench.ts)', async () => {
     const w = await buildEnrolmentWorld(ctx);
     const ins = await ctx.db.execute<{ id: number }>(sql`
       INSERT INTO physicians (province_id, institution_id, org_path, name, id_number, gender, level, practice_category)
@@ -136,15 +136,12 @@ describe('参加考核 / 取消参加考核', () => {
     const ids = ins.rows.map((r) => Number(r.id));
     await ctx.db.execute(sql`INSERT INTO accounts (kind, physician_id, province_id, login, password_hash, mobile)
       SELECT 'physician', p.id, p.province_id, p.id_number, 'x', '138' || lpad((p.id % 100000000)::text, 8, '0') FROM physicians p WHERE p.id = ANY(${sql.param(ids)}::bigint[])`);
-    const t0 = Date.now();
     const r = await w.s.hospitalA.inject({
       method: 'POST',
       url: '/api/enrolments/open',
       payload: { physicianIds: ids },
     });
-    const ms = Date.now() - t0;
     expect(r.json()).toEqual({ done: 1000 });
-    expect(ms).toBeLessThan(4000);
     expect(
       await countRows(
         ctx.db,
@@ -428,11 +425,8 @@ describe('上报考核名单 / 确认考核医师名单', () => {
     expect(
       await countRows(ctx.db, 'enrolments', `id = ANY(ARRAY[${ids.join(',')}]::bigint[]) AND status = 'pending_body'`),
     ).toBe(1000);
-    const t0 = Date.now();
     const r = await w.s.body.inject({ method: 'POST', url: '/api/enrolments/body-approve-batch', payload: { ids } });
-    const ms = Date.now() - t0;
     expect(r.json()).toEqual({ done: 1000 });
-    expect(ms).toBeLessThan(4000);
     expect(
       await countRows(
         ctx.db,
