@@ -9,16 +9,18 @@ priv="$(mktemp -d "${HOME:-/root}/dingkao-private-XXXXXX")"
 chmod 700 "$priv"
 pid=""
 cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  # the whole process group: npm, tsx, node and the embedded PostgreSQL it started
+  if [ -n "$pid" ]; then kill -TERM -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   rm -rf "$priv"
 }
 trap cleanup EXIT
 git clone -q "$src" "$priv/app"
 cd "$priv/app"
-npm ci --no-audit --no-fund --prefer-offline >/dev/null
+# node_modules inside the private folder: hard links of the installed tree (seconds), else a fresh install
+cp -al "$src/node_modules" node_modules 2>/dev/null || { rm -rf node_modules; npm ci --no-audit --no-fund --prefer-offline >/dev/null; }
 # build the web client once so `npm start` does not have to
 if [ -d "$src/dist/web" ]; then mkdir -p dist && cp -r "$src/dist/web" dist/web && find dist -exec touch {} +; fi
-PORT="$port" EMBEDDED_PG_PORT="$pgport" LOG_LEVEL=warn SEED_DEMO=0 npm start >"$priv/server.log" 2>&1 &
+PORT="$port" EMBEDDED_PG_PORT="$pgport" LOG_LEVEL=warn SEED_DEMO=0 setsid npm start >"$priv/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 180); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >"$priv/health.json" 2>/dev/null; then

@@ -163,7 +163,13 @@ export function embeddedPgDir(dataDir: string, log: Logger | null = null): strin
   const link = fs.lstatSync(wanted, { throwIfNoEntry: false });
   if (link?.isSymbolicLink()) return fs.realpathSync(wanted);
   if (link?.isDirectory() && fs.existsSync(path.join(wanted, 'PG_VERSION')) && reachableBy(wanted, user)) return wanted;
-  if (reachableBy(path.resolve(dataDir), user)) return wanted;
+  // the folder itself may be private (mkdtemp makes 0700): search-only access for postgres is enough
+  if (reachableBy(path.dirname(path.resolve(dataDir)), user)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const mode = fs.statSync(dataDir).mode & 0o777;
+    if ((mode & 0o001) === 0) fs.chmodSync(dataDir, mode | 0o011);
+    return wanted;
+  }
   const id = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
   const home = path.join(SYSTEM_DIR, 'clusters', `${path.basename(path.resolve(dataDir))}-${id}`);
   fs.mkdirSync(home, { recursive: true, mode: 0o755 });

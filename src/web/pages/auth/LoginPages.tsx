@@ -90,9 +90,11 @@ export function OrgLoginPage() {
               <Form.Item name="captcha" noStyle rules={[{ required: true, message: '请输入验证码' }]}>
                 <Input placeholder="验证码" maxLength={4} />
               </Form.Item>
-              <span
+              <button
+                type="button"
                 title="看不清？换一张"
-                style={{ cursor: 'pointer', height: 32, display: 'inline-block', border: '1px solid #d9d9d9' }}
+                aria-label="验证码图片，看不清？点击换一张"
+                style={{ cursor: 'pointer', height: 32, padding: 0, background: 'none', border: '1px solid #d9d9d9' }}
                 onClick={reload}
                 dangerouslySetInnerHTML={{
                   __html: captcha?.svg.replace('<svg ', '<svg height="30" width="100" ') ?? '',
@@ -112,7 +114,7 @@ export function OrgLoginPage() {
   );
 }
 
-/** 医师登录: 证件号码, 姓名, 密码, 【登录】 */
+/** 医师登录: 证件号码（或已绑定的手机号）, 姓名, 密码, 【登录】 */
 export function PhysicianLoginPage() {
   const [loading, setLoading] = useState(false);
   const { refresh } = useMe();
@@ -133,8 +135,13 @@ export function PhysicianLoginPage() {
   return (
     <Shell title="医师登录">
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item name="idNumber" label="证件号码" rules={[{ required: true, message: '请输入证件号码' }]}>
-          <Input placeholder="与医师电子化注册系统一致" autoComplete="username" />
+        <Form.Item
+          name="idNumber"
+          label="证件号码 / 手机号"
+          extra="证件号码与医师电子化注册系统一致；已绑定手机号的医师也可以输入手机号"
+          rules={[{ required: true, message: '请输入证件号码或已绑定的手机号' }]}
+        >
+          <Input placeholder="证件号码或手机号" autoComplete="username" inputMode="text" />
         </Form.Item>
         <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
           <Input />
