@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typo
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { EDUCATIONS, ETHNICITIES, type TMine } from '../../../../shared/schemas/enrolment';
-import { checkPhoto } from './photo-check';
+import { checkPhotoOnDevice } from '../../proctor/photo-check';
 import { FMT } from './wizard-data';
 
 /** Step 1 基本信息 (seed 001 §2.2.3 (1)): 姓名/证件 from the registry, the rest editable, and the 照片. */
@@ -88,7 +88,8 @@ export function BasicStep({
               showUploadList={false}
               customRequest={async ({ file, onSuccess, onError }) => {
                 setPhotoError(null);
-                const problem = await checkPhoto(file as File);
+                // 监考's on-device check (one face, light enough) before spending an upload
+                const problem = await checkPhotoOnDevice(file as File);
                 if (problem) {
                   setPhotoError(problem);
                   onError?.(new Error(problem));
