@@ -14,7 +14,18 @@ import { XlsxStreamWriter } from '../src/server/platform/xlsx-stream.js';
 const [writer = 'stream', nArg = '1000000'] = process.argv.slice(2);
 const N = Number(nArg);
 const BATCH = 1000;
-const headers = ['姓名', '证件号码', '性别', '医师级别', '执业类别', '卫生机构', '考核程序', '考核状态', '提交时间', '驳回/处理理由'];
+const headers = [
+  '姓名',
+  '证件号码',
+  '性别',
+  '医师级别',
+  '执业类别',
+  '卫生机构',
+  '考核程序',
+  '考核状态',
+  '提交时间',
+  '驳回/处理理由',
+];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const row = (i: number) => [
   `${SURNAMES[i % SURNAMES.length]}医师${i}`,
@@ -68,7 +79,13 @@ async function main() {
   const size = fs.statSync(file).size;
   fs.rmSync(file);
   console.log(
-    JSON.stringify({ writer, rows: N, seconds: +(ms / 1000).toFixed(1), peakRssMb: Math.round(peak / 1048576), fileMb: +(size / 1048576).toFixed(1) }),
+    JSON.stringify({
+      writer,
+      rows: N,
+      seconds: +(ms / 1000).toFixed(1),
+      peakRssMb: Math.round(peak / 1048576),
+      fileMb: +(size / 1048576).toFixed(1),
+    }),
   );
 }
 main();

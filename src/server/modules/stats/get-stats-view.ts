@@ -21,19 +21,19 @@ export function requireStatsRole(actor: Actor): void {
 export async function getStatsView(deps: Pick<AppDeps, 'db'>, actor: Actor, q: TStatsQuery): Promise<TStatsView> {
   requireStatsRole(actor);
   const db = deps.db;
-  const cycle = await currentCycle(db, actor.provinceId);
-  const [snap, pending] = await Promise.all([
-    repo.latestDoneSnapshot(db, actor.provinceId, cycle.id),
-    repo.pendingSnapshot(db, actor.provinceId),
-  ]);
-  const base = { pending: Boolean(pending), cycleName: cycle.name };
+  const state = await repo.snapshotState(db, actor.provinceId);
+  if (!state) await currentCycle(db, actor.provinceId); // the clear "no current cycle" error
+  const base = { pending: Boolean(state?.pending), cycleName: state?.cycle_name ?? '' };
   const scopeError = notFound('统计单位');
   if (actor.role !== 'admin' && q.orgId !== undefined && q.orgId !== actor.orgId) throw scopeError;
+  const snap = state?.id
+    ? { id: state.id, computedAt: new Date(state.computed_at!), durationMs: state.duration_ms }
+    : null;
   if (!snap) {
     if (actor.role === 'admin' && q.orgId !== undefined) await requireOrgInScope(db, actor, q.orgId);
     return { ...base, snapshot: null, node: null, rows: [], trail: [] };
   }
-  const snapshot = { id: snap.id, computedAt: snap.computedAt!.toISOString(), durationMs: snap.durationMs };
+  const snapshot = { id: snap.id, computedAt: snap.computedAt.toISOString(), durationMs: snap.durationMs };
   const { node, rows, trail } = await statsRowsFor(db, actor, snap.id, q.orgId);
   return { ...base, snapshot, node, rows, trail };
 }
@@ -60,15 +60,15 @@ export async function statsRowsFor(
     };
   }
   const target = orgId ?? actor.orgId;
-  const row = await repo.rowOf(db, snapshotId, target);
+  const all = await repo.rowWithChildren(db, snapshotId, target);
+  const row = all.find((r) => r.orgId === target);
   if (!row || !repo.rowVisibleTo(actor, row, [])) throw notFound('统计单位');
   const node = presentRow(actor, row);
   if (actor.role === 'institution') return { node, rows: [], trail: [{ orgId: row.orgId, name: row.name }] };
-  const children = (await repo.childRows(db, snapshotId, row.orgId)).map((r) => presentRow(actor, r));
+  const children = all.filter((r) => r.parentId === row.orgId).map((r) => presentRow(actor, r));
   // breadcrumb: the actor's own unit, then every unit on the path down to the node
   const ids = [actor.orgId, ...row.path.slice(actor.orgPath.length).split('/').filter(Boolean).map(Number)];
-  const trailRows = await repo.rowsOf(db, snapshotId, ids);
-  const byId = new Map(trailRows.map((r) => [r.orgId, r.name]));
+  const byId = new Map(all.map((r) => [r.orgId, r.name]));
   return {
     node,
     rows: children,

@@ -83,6 +83,13 @@ export async function computeSnapshot(deps: Pick<AppDeps, 'db' | 'logger'>, snap
   const started = Date.now();
   try {
     await deps.db.transaction(async (tx) => {
+      // one computation per snapshot even if two workers pick it up (a retry racing a slow first run)
+      const [locked] = await tx
+        .select({ status: statsSnapshots.status })
+        .from(statsSnapshots)
+        .where(eq(statsSnapshots.id, snap.id))
+        .for('update');
+      if (locked?.status !== 'pending') return;
       // 统计时间 = the moment the enrolments are read (the statement sees one consistent state)
       const [{ now }] = (await tx.execute(sql`SELECT now() AS now`)).rows as { now: Date }[];
       const rows = await repo.computeSnapshotRows(tx, snap);

@@ -65,6 +65,48 @@ export async function computeSnapshotRows(
   return r.rowCount ?? 0;
 }
 
+/** In one round trip: the current cycle, its newest finished snapshot, and whether a refresh is pending. */
+export async function snapshotState(db: DbOrTx, provinceId: number) {
+  const r = await db.execute(sql`
+    SELECT c.id AS cycle_id, c.name AS cycle_name, s.id, s.computed_at, s.duration_ms,
+           EXISTS (SELECT 1 FROM stats_snapshots p WHERE p.province_id = ${provinceId} AND p.status = 'pending') AS pending
+      FROM cycles c
+      LEFT JOIN LATERAL (
+        SELECT id, computed_at, duration_ms FROM stats_snapshots
+         WHERE province_id = ${provinceId} AND cycle_id = c.id AND status = 'done'
+         ORDER BY id DESC LIMIT 1) s ON true
+     WHERE c.province_id = ${provinceId} AND c.is_current
+     LIMIT 1`);
+  return (
+    (r.rows[0] as
+      | {
+          cycle_id: number;
+          cycle_name: string;
+          id: number | null;
+          computed_at: Date | null;
+          duration_ms: number | null;
+          pending: boolean;
+        }
+      | undefined) ?? null
+  );
+}
+
+/** In one round trip: a unit's row, its children, and the units on its path (for the breadcrumb). */
+export async function rowWithChildren(db: DbOrTx, snapshotId: number, orgId: number): Promise<StoredStatsRow[]> {
+  return db
+    .select()
+    .from(statsRows)
+    .where(
+      and(
+        eq(statsRows.snapshotId, snapshotId),
+        sql`(${statsRows.orgId} = ${orgId} OR ${statsRows.parentId} = ${orgId} OR ${statsRows.orgId} IN (
+              SELECT unnest(string_to_array(trim(both '/' from r.path), '/')::int[]) FROM stats_rows r
+               WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId}))`,
+      ),
+    )
+    .orderBy(sql`${statsRows.kind} = 'institution'`, statsRows.name, statsRows.orgId);
+}
+
 /** The newest finished snapshot of the province's cycle. */
 export async function latestDoneSnapshot(db: DbOrTx, provinceId: number, cycleId: number) {
   const [s] = await db
@@ -116,22 +158,6 @@ export async function pruneSnapshots(tx: DbOrTx, provinceId: number): Promise<vo
   const ids = old.map((o) => o.id);
   await tx.delete(statsRows).where(inArray(statsRows.snapshotId, ids));
   await tx.delete(statsSnapshots).where(inArray(statsSnapshots.id, ids));
-}
-
-export async function rowOf(db: DbOrTx, snapshotId: number, orgId: number): Promise<StoredStatsRow | null> {
-  const [r] = await db
-    .select()
-    .from(statsRows)
-    .where(and(eq(statsRows.snapshotId, snapshotId), eq(statsRows.orgId, orgId)));
-  return r ?? null;
-}
-
-export async function childRows(db: DbOrTx, snapshotId: number, parentId: number): Promise<StoredStatsRow[]> {
-  return db
-    .select()
-    .from(statsRows)
-    .where(and(eq(statsRows.snapshotId, snapshotId), eq(statsRows.parentId, parentId)))
-    .orderBy(sql`${statsRows.kind} = 'institution'`, statsRows.name, statsRows.orgId);
 }
 
 export async function rowsOf(db: DbOrTx, snapshotId: number, orgIds: number[]): Promise<StoredStatsRow[]> {
