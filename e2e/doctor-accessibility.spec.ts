@@ -54,7 +54,7 @@ test('老年医师：标签、16 px 正文、44 px 点按区域、【大字】�
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const d = await arrangePhysician(playwright, baseURL!, '莫秀兰');
   // steps 1–3 already filled (moving forward flags empty required fields); step 4 left to the page
   await (await fillStepsThroughApi(playwright, baseURL!, d, ['basic', 'practice', 'experience'])).doc.dispose();

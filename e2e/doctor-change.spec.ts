@@ -12,7 +12,7 @@ test('seed 002「申请修改」：单位同意后首页提示，一次点击进
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const d = await arrangePhysician(playwright, baseURL!, '蒙立新', 'yy_gxyd1');
   const enrolmentId = await registerThroughApi(playwright, baseURL!, d);
 
@@ -32,7 +32,7 @@ test('seed 002「申请修改」：单位同意后首页提示，一次点击进
   // 首页 says so; one tap opens the editable wizard
   await page.goto('/doctor');
   const notice = page.getByTestId('change-allowed');
-  await expect(notice).toContainText('卫生机构已同意您修改报名信息');
+  await expect(notice).toContainText('卫生机构已同意您修改报名信息', { timeout: 30_000 });
   await notice.getByRole('button', { name: '修改报名信息' }).click();
   await expect(page.getByText('第 1 步，共 4 步')).toBeVisible({ timeout: 30_000 }); // lazy page chunk
   await page.getByLabel('电子邮件').fill('new@example.cn');

@@ -12,7 +12,7 @@ test('seed 004 登录页【联系客服】【医师操作手册】与菜单 个�
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const phone = `0771-28${String(Date.now() % 100000).padStart(5, '0')}`;
 
   // 省级卫生行政机构: 系统管理 › 联系客服设置
