@@ -159,9 +159,25 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The shared web components and query modules only declare things: marked free of side effects
+ * so that importing one of them through a barrel (`import { useAction } from '../components'`)
+ * does not pull every sibling (tables, uploads) into pages that use none of them.
+ */
+function pureSharedModules(): Plugin {
+  return {
+    name: 'dk-pure-shared-modules',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]web[\\/](components|queries)[\\/][^?]*\.tsx?$/.test(id)) return null;
+      return { code, map: null, moduleSideEffects: false };
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), lazyFeaturePages(), precompress()],
+  plugins: [react(), lazyFeaturePages(), pureSharedModules(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -172,7 +172,8 @@ async function main() {
           ...req,
           path: `/api/exam/attempts/${a.id}/answers/${i}`,
           headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf },
-          body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]] }),
+          // a rising journal seq: every save is newer than the last one of its question
+          body: JSON.stringify({ choice: [a.items[i][k % a.items[i].length]], seq: k, deviceId: 'bench-device' }),
         };
       },
     });

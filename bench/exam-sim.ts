@@ -120,7 +120,11 @@ async function physician(p: { idNumber: string; name: string }, startAt: number)
         ? opts.filter(() => Math.random() < 0.5).slice(0, 3)
         : [opts[Math.floor(Math.random() * opts.length)]];
     if (!choice.length) choice.push(opts[0]);
-    const r = await request('save', 'PUT', `/api/exam/attempts/${id}/answers/${it.index}`, h, { choice });
+    const r = await request('save', 'PUT', `/api/exam/attempts/${id}/answers/${it.index}`, h, {
+      choice,
+      seq: it.index + 1,
+      deviceId: 'bench-device',
+    });
     if (r.status === 200) mine.set(it.index, [...choice].sort().join(','));
   }
   const sub = await request('submit', 'POST', `/api/exam/attempts/${id}/submit`, h);
@@ -162,7 +166,11 @@ async function main() {
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
     const { rows } = await pool.query(
-      `SELECT attempt_id, question_index, choice FROM exam_answers WHERE attempt_id = ANY($1::bigint[])`,
+      `SELECT a.id AS attempt_id, (x.i - 1)::int AS question_index, x.c AS choice
+         FROM exam_attempts a CROSS JOIN LATERAL unnest(a.answers) WITH ORDINALITY x(c, i)
+        WHERE a.id = ANY($1::bigint[]) AND x.c <> ''
+       UNION ALL
+       SELECT attempt_id, question_index, choice FROM exam_answers WHERE attempt_id = ANY($1::bigint[])`,
       [chunk],
     );
     const db = new Map<string, string>(rows.map((r) => [`${r.attempt_id}:${r.question_index}`, r.choice]));
