@@ -37,7 +37,7 @@ test('seed 002「申请修改」：单位同意后首页提示，一次点击进
   await expect(page.getByText('第 1 步，共 4 步')).toBeVisible({ timeout: 30_000 }); // lazy page chunk
   await page.getByLabel('电子邮件').fill('new@example.cn');
   await page.locator('input[type=file]').setInputFiles(facePhoto('person-b.jpg'));
-  await expect(page.getByAltText('照片')).toHaveAttribute('src', /proposed=1/);
+  await expect(page.getByAltText('照片')).toHaveAttribute('src', /proposed=1/, { timeout: 60_000 });
   await wizardButton(page, '下一步').click();
   await wizardButton(page, '下一步').click();
   await wizardButton(page, '下一步').click();

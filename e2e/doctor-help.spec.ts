@@ -30,7 +30,7 @@ test('seed 004 登录页【联系客服】【医师操作手册】与菜单 个�
   // both login pages, before logging in
   for (const url of ['/login', '/doctor/login']) {
     await page.goto(url);
-    await expect(page.getByTestId('help-contact')).toContainText(phone);
+    await expect(page.getByTestId('help-contact')).toContainText(phone, { timeout: 30_000 });
     await expect(page.getByTestId('help-contact')).toContainText('工作日 8:30–17:30');
   }
   await page.getByRole('link', { name: '医师操作手册' }).click();
