@@ -99,9 +99,12 @@ export async function rowWithChildren(db: DbOrTx, snapshotId: number, orgId: num
     .where(
       and(
         eq(statsRows.snapshotId, snapshotId),
-        sql`(${statsRows.orgId} = ${orgId} OR ${statsRows.parentId} = ${orgId} OR ${statsRows.orgId} IN (
-              SELECT unnest(string_to_array(trim(both '/' from r.path), '/')::int[]) FROM stats_rows r
-               WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId}))`,
+        // a union of index lookups (an OR of the three would scan every row of the snapshot)
+        sql`${statsRows.orgId} IN (
+              SELECT ${orgId}::int
+              UNION ALL SELECT c.org_id FROM stats_rows c WHERE c.snapshot_id = ${snapshotId} AND c.parent_id = ${orgId}
+              UNION ALL SELECT unnest(string_to_array(trim(both '/' from r.path), '/')::int[]) FROM stats_rows r
+                         WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId})`,
       ),
     )
     .orderBy(sql`${statsRows.kind} = 'institution'`, statsRows.name, statsRows.orgId);
