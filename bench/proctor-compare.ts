@@ -16,15 +16,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { analyseImage, closeFacePool } from '../src/server/modules/proctor/face.model.js';
-import { seedExamLoad, sessionsFor, startDb, startServer, stopServer } from './exam-env.js';
+import { seedExamLoad, sessionsFor, startDb, stopServer } from './exam-env.js';
+import { startApp } from './proctor-env.js';
 
 const { values } = parseArgs({
   options: {
     frames: { type: 'string', default: '24' },
     rate: { type: 'string', default: '1.5' },
     seconds: { type: 'string', default: '40' },
-    port: { type: 'string', default: '3303' },
-    pg: { type: 'string', default: '55303' },
+    port: { type: 'string', default: '3392' },
+    pg: { type: 'string', default: '55392' },
   },
 });
 const FRAMES = Number(values.frames);
@@ -61,8 +62,7 @@ async function latency(workers: number, url: string, port: number, dataDir: stri
     url,
     seeded.physicians.map((p) => p.accountId),
   );
-  process.env.JOBS_IN_PROCESS = '0';
-  const app = await startServer('app', url, port);
+  const app = await startApp(url, port, { JOBS_IN_PROCESS: '0' });
   const procs: ChildProcess[] = [];
   try {
     const base = `http://127.0.0.1:${port}`;

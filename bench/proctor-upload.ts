@@ -14,7 +14,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { seedExamLoad, sessionsFor, startDb, startServer, stopServer } from './exam-env.js';
+import { seedExamLoad, sessionsFor, startDb, stopServer } from './exam-env.js';
+import { startApp } from './proctor-env.js';
 
 interface AcResult {
   requests: { average: number; total: number };
@@ -34,8 +35,8 @@ const { values } = parseArgs({
   options: {
     attempts: { type: 'string', default: '300' },
     duration: { type: 'string', default: '10' },
-    port: { type: 'string', default: '3302' },
-    pg: { type: 'string', default: '55302' },
+    port: { type: 'string', default: '3391' },
+    pg: { type: 'string', default: '55391' },
   },
 });
 const N = Number(values.attempts);
@@ -79,8 +80,7 @@ async function main() {
     url,
     seeded.physicians.map((p) => p.accountId),
   );
-  process.env.JOBS_IN_PROCESS = '0';
-  const app = await startServer('app', url, PORT);
+  const app = await startApp(url, PORT, { JOBS_IN_PROCESS: '0' });
   const base = `http://127.0.0.1:${PORT}`;
   const tokens: { attempt: number; token: string; cookie: string; csrf: string }[] = [];
   const saves: { attempt: number; items: string[][]; cookie: string; csrf: string }[] = [];
@@ -88,12 +88,15 @@ async function main() {
     for (const s of sessions) {
       const h = { cookie: s.cookie, 'x-csrf-token': s.csrf };
       const st = await (await fetch(`${base}/api/exam/papers/humanities/start`, { method: 'POST', headers: h })).json();
-      const paper = await (await fetch(`${base}/api/exam/attempts/${st.attemptId}/paper`, { headers: h })).json();
-      saves.push({
-        attempt: st.attemptId,
-        items: paper.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id)),
-        ...s,
+      if (!st.attemptId) throw new Error(`start failed: ${JSON.stringify(st)}`);
+      // the device that answers (the exam's answer journal), then its option ids from the frozen paper
+      await fetch(`${base}/api/exam/attempts/${st.attemptId}/claim`, {
+        method: 'POST',
+        headers: { ...h, 'content-type': 'application/json' },
+        body: JSON.stringify({ deviceId: `bench-device-${st.attemptId}` }),
       });
+      const frozen = await pool.query(`SELECT paper FROM exam_attempts WHERE id = $1`, [st.attemptId]);
+      saves.push({ attempt: st.attemptId, items: frozen.rows[0].paper.items.map((i: { o: string[] }) => i.o), ...s });
       const sch = await (
         await fetch(`${base}/api/proctoring/attempts/${st.attemptId}/schedule`, { method: 'POST', headers: h })
       ).json();
@@ -125,7 +128,7 @@ async function main() {
         body: JSON.stringify({
           choice: [a.items[i][k % a.items[i].length]],
           seq: k + 1,
-          deviceId: `bench-${a.attempt}`,
+          deviceId: `bench-device-${a.attempt}`,
         }),
       };
     };

@@ -156,7 +156,9 @@ const frames = (attemptId: number) =>
 /** Walk the paper (the answer does not matter here), one question at a time, then 交卷. */
 async function walkPaper(page: Page, between?: (index: number) => Promise<void>) {
   for (let i = 0; i < 6; i++) {
-    await expect(page.getByTestId('question-no')).toHaveText(`第 ${i + 1} 题 / 共 6 题`);
+    await expect(page.getByTestId('question-no')).toHaveText(`第 ${i + 1} 题 / 共 6 题`, {
+      timeout: i === 0 ? 60_000 : 10_000,
+    });
     await page.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
     await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
     if (between) await between(i);
@@ -379,7 +381,7 @@ test.describe
  * sometimes never settles (seen at load 30 on 2 cores), which is not what this spec is about.
  */
 async function openPage(page: Page, url: string, ...labels: string[]) {
-  await expect(page.locator('.ant-layout-sider')).toBeVisible();
+  await expect(page.locator('.ant-layout-sider')).toBeVisible({ timeout: 45_000 });
   const menu = page.locator('.ant-layout-sider');
   for (const label of labels.slice(0, -1)) {
     const group = menu

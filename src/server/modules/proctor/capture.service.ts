@@ -18,7 +18,7 @@ import { analyseImage } from './face.model.js';
 import { settingsOf } from './proctor.settings.js';
 import { referencePhotoProblem } from './proctor.quality.js';
 import { planSchedule } from './proctor.schedule.js';
-import { refreshSummary } from './proctor.repo.js';
+import { bumpSummary, refreshSummary } from './proctor.repo.js';
 
 type Deps = Pick<AppDeps, 'db' | 'storage' | 'now' | 'config'>;
 
@@ -173,7 +173,14 @@ export async function acceptFrame(
         late,
       })
       .returning({ id: proctorFrames.id });
-    await refreshSummary(tx, attemptId);
+    // one-row counter bump on the hot path; the worker recomputes the row exactly after comparing
+    await bumpSummary(tx, {
+      attemptId,
+      enrolmentId: a.enrolmentId,
+      provinceId: a.provinceId,
+      orgPath: a.orgPath,
+      paperType: a.paperType,
+    });
     await enqueueJob(tx, 'proctor.compare', { frameId: f.id }, { maxAttempts: 8 });
     return { frameId: f.id, late };
   });

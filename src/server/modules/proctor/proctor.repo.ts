@@ -47,6 +47,30 @@ export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<voi
       camera_lost = EXCLUDED.camera_lost, spoof_suspected = EXCLUDED.spoof_suspected, updated_at = now()`);
 }
 
+/** A frame arrived: +1 frame, +1 pending (cheap; refreshSummary makes the row exact after comparison). */
+export async function bumpSummary(
+  db: DbOrTx,
+  a: {
+    attemptId: number;
+    enrolmentId: number;
+    provinceId: number;
+    orgPath: string;
+    paperType: 'humanities' | 'professional';
+  },
+): Promise<void> {
+  await db
+    .insert(proctorSummaries)
+    .values({ ...a, framesTotal: 1, framesPending: 1 })
+    .onConflictDoUpdate({
+      target: proctorSummaries.attemptId,
+      set: {
+        framesTotal: sql`${proctorSummaries.framesTotal} + 1`,
+        framesPending: sql`${proctorSummaries.framesPending} + 1`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
 /** Keyset cursor: "<sortKey>:<attemptId>" where sortKey is coalesce(min_similarity, 101) or the attempt id. */
 function parseCursor(c: string | undefined): [number, number] | null {
   if (!c) return null;
