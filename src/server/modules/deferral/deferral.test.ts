@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, type TestContext } from '../../../../tests/helpers.js';
+import { countRows, createTestApp, type TestContext, type TestSession } from '../../../../tests/helpers.js';
 import {
   buildEnrolment,
   buildWorld,
@@ -17,12 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-type Inj = (
-  o: object,
-) => Promise<{ statusCode: number; json(): any; headers: Record<string, unknown>; rawPayload: Buffer }>;
-
-async function applyAs(session: { inject: Function }, id: number, reason = '因援疆医疗任务无法参加首轮考核') {
-  const inj = session.inject as Inj;
+async function applyAs(session: Pick<TestSession, 'inject'>, id: number, reason = '因援疆医疗任务无法参加首轮考核') {
+  const inj = (o: object) => session.inject(o as InjectOptions);
   const f = await inj({
     method: 'POST',
     url: `/api/enrolments/${id}/deferral-files`,
@@ -45,7 +42,7 @@ describe('延期考核申请', () => {
     const list = (await s.instA.inject({ method: 'GET', url: '/api/deferral/applications' })).json();
     expect(list.total).toBe(1);
     const id = list.rows[0].id;
-    expect(list.rows[0].actions).toEqual(['INSTITUTION_AGREE', 'INSTITUTION_DISAGREE']);
+    expect(list.rows[0].actions).toEqual(['INSTITUTION_APPROVE', 'INSTITUTION_REJECT']);
     expect(
       (
         await s.districtA.inject({
@@ -114,7 +111,7 @@ describe('延期考核申请', () => {
       adminAgree: '同意',
       adminOrgName: w.p.districtA.name,
     });
-    const pdf = await (session.inject as Inj)({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` });
+    const pdf = await session.inject({ method: 'GET', url: `/api/deferral/applications/${id}/form.pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(String(pdf.headers['content-disposition'])).toContain(encodeURIComponent('医师定期考核延期考核申请表'));
@@ -259,8 +256,8 @@ describe('【导出】延期考核申请', () => {
     const b = await buildEnrolment(ctx, w, 'registered', { institution: 'B', physician: { name: '乙延期' } });
     await applyAs(a.session, a.e.id);
     await applyAs(b.session, b.e.id, '因公派出国进修');
-    const get = (x: { inject: Function }, q = 'scope=all') =>
-      (x.inject as Inj)({ method: 'GET', url: `/api/deferral/applications/export?${q}` });
+    const get = (x: Pick<TestSession, 'inject'>, q = 'scope=all') =>
+      x.inject({ method: 'GET', url: `/api/deferral/applications/export?${q}` });
     const ra = await get(s.instA);
     expect(ra.statusCode).toBe(200);
     expect(String(ra.headers['content-disposition'])).toBe(

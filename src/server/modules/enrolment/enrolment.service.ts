@@ -3,7 +3,7 @@
  * (institution review), 确认考核医师名单 (assessment-body review), 考核进度 and the
  * administration's 驳回. Every status change goes through applyTransition(Many).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -711,7 +711,7 @@ export async function institutionOptions(
   q: string | undefined,
 ): Promise<{ items: { id: number; name: string }[] }> {
   const nameCond = q ? sql`AND o.name LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``;
-  let scope;
+  let scope: SQL;
   if (actor.role === 'admin') scope = sql`o.path LIKE ${`${actor.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
   else if (actor.role === 'institution') scope = sql`o.id = ${actor.orgId}`;
   else if (actor.role === 'body')

@@ -137,7 +137,7 @@ export const SELF = {
 
 /** Fill every step through the API (and step 5 as 一般程序 when chosen with the registration). */
 export async function fillWizard(
-  ctx: TestContext,
+  _ctx: TestContext,
   doc: TestSession,
   deptId: number,
   enrolmentId: number,

@@ -1,8 +1,16 @@
 import { eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolments } from '../../db/schema/index.js';
-import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+import {
+  buildOrg,
+  countRows,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+  type TestSession,
+} from '../../../../tests/helpers.js';
 import {
   buildEnrolment,
   buildWorld,
@@ -23,7 +31,7 @@ afterAll(async () => ctx.close());
 type S = Awaited<ReturnType<typeof sessions>>;
 
 async function setup(
-  w: World,
+  _w: World,
   s: S,
   open: Partial<Record<'general' | 'simple', boolean>> = { general: true, simple: true },
 ) {
@@ -46,8 +54,8 @@ async function setup(
   return { generalReason: g.general.reasons[0].id as number, simpleReason: sm.simple.reasons[0].id as number };
 }
 
-async function applyAs(session: { inject: Function }, enrolmentId: number, reasonId: number) {
-  const inj = session.inject as (o: object) => Promise<{ statusCode: number; json(): any }>;
+async function applyAs(session: Pick<TestSession, 'inject'>, enrolmentId: number, reasonId: number) {
+  const inj = (o: object) => session.inject(o as InjectOptions);
   const f = await inj({
     method: 'POST',
     url: `/api/enrolments/${enrolmentId}/exemption-files`,
@@ -480,7 +488,7 @@ describe('【导出】免考申请', () => {
     await applyAs(a.session, a.e.id, generalReason);
     await applyAs(b.session, b.e.id, generalReason);
     type Inj = (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
-    const get = (x: { inject: Function }, q = 'scope=all') =>
+    const get = (x: Pick<TestSession, 'inject'>, q = 'scope=all') =>
       (x.inject as Inj)({ method: 'GET', url: `/api/exemption/applications/export?${q}` });
     const ra = await get(s.instA);
     expect(ra.statusCode).toBe(200);

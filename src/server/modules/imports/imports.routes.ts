@@ -12,7 +12,7 @@ const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURICo
 
 /** The uploaded file (field `file`), at most IMPORT_MAX_BYTES. */
 async function upload(req: FastifyRequest): Promise<{ buf: Buffer; name: string }> {
-  let file;
+  let file: Awaited<ReturnType<FastifyRequest['file']>>;
   try {
     file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
   } catch {

@@ -71,7 +71,7 @@ export async function getMyApplication(deps: AppDeps, actor: Actor): Promise<TMy
 /** The institution may change its application now (permission granted, not yet a body, not pending). */
 async function lockOwnApplication(
   tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0],
-  deps: AppDeps,
+  _deps: AppDeps,
   actor: Actor,
 ) {
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId)).for('update');

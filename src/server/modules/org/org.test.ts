@@ -23,7 +23,7 @@ afterAll(async () => ctx.close());
 const orgRow = async (id: number) => (await ctx.db.select().from(organisations).where(eq(organisations.id, id)))[0];
 const accountRow = async (orgId: number) => (await ctx.db.select().from(accounts).where(eq(accounts.orgId, orgId)))[0];
 
-export function multipart(buf: Buffer, filename: string, mime = 'application/octet-stream') {
+function multipart(buf: Buffer, filename: string, mime = 'application/octet-stream') {
   const boundary = `----dkOrgTest${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`,
@@ -35,10 +35,10 @@ export function multipart(buf: Buffer, filename: string, mime = 'application/oct
   };
 }
 // a real one-page PDF: uploads are parsed, not sniffed
-export const PDF = Buffer.from(
+const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-export const PNG = Buffer.from(
+const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+import {
+  buildOrg,
+  countRows,
+  createTestApp,
+  sessionFor,
+  type TestContext,
+  type TestSession,
+} from '../../../../tests/helpers.js';
 import {
   buildEnrolment,
   buildWorld,
@@ -23,8 +30,8 @@ const simpleApp = (proofFileIds: string[], report = '本周期内认真履职。
   report,
 });
 
-async function uploadProof(s: { inject: Function }, id: number, buf = PNG_1PX, name = 'proof.png') {
-  return (s as { inject: (o: object) => Promise<{ statusCode: number; json(): any }> }).inject({
+async function uploadProof(s: Pick<TestSession, 'inject'>, id: number, buf = PNG_1PX, name = 'proof.png') {
+  return s.inject({
     method: 'POST',
     url: `/api/enrolments/${id}/proofs`,
     ...multipart(buf, name),
@@ -293,7 +300,7 @@ describe('评定工作成绩、职业道德 and 复核', () => {
     let row = await enrolmentRow(ctx, e.id);
     expect(row.status).toBe('pending_body_evaluation');
     expect(row.workResult).toBe('合格');
-    expect((row.evaluation as any).institution.otherOpinions).toEqual([other]);
+    expect((row.evaluation as { institution: { otherOpinions: unknown } }).institution.otherOpinions).toEqual([other]);
     const twice = await s.instA.inject({
       method: 'POST',
       url: `/api/procedure/evaluations/${e.id}/evaluate`,
