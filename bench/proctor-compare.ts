@@ -5,7 +5,7 @@
  *  2. upload-to-score latency at a steady upload rate with 1 and 2 worker processes
  *     (`src/server/worker.ts`, the `npm run worker` process) against one API process.
  *
- *   npx tsx bench/proctor-compare.ts [--frames 24] [--rate 1.5] [--seconds 40]
+ *   npx tsx bench/proctor-compare.ts [--frames 24] [--rate 1.5] [--seconds 40] [--latency 0 = throughput only]
  *
  * Frames: e2e/fixtures/proctor/frame-a.jpg (640×480, one face); reference person-a.jpg.
  */
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     frames: { type: 'string', default: '24' },
     rate: { type: 'string', default: '1.5' },
     seconds: { type: 'string', default: '40' },
+    latency: { type: 'string', default: '1' },
     port: { type: 'string', default: '3392' },
     pg: { type: 'string', default: '55392' },
   },
@@ -146,6 +147,7 @@ async function main() {
   console.log(`| 2 | ${t2.toFixed(2)} | ${(t2 / 2).toFixed(2)} | ${(t2 / t1).toFixed(2)} |`);
   console.log(`load after throughput: ${load()}`);
 
+  if (values.latency === '0') return;
   const DATA = '/tmp/h-proctor-bench-compare';
   fs.rmSync(DATA, { recursive: true, force: true });
   const { url, db } = await startDb(DATA, Number(values.pg));

@@ -13,7 +13,7 @@ export { PAPER_LABELS };
  */
 export const PROCTOR_DEFAULTS = {
   framesPerPaper: 6,
-  similarityThreshold: 55,
+  similarityThreshold: 65,
   spoofThreshold: 20,
   minFacePx: 80,
   minBrightness: 25,

@@ -297,7 +297,7 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
     const [f1] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a1));
     const [f2] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a2));
     const [f3] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a3));
-    expect(f1).toMatchObject({ status: 'scored', faces: 1, threshold: 55, model: 'human-faceres' });
+    expect(f1).toMatchObject({ status: 'scored', faces: 1, threshold: 65, model: 'human-faceres' });
     expect(f1.similarity).toBeGreaterThanOrEqual(70);
     expect(f2.similarity).toBeLessThan(55);
     expect(f3).toMatchObject({ status: 'scored', faces: 0, similarity: null });
