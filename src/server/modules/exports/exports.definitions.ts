@@ -11,6 +11,7 @@ import type { Actor, Role } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import type { XlsxCell, XlsxColumn } from '../../platform/xlsx-stream.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/domain/enrolment.js';
+import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure.js';
 import { ZDeferralExportQuery } from '../../../shared/schemas/deferral.js';
 import { ZListQuery } from '../../../shared/schemas/enrolment.js';
@@ -116,7 +117,7 @@ async function* progressBatches(deps: Deps, actor: Actor, p: ProgressParams) {
     const page = await listEnrolments(deps.db, actor, cycle.id, { ...p, cursor, limit: BATCH });
     yield page.items.map((r) => [
       r.name,
-      r.idNumber,
+      maskIdNumber(r.idNumber),
       r.gender,
       r.level,
       r.category,
@@ -229,7 +230,7 @@ async function* examProgressBatches(deps: Deps, actor: Actor, p: ExamProgressPar
     }[];
     yield rows.map((x) => [
       x.name,
-      x.id_number,
+      maskIdNumber(x.id_number),
       x.institution,
       procedureLabel(x.procedure),
       statusLabel(x.status),
@@ -299,6 +300,8 @@ export const DEFINITIONS: Record<ExportKind, ExportDefinition> = {
         yield rows.map((r) =>
           PHYSICIAN_COLUMNS.map((c) => {
             if (c.key === 'statusLabel') return statusLabel(r.status);
+            // one masking rule for ID numbers in every list and export (issue 12 item 7)
+            if (c.key === 'id_number') return maskIdNumber(r.id_number);
             const v = r[c.key] as unknown;
             if (c.key === 'birth_date' || c.key === 'first_registered_at')
               return v ? String(v).replaceAll('-', '/') : '';
@@ -400,7 +403,7 @@ export const DEFINITIONS: Record<ExportKind, ExportDefinition> = {
         async (page, pageSize) => (await exemption.listApplications(deps, actor, { ...p, page, pageSize })).rows,
         (a) => [
           a.physicianName,
-          a.idNumber,
+          maskIdNumber(a.idNumber),
           a.institutionName,
           procedureLabel(a.procedure),
           a.exempts,
@@ -442,7 +445,7 @@ export const DEFINITIONS: Record<ExportKind, ExportDefinition> = {
         (a) => [
           a.physicianName,
           a.gender,
-          a.idNumber,
+          maskIdNumber(a.idNumber),
           a.institutionName,
           a.reason,
           a.fileIds.length,

@@ -237,6 +237,10 @@ describe('export jobs', () => {
     const ph = await exportAndRead(w.s.hospitalA, 'physicians');
     expect(ph.rows[0].slice(0, 3)).toEqual(['姓名', '证件类型', '证件号码']);
     expect(ph.rows.length).toBe(3);
+    // one masking rule: an export never carries a full 18-digit ID number (issue 12 item 7)
+    for (const r of ph.rows.slice(1)) expect(String(r[2])).toMatch(/^.{4}\*{10}.{4}$/);
+    const pr = await exportAndRead(w.s.hospitalA, 'progress');
+    for (const r of pr.rows.slice(1)) expect(String(r[1])).toMatch(/^.{4}\*{10}.{4}$/);
     const sub = await exportAndRead(w.s.province, 'subordinates', { kind: 'admin' });
     expect(sub.rows[0]).toEqual(['机构账号', '机构名称', '详细地址', '级别', '状态', '创建时间']);
     expect(
