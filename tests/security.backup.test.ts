@@ -2,20 +2,25 @@
  * Issue 10 item 11: `npm run db:backup` then `npm run db:restore` into an EMPTY data folder; the
  * product starts there with the same data (rows, audit chain, uploaded files) and does not seed.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import type pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
 import { createDb, createPool } from '../src/server/db/client.js';
 import { files } from '../src/server/db/schema/index.js';
 import { startEmbeddedPostgres } from '../src/server/db/embedded.js';
 import { runMigrations } from '../src/server/db/migrate.js';
 import { verifyAuditChains, writeAudit } from '../src/server/platform/audit.js';
+import { OutboxSmsGateway } from '../src/server/platform/sms.js';
+import { LocalStorage } from '../src/server/platform/storage.js';
+import { seedDemoIfEmpty } from '../src/server/seed/demo.js';
 import { buildProvince, TEST_PASSWORD } from './helpers.js';
 
 function freePort(): Promise<number> {
@@ -47,8 +52,7 @@ describe('backup and restore (issue 10 item 11)', () => {
     const dirA = path.join(base, 'a');
     const dirB = path.join(base, 'b');
     const out = path.join(base, 'backup');
-    const [portA, portB, httpPort] = [await freePort(), await freePort(), await freePort()];
-    let server: ReturnType<typeof spawn> | null = null;
+    const [portA, portB] = [await freePort(), await freePort()];
     try {
       // the source: a product database with an organisation tree, audit rows and one stored file
       const a = await startEmbeddedPostgres(dirA, portA, pino({ level: 'warn' }));
@@ -97,47 +101,36 @@ describe('backup and restore (issue 10 item 11)', () => {
       await run('npx', ['tsx', 'scripts/db-restore.ts', out], { env: envFor(dirB, portB) });
       expect(fs.readFileSync(path.join(dirB, 'files', key), 'utf8')).toBe('uploaded bytes');
 
-      // the product starts on the restored folder with the same data (and seeds nothing)
-      const log = fs.openSync(path.join(base, 'server.log'), 'w');
-      server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-        env: {
-          ...envFor(dirB, portB),
-          PORT: String(httpPort),
-          SEED_DEMO: '1',
-          CAPTCHA_DISABLED: '1',
-          JOBS_IN_PROCESS: '0',
-          WORKERS: '1',
-          LOG_LEVEL: 'info',
-        },
-        stdio: ['ignore', log, log],
-      });
-      const deadline = Date.now() + 400_000;
-      for (;;) {
-        const ok = await fetch(`http://127.0.0.1:${httpPort}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (ok) break;
-        if (Date.now() > deadline || server.exitCode !== null)
-          throw new Error(
-            `the product did not start on the restored data:\n${fs.readFileSync(path.join(base, 'server.log'), 'utf8').slice(-2000)}`,
-          );
-        await new Promise((r) => setTimeout(r, 500));
-      }
-      const login = await fetch(`http://127.0.0.1:${httpPort}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ login: p.province.code, password: TEST_PASSWORD }),
-      });
-      expect(login.status).toBe(200);
-      const poolB = new pg.Pool({ connectionString: `postgres://dingkao:dingkao@127.0.0.1:${portB}/dingkao`, max: 2 });
+      // the product starts on the restored folder (main.ts's steps: database, migrations, seed
+      // only when empty, app) with the same data
+      const b = await startEmbeddedPostgres(dirB, portB, pino({ level: 'warn' }));
+      const poolB = createPool(b.url, 4);
       try {
+        const dbB = createDb(poolB);
+        await runMigrations(dbB);
+        expect(await seedDemoIfEmpty(dbB, pino({ level: 'silent' }))).toBe(false);
+        const app = await buildApp({
+          config: loadConfig({ ...envFor(dirB, portB), LOG_LEVEL: 'silent', CAPTCHA_DISABLED: '1' }),
+          db: dbB,
+          pool: poolB,
+          storage: new LocalStorage(path.join(dirB, 'files')),
+          sms: new OutboxSmsGateway(),
+          logger: pino({ level: 'silent' }),
+          now: () => new Date(),
+        });
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { login: p.province.code, password: TEST_PASSWORD },
+        });
+        expect(login.statusCode).toBe(200);
+        await app.close();
         expect({
           organisations: await count(poolB, 'organisations'),
           accounts: await count(poolB, 'accounts'),
           audit_log: await count(poolB, 'audit_log'),
         }).toEqual(before);
-        const chains = await verifyAuditChains(createDb(poolB));
+        const chains = await verifyAuditChains(dbB);
         expect(chains.every((c) => c.broken === null)).toBe(true);
         // new rows get new ids (sequences restored)
         const { rows } = await poolB.query(
@@ -146,6 +139,7 @@ describe('backup and restore (issue 10 item 11)', () => {
         expect(Number(rows[0].id)).toBeGreaterThan(p.industry.id);
       } finally {
         await poolB.end();
+        await b.stop();
       }
       // restoring over a database that has data is refused without --replace
       const again = await run('npx', ['tsx', 'scripts/db-restore.ts', out], { env: envFor(dirB, portB) }).catch(
@@ -154,11 +148,6 @@ describe('backup and restore (issue 10 item 11)', () => {
       expect((again as { code?: number }).code).toBe(1);
       expect((again as { stderr: string }).stderr).toContain('已有数据');
     } finally {
-      if (server && server.exitCode === null) {
-        const exited = new Promise((r) => server!.once('exit', r));
-        server.kill('SIGTERM');
-        await exited;
-      }
       fs.rmSync(base, { recursive: true, force: true });
     }
   }, 720_000);
