@@ -39,6 +39,7 @@ function request(
   path: string,
   headers: Record<string, string>,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: the simulator reads whatever JSON the API answers
 ): Promise<{ status: number; json: any; setCookie?: string[] }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const t0 = performance.now();
@@ -62,6 +63,7 @@ function request(
         res.on('end', () => {
           lat[kind].push(performance.now() - t0);
           const text = Buffer.concat(chunks).toString();
+          // biome-ignore lint/suspicious/noExplicitAny: see request()
           let json: any = null;
           try {
             json = JSON.parse(text);

@@ -66,7 +66,8 @@ export async function createTestApp(): Promise<TestContext> {
 export const TEST_PASSWORD = 'Test@2026';
 let cachedHash: string | null = null;
 async function testHash() {
-  return (cachedHash ??= await hashPassword(TEST_PASSWORD));
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  return cachedHash;
 }
 
 type OrgRow = typeof organisations.$inferSelect;

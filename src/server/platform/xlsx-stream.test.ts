@@ -77,7 +77,7 @@ describe('xlsx-stream', () => {
   });
 
   it('writes cells that start with = + - @ as quote-prefixed text, never as formulas', async () => {
-    const evil = ['=HYPERLINK("http://x","点我")', '+1+1', '-2+3', '@SUM(1)', '=cmd|\' /C calc\'!A0'];
+    const evil = ['=HYPERLINK("http://x","点我")', '+1+1', '-2+3', '@SUM(1)', "=cmd|' /C calc'!A0"];
     const buf = await write(['值'], [evil.map((v) => [v])]);
     const zip = await JSZip.loadAsync(buf);
     const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
