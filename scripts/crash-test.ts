@@ -40,6 +40,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function request(method: string, p: string, headers: Record<string, string>, body?: unknown) {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  // biome-ignore lint/suspicious/noExplicitAny: the script reads whatever JSON the API answers
   return new Promise<{ status: number; json: any; setCookie?: string[] }>((resolve) => {
     const req = http.request(
       {
@@ -58,6 +59,7 @@ function request(method: string, p: string, headers: Record<string, string>, bod
         const chunks: Buffer[] = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
+          // biome-ignore lint/suspicious/noExplicitAny: see above
           let json: any = null;
           try {
             json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -146,10 +148,10 @@ async function enter(p: { idNumber: string; name: string }, k: number): Promise<
     deviceId,
     deadlineAt: state.json.deadlineAt,
     seq: claim.json.seqBase,
-    items: paper.json.items.map((i: any) => ({
+    items: paper.json.items.map((i: { index: number; type: string; options: { id: string }[] }) => ({
       index: i.index,
       type: i.type,
-      options: i.options.map((o: any) => o.id),
+      options: i.options.map((o) => o.id),
     })),
     acked: new Map(),
     sent: new Map(),
@@ -260,7 +262,10 @@ async function main(): Promise<number> {
       violations.push(`attempt ${t.id}: remaining ${st.json.remainingSeconds}s, deadline says ${expectRemaining}s`);
     if (st.json.status !== 'in_progress') violations.push(`attempt ${t.id}: status ${st.json.status}`);
     const held = new Map<number, { seq: number; choice: string }>(
-      st.json.answers.map((a: any) => [a.index, { seq: a.seq, choice: [...a.choice].sort().join(',') }]),
+      st.json.answers.map((a: { index: number; seq: number; choice: string[] }) => [
+        a.index,
+        { seq: a.seq, choice: [...a.choice].sort().join(',') },
+      ]),
     );
     for (const [index, ack] of t.acked) {
       checked++;
