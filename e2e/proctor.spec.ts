@@ -314,7 +314,8 @@ test.describe
       await expect(drawer.getByAltText('标准照片')).toBeVisible();
       await expect(drawer.getByTestId('proctor-frame').first()).toContainText('相似度');
       await page.screenshot({ path: test.info().outputPath('proctor-frames.png'), fullPage: true });
-      await drawer.getByRole('button', { name: 'Close' }).click();
+      await page.keyboard.press('Escape');
+      await expect(drawer).toBeHidden();
 
       // 南宁市卫生健康委员会
       await page.context().clearCookies();
