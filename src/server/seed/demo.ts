@@ -236,14 +236,13 @@ const TITLES = ['住院医师', '主治医师', '副主任医师', '主任医师
  * index in the physician list → mobile. Physicians are dealt round-robin to the institutions,
  * so index = position × institutions + institution; the enrolment seed's PLAN gives the position
  * its status: 0 已开通报名 (empty wizard), 4 待卫生机构审核, 14 待卫生机构评定 (一般程序, 申请修改
- * waiting), 18 待参加测评, 24 简易程序 待卫生机构评定; the second institution's first physician
- * (王晓燕) is 已开通报名 too.
+ * waiting), 18 待参加测评, 24 简易程序 待卫生机构评定. The second institution's first physician
+ * (王晓燕) keeps the initial password 666666, so 首次登录 (密码初始化 + 绑定手机) can be tried.
  */
 function READY_PHYSICIANS(institutions: number): Map<number, string> {
   const at = (position: number, institution = 0) => position * institutions + institution;
   return new Map([
     [at(0), '13800000001'],
-    [at(0, 1), '13800000002'],
     [at(4), '13800000003'],
     [at(14), '13800000004'],
     [at(18), '13800000005'],
