@@ -95,7 +95,8 @@ test('首页待办：每张卡片用手册的【去审核】/【去评定】打�
     for (let i = 0; i < n; i++) {
       const card = cards.nth(i);
       const label = (await card.getAttribute('aria-label')) ?? '';
-      const go = card.getByRole('button', { name: /^(去审核|去评定)$/ });
+      // the manual's words per card: 去审核 / 去评定, 去确认 for 确认再次考核名单, 去处理 for 医师信息修改 requests
+      const go = card.getByRole('button', { name: /^(去审核|去评定|去确认|去处理)$/ });
       await expect(go, label).toBeVisible();
       if (label.includes('评定')) await expect(go).toHaveText('去评定');
       await go.click();
