@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
-import { cycles, enrolments, examAttempts, proctorCases, proctorFrames } from '../../db/schema/index.js';
+import { cycles, enrolments, examAttempts, proctorCases } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
@@ -56,7 +56,9 @@ export async function myProctoring(deps: Deps, actor: Actor): Promise<TMyProctor
     .select({
       attemptId: examAttempts.id,
       paperType: examAttempts.paperType,
-      photos: sql<number>`(SELECT count(*)::int FROM ${proctorFrames} WHERE ${proctorFrames.attemptId} = ${examAttempts.id})`,
+      // qualified by hand: in a one-table select drizzle renders bare column names, and a bare
+      // "id" inside the sub-select would mean proctor_frames.id
+      photos: sql<number>`(SELECT count(*)::int FROM proctor_frames f WHERE f.attempt_id = "exam_attempts"."id")`,
     })
     .from(examAttempts)
     .where(eq(examAttempts.enrolmentId, mine.e.id))

@@ -397,6 +397,9 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
     // the physician sees the decision and appeals once
     const mine = (await d.s.inject({ method: 'GET', url: '/api/proctoring/mine' })).json();
     expect(mine.case).toMatchObject({ status: 'processed', canAppeal: true });
+    // how many photos were taken of this attempt (the page says 抓拍 N 张)
+    const frames = await countRows(ctx.db, 'proctor_frames', `attempt_id = ${a}`);
+    expect(mine.papers.find((p: { attemptId: number }) => p.attemptId === a).photos).toBe(frames);
     expect(mine.papers[0].deleteOn).toBe(new Date(Date.parse('2026-12-20') + 90 * 86_400_000).toISOString());
     const boundary = '----proctor';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="statement"\r\n\r\n照片中为本人，光线较暗导致误判\r\n--${boundary}--\r\n`;
