@@ -39,7 +39,7 @@ test.describe
       await expect(row).toHaveCount(1);
       await row.getByRole('button', { name: '查看' }).click();
       await expect(page.getByRole('dialog')).toContainText('南宁市第一人民医院');
-      const masked = (await row.locator('td').nth(2).innerText()).trim();
+      const masked = ((await row.locator('td').nth(2).textContent()) ?? '').trim();
       const [p] = await query<{ id_number: string }>(`SELECT id_number FROM physicians WHERE name = '王晓燕'`);
       idNumber = p.id_number;
       expect(masked).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
@@ -107,7 +107,7 @@ test('卫生机构【参加考核】/【取消参加考核】按钮按考核状�
   const first = page.locator('.ant-table-row').first();
   await expect(first).toContainText('未开通报名');
   await expect(first.getByRole('button', { name: '取消参加考核' })).toHaveCount(0);
-  const name = (await first.locator('td').nth(1).innerText()).trim();
+  const name = ((await first.locator('td').nth(1).textContent()) ?? '').trim();
   await first.getByRole('button', { name: '参加考核' }).click();
   await expect(page.getByText('参加考核：已处理 1 名医师')).toBeVisible();
   // look the physician up by name: now 已开通报名 with 【取消参加考核】

@@ -303,10 +303,16 @@ test.describe
       await expect(table.locator('tr.ant-table-row').first()).toContainText(docs.impostor.name);
       const row = (d: Doctor) => table.locator('tr.ant-table-row').filter({ hasText: d.name });
       await row(docs.impostor).getByRole('button', { name: '标记' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /^确\s*认$/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*认$/ })
+        .click();
       await expect(row(docs.impostor).getByText('疑似作弊')).toBeVisible();
       await row(docs.covered).getByRole('button', { name: '标记' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /^确\s*认$/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*认$/ })
+        .click();
       await expect(row(docs.covered).getByText('疑似作弊')).toBeVisible();
       // 【照片】: frames beside the standard photo, with their scores
       await row(docs.impostor).getByRole('button', { name: '照片' }).click();
@@ -329,11 +335,17 @@ test.describe
       await page.getByRole('button', { name: '重置' }).click();
       await row(docs.impostor).getByRole('button', { name: '处理' }).click();
       await page.getByLabel('处理理由').fill('抓拍照片与标准照片非同一人，认定替考');
-      await page.getByRole('dialog').getByRole('button', { name: /^确\s*认$/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*认$/ })
+        .click();
       await expect(row(docs.impostor).getByText('违纪不合格')).toBeVisible();
       await page.screenshot({ path: test.info().outputPath('proctor-review.png'), fullPage: true });
       await row(docs.covered).getByRole('button', { name: '撤销标记' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /^确\s*认$/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*认$/ })
+        .click();
       await expect(row(docs.covered).getByRole('button', { name: '标记' })).toBeVisible();
       const { rows } = await db.query(`SELECT status, final_result FROM enrolments WHERE id = $1`, [
         docs.impostor.enrolmentId,

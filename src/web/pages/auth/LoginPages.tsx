@@ -96,10 +96,17 @@ export function OrgLoginPage() {
                 aria-label="验证码图片，看不清？点击换一张"
                 style={{ cursor: 'pointer', height: 32, padding: 0, background: 'none', border: '1px solid #d9d9d9' }}
                 onClick={reload}
-                dangerouslySetInnerHTML={{
-                  __html: captcha?.svg.replace('<svg ', '<svg height="30" width="100" ') ?? '',
-                }}
-              />
+              >
+                {/* the server's SVG shown as an image: never parsed into the page's DOM */}
+                {captcha?.svg && (
+                  <img
+                    src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.svg)}`}
+                    alt="验证码"
+                    height={30}
+                    width={100}
+                  />
+                )}
+              </button>
             </Space.Compact>
           </Form.Item>
         )}

@@ -30,7 +30,15 @@ export function OnboardingPage() {
       await api.post('/api/auth/sms-code', mobile);
       message.success('验证码已发送');
       setCooldown(60);
-      const t = setInterval(() => setCooldown((c) => (c <= 1 ? (clearInterval(t), 0) : c - 1)), 1000);
+      const t = setInterval(
+        () =>
+          setCooldown((c) => {
+            if (c > 1) return c - 1;
+            clearInterval(t);
+            return 0;
+          }),
+        1000,
+      );
     } catch (e) {
       if (e instanceof ApiError) fail(e);
     }
