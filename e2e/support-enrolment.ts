@@ -122,7 +122,8 @@ export async function walkWizard(page: Page) {
   // 5 考核程序
   await page.getByText('一般程序', { exact: true }).first().click();
   await wizardButton(page, '保存').click();
-  await expect(page.getByText('已选择一般程序')).toBeVisible();
+  // the wizard's 【保存】 saves every step; its message is 保存成功 (the step's own one 已选择一般程序)
+  await expect(page.getByText(/^(已选择一般程序|保存成功)$/).first()).toBeVisible();
   await page.getByRole('button', { name: '确认信息', exact: true }).click();
   // 6 确认信息
   await expect(page.getByText('limh@example.cn')).toBeVisible();
