@@ -275,10 +275,13 @@ test.describe
         );
         const last = rows.at(-1).question_index as number;
         // offline from the question before the last moment on: that frame waits on the phone
-        await walkToOffline(page, context, last);
-        await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(rows.length - 1);
-        await page.waitForTimeout(0);
-        expect(await pendingOnDevice(page)).toBe(1);
+        // (the earlier moments' frames are on the server before the network goes)
+        await walkToOffline(page, context, last, () =>
+          expect.poll(() => frames(id), { timeout: 30_000 }).toBe(rows.length - 1),
+        );
+        // the last moment's frame is taken in the background once its question shows
+        await expect.poll(() => pendingOnDevice(page), { timeout: 30_000 }).toBe(1);
+        expect(await frames(id)).toBe(rows.length - 1);
         await context.setOffline(false);
         await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(rows.length);
         await expect.poll(() => pendingOnDevice(page)).toBe(0);
@@ -414,11 +417,14 @@ async function openPage(page: Page, url: string, ...labels: string[]) {
 }
 
 /** Answer up to question `last` (0-based), going offline before moving onto it. */
-async function walkToOffline(page: Page, context: BrowserContext, last: number) {
+async function walkToOffline(page: Page, context: BrowserContext, last: number, beforeOffline: () => Promise<void>) {
   for (let i = 0; i < last; i++) {
     await page.locator('.ant-radio-wrapper, .ant-checkbox-wrapper').first().click();
     await expect(page.getByTestId('save-state')).toHaveText('已自动保存');
-    if (i === last - 1) await context.setOffline(true);
+    if (i === last - 1) {
+      await beforeOffline();
+      await context.setOffline(true);
+    }
     await page.getByRole('button', { name: '下一题' }).click();
   }
   await expect(page.getByTestId('question-no')).toHaveText(`第 ${last + 1} 题 / 共 6 题`);
