@@ -25,6 +25,8 @@ export interface TransitionSpec<S extends string, A extends string, C, W extends
   window?: W;
   /** extra rule on the context; returns a Chinese refusal or null */
   guard?: (ctx: C) => string | null;
+  /** fired only by another use case (e.g. the 申诉 decision), never offered as a button */
+  internal?: boolean;
 }
 
 export interface MachineSpec<S extends string, A extends string, E extends string, C, W extends string> {
@@ -92,7 +94,7 @@ export function defineMachine<
     available(state, actor) {
       return events.filter((e) => {
         const t = spec.transitions[e];
-        if (t.actors.every((a) => automatic.includes(a))) return false;
+        if (t.internal || t.actors.every((a) => automatic.includes(a))) return false;
         return may(actor, t.actors) && t.from.includes(state);
       });
     },

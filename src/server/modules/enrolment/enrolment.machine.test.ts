@@ -241,8 +241,20 @@ describe('enrolment machine — every (status, event, actor) against the hand-wr
     ]);
     expect(availableEvents('failed', 'admin')).toEqual(['PROCESS_CHEATING']);
     expect(availableEvents('failed', 'province')).toEqual(['CONFIRM_REEXAM', 'PROCESS_CHEATING']);
-    expect(availableEvents('disciplinary_failed', 'province')).toEqual(['REVOKE_DISCIPLINE']);
     expect(availableEvents('disciplinary_failed', 'admin')).toEqual([]);
+  });
+
+  it('撤销违纪处理 is internal: never offered on an enrolment, still fired by the 申诉 decision', () => {
+    expect(availableEvents('disciplinary_failed', 'province')).toEqual([]);
+    for (const status of ENROLMENT_STATUSES)
+      for (const actor of ACTORS)
+        expect(availableEvents(status, actor), `${status}/${actor}`).not.toContain('REVOKE_DISCIPLINE');
+    expect(
+      transition('disciplinary_failed', 'REVOKE_DISCIPLINE', 'province', {
+        reason: '申诉成立',
+        restoreStatus: 'failed',
+      }),
+    ).toMatchObject({ ok: true, to: 'failed' });
   });
 
   it('checks windows inclusively in China time', () => {

@@ -206,10 +206,14 @@ export const TRANSITIONS = {
     label: '违纪处理',
     to: () => 'disciplinary_failed',
   },
-  /** 申诉 → 撤销处理 (province): the result before 违纪处理 is restored */
+  /**
+   * 申诉 → 撤销处理 (province): the result before 违纪处理 is restored. Internal: reachable only
+   * through the appeal decision (proctor/appeal.service.ts), never offered on an enrolment.
+   */
   REVOKE_DISCIPLINE: {
     from: ['disciplinary_failed'],
     actors: ['province'],
+    internal: true,
     needsReason: true,
     label: '撤销违纪处理',
     to: (ctx) => ctx.restoreStatus ?? 'disciplinary_failed',
