@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useAction } from '../components';
+import { DoctorShell } from '../pages/doctor/shell/DoctorShell';
 import { useActor, useMe } from './auth';
 import { ALL_ROUTES } from './routes';
 
@@ -136,8 +137,11 @@ export function AdminLayout({ children }: { children: ReactNode }) {
   );
 }
 
-/** Physician pages: mobile-first, one column, also fine on a PC. */
-export function MobileLayout({ children }: { children: ReactNode }) {
+/**
+ * Physician pages: mobile-first, one column, also fine on a PC; every one inside the physician
+ * shell (issue 12 item 14). `focus`: the 大字 switch without the menu (答题).
+ */
+export function MobileLayout({ children, focus = false }: { children: ReactNode; focus?: boolean }) {
   const me = useActor();
   const nav = useNavigate();
   return (
@@ -159,9 +163,13 @@ export function MobileLayout({ children }: { children: ReactNode }) {
         >
           医师定期考核
         </Button>
-        <span style={{ fontSize: 13 }}>{me.displayName}</span>
+        <span style={{ fontSize: 16 }}>{me.displayName}</span>
       </div>
-      <div style={{ maxWidth: 720, margin: '0 auto', padding: 12 }}>{children}</div>
+      <div style={{ maxWidth: 720, margin: '0 auto', padding: 12 }}>
+        <DoctorShell menu={!focus} bigTextSwitch>
+          {children}
+        </DoctorShell>
+      </div>
     </div>
   );
 }

@@ -28,7 +28,7 @@ function Guarded({ route }: { route: PageRoute }) {
   if (me.mustChangePassword || me.mustBindMobile) return <Navigate to="/onboarding" replace />;
   if (route.menu && !route.menu.roles.includes(me.role)) return <Navigate to="/" replace />;
   return route.mobile ? (
-    <MobileLayout>{page(route.element)}</MobileLayout>
+    <MobileLayout focus={route.focus}>{page(route.element)}</MobileLayout>
   ) : (
     <AdminLayout>{page(route.element)}</AdminLayout>
   );

@@ -20,8 +20,13 @@ export interface PageRoute {
     /** only for these administration levels */
     adminLevels?: ('province' | 'city' | 'district')[];
   };
-  /** physician pages use the mobile layout */
+  /**
+   * physician pages: the mobile layout with the physician shell (16 px text, 44 px targets, the
+   * 大字 switch and the physician menu) — applied here for every such route, never by the page
+   */
   mobile?: boolean;
+  /** a physician page not left by a menu tap (答题): the 大字 switch without the physician menu */
+  focus?: boolean;
   /** reachable without logging in (e.g. 证书查验) */
   public?: boolean;
 }

@@ -7,7 +7,7 @@ export const routes: PageRoute[] = [
   { path: '/doctor/exam', element: <ExamDetailPage />, mobile: true },
   { path: '/doctor/exam/papers', element: <PaperListPage />, mobile: true },
   { path: '/doctor/exam/notice/:paperType', element: <ExamNoticePage />, mobile: true },
-  { path: '/doctor/exam/take/:attemptId', element: <TakeExamPage />, mobile: true },
+  { path: '/doctor/exam/take/:attemptId', element: <TakeExamPage />, mobile: true, focus: true },
   {
     path: '/exam/blueprints',
     element: <BlueprintPage />,

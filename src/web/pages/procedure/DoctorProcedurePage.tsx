@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { PROCEDURE_LABELS } from '../../../shared/enrolment-status';
 import type { TProcedureState } from '../../../shared/schemas/procedure';
-import { DoctorShell } from '../doctor/shell/DoctorShell';
 import { procedureKey, ProcedureStep, useProcedureState } from './ProcedureStep';
 
 export function useMyEnrolment() {
@@ -71,16 +70,14 @@ function Body({ enrolmentId }: { enrolmentId: number }) {
 export function DoctorProcedurePage() {
   const mine = useMyEnrolment();
   return (
-    <DoctorShell>
-      <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
-        {mine.isLoading ? (
-          <Spin />
-        ) : mine.data?.enrolmentId ? (
-          <Body enrolmentId={mine.data.enrolmentId} />
-        ) : (
-          <Result status="info" title="您尚未参加本周期考核" />
-        )}
-      </Card>
-    </DoctorShell>
+    <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
+      {mine.isLoading ? (
+        <Spin />
+      ) : mine.data?.enrolmentId ? (
+        <Body enrolmentId={mine.data.enrolmentId} />
+      ) : (
+        <Result status="info" title="您尚未参加本周期考核" />
+      )}
+    </Card>
   );
 }

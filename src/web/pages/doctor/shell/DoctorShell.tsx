@@ -1,6 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, createContext, type ReactNode, useContext } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { setBigText, useBigText } from './big-text';
 import { confirmLeave } from './leave-guard';
@@ -54,11 +54,35 @@ export function BigTextSwitch() {
   );
 }
 
+/** Set inside a shell, so a page that still wraps itself is not given a second menu. */
+const InShell = createContext(false);
+
 /**
  * Wraps a physician page: larger text and tap targets, the 大字 switch and the physician menu.
- * `menu={false}` for pages reached before logging in (操作手册, 常见问题 from the login page).
+ * The router wraps every `mobile` route in it (MobileLayout), so pages do not.
+ * `menu={false}` for pages reached before logging in (操作手册, 常见问题 from the login page);
+ * `bigTextSwitch` alone (no menu) for pages not left by a menu tap (答题).
  */
-export function DoctorShell({ children, menu = true }: { children: ReactNode; menu?: boolean }) {
+export function DoctorShell({
+  children,
+  menu = true,
+  bigTextSwitch = menu,
+}: {
+  children: ReactNode;
+  menu?: boolean;
+  bigTextSwitch?: boolean;
+}) {
+  const nested = useContext(InShell);
+  return nested ? (
+    children
+  ) : (
+    <Shell menu={menu} bigTextSwitch={bigTextSwitch}>
+      {children}
+    </Shell>
+  );
+}
+
+function Shell({ children, menu, bigTextSwitch }: { children: ReactNode; menu: boolean; bigTextSwitch: boolean }) {
   const big = useBigText();
   const loc = useLocation();
   const nav = useNavigate();
@@ -69,29 +93,36 @@ export function DoctorShell({ children, menu = true }: { children: ReactNode; me
   } as CSSProperties;
   return (
     <ConfigProvider theme={doctorTheme(big)}>
-      <div className="dk-doctor" style={style}>
-        {menu && (
-          <nav className="dk-doctor-nav" aria-label="医师菜单">
-            {DOCTOR_MENU.map((m) => (
-              <Link
-                key={m.to}
-                to={m.to}
-                aria-current={loc.pathname === m.to ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void confirmLeave().then((ok) => ok && nav(m.to));
-                }}
-              >
-                {m.label}
-              </Link>
-            ))}
-            <span style={{ marginLeft: 'auto', paddingLeft: 8 }}>
+      <InShell.Provider value={true}>
+        <div className="dk-doctor" style={style}>
+          {menu && (
+            <nav className="dk-doctor-nav" aria-label="医师菜单">
+              {DOCTOR_MENU.map((m) => (
+                <Link
+                  key={m.to}
+                  to={m.to}
+                  aria-current={loc.pathname === m.to ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void confirmLeave().then((ok) => ok && nav(m.to));
+                  }}
+                >
+                  {m.label}
+                </Link>
+              ))}
+              <span style={{ marginLeft: 'auto', paddingLeft: 8 }}>
+                <BigTextSwitch />
+              </span>
+            </nav>
+          )}
+          {!menu && bigTextSwitch && (
+            <div className="dk-doctor-nav" style={{ justifyContent: 'flex-end' }}>
               <BigTextSwitch />
-            </span>
-          </nav>
-        )}
-        {children}
-      </div>
+            </div>
+          )}
+          {children}
+        </div>
+      </InShell.Provider>
     </ConfigProvider>
   );
 }
