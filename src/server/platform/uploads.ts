@@ -5,11 +5,31 @@ import { sql } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
+import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../db/client.js';
 import { files } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { badRequest } from './errors.js';
 import type { Storage } from './storage.js';
+
+/**
+ * Uploads, in one place: read the file out of a multipart request (`readUpload`), check it by
+ * its content (`checkUpload`), store it (`storeFile`), sweep files nothing points at.
+ */
+
+/**
+ * The one file of a multipart request (size limits are @fastify/multipart's, set in app.ts).
+ * `missing` is the Chinese message when no file was sent.
+ */
+export async function readUpload(
+  req: FastifyRequest,
+  missing = '请选择要上传的文件',
+): Promise<{ buf: Buffer; name: string }> {
+  if (!req.isMultipart()) throw badRequest(missing);
+  const file = await req.file();
+  if (!file) throw badRequest(missing);
+  return { buf: await file.toBuffer(), name: file.filename ?? '' };
+}
 
 export type UploadKind = 'image' | 'document' | 'spreadsheet';
 

@@ -14,7 +14,7 @@ import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { refusalError } from '../../platform/refusal.js';
 import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { DECISION_LABELS, type Decision } from '../../../shared/domain/decisions.js';
-import { notifyPhysician } from '../../platform/notify.js';
+import { notifyPhysician } from '../messages/send-message.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import type {
   TDeferralApplication,

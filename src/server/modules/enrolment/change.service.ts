@@ -10,7 +10,7 @@ import { enrolmentChangeRequests, enrolments, physicians } from '../../db/schema
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors.js';
-import { notifyPhysician } from '../../platform/notify.js';
+import { notifyPhysician } from '../messages/send-message.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
 import {
   CHANGE_STATE_LABELS,

@@ -14,15 +14,27 @@ import {
   ZIds,
   ZList,
   ZListQuery,
-  ZMessageList,
   ZMine,
   ZPhysicianIds,
   ZReason,
 } from '../../../shared/schemas/enrolment.js';
-import { badRequest } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { readUpload } from '../../platform/uploads.js';
 import * as change from './change.service.js';
-import * as svc from './enrolment.service.js';
+import { cancelEnrolments } from './participation/cancel-enrolments.js';
+import { openEnrolments } from './participation/open-enrolments.js';
+import { adminReject } from './review/admin-reject.js';
+import { bodyApprove, bodyApproveMany, bodyReject } from './review/body-review.js';
+import { institutionApprove, institutionReject } from './review/institution-review.js';
+import { findEnrolments } from './view/find-enrolments.js';
+import { getDetail } from './view/get-detail.js';
+import { institutionOptions } from './view/institution-options.js';
+import { readPhoto } from './view/read-photo.js';
+import { revealIdNumber } from './view/reveal-id-number.js';
+import { getMine } from './wizard/get-mine.js';
+import { saveStep } from './wizard/save-step.js';
+import { submitRegistration } from './wizard/submit-registration.js';
+import { uploadPhoto } from './wizard/upload-photo.js';
 
 const tags = ['报名与审核'];
 const ZOk = z.object({ ok: z.literal(true) });
@@ -36,19 +48,19 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/enrolments/open',
     { schema: { tags, summary: '参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } },
-    async (req) => svc.openEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
+    async (req) => openEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
   );
   app.post(
     '/api/enrolments/cancel',
     { schema: { tags, summary: '取消参加考核（单个或批量）', body: ZPhysicianIds, response: { 200: ZDone } } },
-    async (req) => svc.cancelEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
+    async (req) => cancelEnrolments(deps, actorOf(req, 'institution'), req.body.physicianIds, req.id),
   );
 
   /* ───── 医师: 我要报名 ───── */
   app.get(
     '/api/enrolments/mine',
     { schema: { tags, summary: '本人考核状态、报名信息与可办理事项', response: { 200: ZMine } } },
-    async (req) => svc.getMine(deps, actorOf(req, 'physician')),
+    async (req) => getMine(deps, actorOf(req, 'physician')),
   );
   app.put(
     '/api/enrolments/mine/steps/:step',
@@ -61,23 +73,21 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
         response: { 200: ZMine },
       },
     },
-    async (req) => svc.saveStep(deps, actorOf(req, 'physician'), req.params.step, req.body, req.id),
+    async (req) => saveStep(deps, actorOf(req, 'physician'), req.params.step, req.body, req.id),
   );
   app.post(
     '/api/enrolments/mine/photo',
     { schema: { tags, summary: '上传1寸证件照（jpg，≤2MB）', response: { 200: z.object({ fileId: z.string() }) } } },
     async (req) => {
       const actor = actorOf(req, 'physician');
-      if (!req.isMultipart()) throw badRequest('请选择要上传的照片');
-      const file = await req.file();
-      if (!file) throw badRequest('请选择要上传的照片');
-      return svc.uploadPhoto(deps, actor, await file.toBuffer(), file.filename ?? '', req.id);
+      const { buf, name } = await readUpload(req, '请选择要上传的照片');
+      return uploadPhoto(deps, actor, buf, name, req.id);
     },
   );
   app.post(
     '/api/enrolments/mine/submit',
     { schema: { tags, summary: '提交信息（报名）', response: { 200: ZMine } } },
-    async (req) => svc.submitRegistration(deps, actorOf(req, 'physician'), req.id),
+    async (req) => submitRegistration(deps, actorOf(req, 'physician'), req.id),
   );
 
   /* ───── 医师信息修改 ───── */
@@ -139,7 +149,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
         response: { 200: ZList },
       },
     },
-    async (req) => svc.list(deps, actorOf(req, 'admin', 'institution', 'body'), req.query),
+    async (req) => findEnrolments(deps, actorOf(req, 'admin', 'institution', 'body'), req.query),
   );
   app.get(
     '/api/enrolments/institution-options',
@@ -151,12 +161,12 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
         response: { 200: z.object({ items: z.array(z.object({ id: z.number(), name: z.string() })) }) },
       },
     },
-    async (req) => svc.institutionOptions(deps, actorOf(req, 'admin', 'institution', 'body'), req.query.q),
+    async (req) => institutionOptions(deps, actorOf(req, 'admin', 'institution', 'body'), req.query.q),
   );
   app.get(
     '/api/enrolments/:id',
     { schema: { tags, summary: '查看考核记录详情', params: ZIdParam, response: { 200: ZDetail } } },
-    async (req) => svc.detail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
+    async (req) => getDetail(deps, actorOf(req, 'admin', 'institution', 'body', 'physician'), req.params.id),
   );
   app.post(
     '/api/enrolments/:id/reveal-id-number',
@@ -168,7 +178,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
         response: { 200: z.object({ idNumber: z.string() }) },
       },
     },
-    async (req) => svc.revealIdNumber(deps, actorOf(req, 'admin', 'institution', 'body'), req.params.id, req.id),
+    async (req) => revealIdNumber(deps, actorOf(req, 'admin', 'institution', 'body'), req.params.id, req.id),
   );
   app.get(
     '/api/enrolments/:id/photo',
@@ -182,7 +192,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = actorOf(req, 'admin', 'institution', 'body', 'physician');
-      const f = await svc.readPhoto(deps, actor, req.params.id, req.query.proposed === '1');
+      const f = await readPhoto(deps, actor, req.params.id, req.query.proposed === '1');
       return reply.header('cache-control', 'private, no-store').type(f.mime).send(f.body);
     },
   );
@@ -190,7 +200,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     '/api/enrolments/:id/institution-approve',
     { schema: { tags, summary: '上报考核名单 → 通过', params: ZIdParam, response: { 200: ZOk } } },
     async (req) => {
-      await svc.institutionApprove(deps, actorOf(req, 'institution'), req.params.id, req.id);
+      await institutionApprove(deps, actorOf(req, 'institution'), req.params.id, req.id);
       return ok;
     },
   );
@@ -206,7 +216,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => {
-      await svc.institutionReject(deps, actorOf(req, 'institution'), req.params.id, req.body.reason, req.id);
+      await institutionReject(deps, actorOf(req, 'institution'), req.params.id, req.body.reason, req.id);
       return ok;
     },
   );
@@ -214,14 +224,14 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
     '/api/enrolments/:id/body-approve',
     { schema: { tags, summary: '确认考核医师名单 → 通过', params: ZIdParam, response: { 200: ZOk } } },
     async (req) => {
-      await svc.bodyApprove(deps, actorOf(req, 'body'), req.params.id, req.id);
+      await bodyApprove(deps, actorOf(req, 'body'), req.params.id, req.id);
       return ok;
     },
   );
   app.post(
     '/api/enrolments/body-approve-batch',
     { schema: { tags, summary: '确认考核医师名单 → 批量通过', body: ZIds, response: { 200: ZDone } } },
-    async (req) => svc.bodyApproveMany(deps, actorOf(req, 'body'), req.body.ids, req.id),
+    async (req) => bodyApproveMany(deps, actorOf(req, 'body'), req.body.ids, req.id),
   );
   app.post(
     '/api/enrolments/:id/body-reject',
@@ -235,7 +245,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => {
-      await svc.bodyReject(deps, actorOf(req, 'body'), req.params.id, req.body.reason, req.id);
+      await bodyReject(deps, actorOf(req, 'body'), req.params.id, req.body.reason, req.id);
       return ok;
     },
   );
@@ -251,40 +261,7 @@ export default async function enrolmentRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => {
-      await svc.adminReject(deps, actorOf(req, 'admin'), req.params.id, req.body.mode, req.body.reason, req.id);
-      return ok;
-    },
-  );
-
-  /* ───── 站内消息 ───── */
-  app.get(
-    '/api/messages',
-    {
-      schema: {
-        tags: ['站内消息'],
-        summary: '我的站内消息（含未读数）',
-        querystring: z.object({
-          cursor: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: ZMessageList },
-      },
-    },
-    async (req) => svc.listMessages(deps, actorOf(req), req.query.cursor, req.query.limit),
-  );
-  app.post(
-    '/api/messages/:id/read',
-    { schema: { tags: ['站内消息'], summary: '标记已读', params: ZIdParam, response: { 200: ZOk } } },
-    async (req) => {
-      await svc.markRead(deps, actorOf(req), req.params.id);
-      return ok;
-    },
-  );
-  app.post(
-    '/api/messages/read-all',
-    { schema: { tags: ['站内消息'], summary: '全部标记已读', response: { 200: ZOk } } },
-    async (req) => {
-      await svc.markRead(deps, actorOf(req), null);
+      await adminReject(deps, actorOf(req, 'admin'), req.params.id, req.body.mode, req.body.reason, req.id);
       return ok;
     },
   );

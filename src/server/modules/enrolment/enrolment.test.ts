@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accounts,
-  assessmentAssignments,
-  enrolmentChangeRequests,
-  messages,
-  physicians,
-} from '../../db/schema/index.js';
+import { assessmentAssignments, enrolmentChangeRequests, messages, physicians } from '../../db/schema/index.js';
 import { countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
 import { buildEnrolmentWorld, enrolmentOf, fillWizard, multipart, tinyJpeg } from './enrolment.testkit.js';
 
@@ -673,27 +667,6 @@ describe('医师信息修改', () => {
       payload: { reason: '职称变更' },
     });
     expect(again.statusCode).toBe(200);
-  });
-});
-
-describe('站内消息', () => {
-  it('lists own messages with unread count; marking another account’s message is 404', async () => {
-    const w = await buildEnrolmentWorld(ctx);
-    await open(w);
-    const l = (await w.s.doc.inject({ method: 'GET', url: '/api/messages' })).json();
-    expect(l.unread).toBe(1);
-    const id = l.items[0].id;
-    expect((await w.s.docB.inject({ method: 'POST', url: `/api/messages/${id}/read` })).statusCode).toBe(404);
-    expect((await w.s.doc.inject({ method: 'POST', url: `/api/messages/${id}/read` })).statusCode).toBe(200);
-    expect((await w.s.doc.inject({ method: 'GET', url: '/api/messages' })).json()).toMatchObject({
-      unread: 0,
-      items: [{ read: true }],
-    });
-    const [acc] = await ctx.db
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.physicianId, w.doc.id)));
-    expect(acc).toBeTruthy();
   });
 });
 

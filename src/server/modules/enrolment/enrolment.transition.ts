@@ -6,11 +6,11 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts, assessmentAssignments, enrolments, messages } from '../../db/schema/index.js';
+import { assessmentAssignments, enrolments } from '../../db/schema/index.js';
 import { inSubtree, type Actor } from '../../platform/actor.js';
 import { writeAudit, writeAuditMany, type AuditEntry } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
-import { notifyPhysician } from '../../platform/notify.js';
+import { notifyPhysician, notifyPhysiciansMany } from '../messages/send-message.js';
 import { refusalError } from '../../platform/refusal.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../shared/enrolment-status.js';
 import {
@@ -24,7 +24,10 @@ import {
 } from './enrolment.machine.js';
 
 export type Enrolment = typeof enrolments.$inferSelect;
+/** What the enrolment use cases need from the app. */
+export type EnrolmentDeps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
 import { cycleById } from '../cycle/cycle.repo.js';
+import { enqueuePredrawOnReady } from '../exam/predraw.queue.js';
 
 export { currentCycle, cycleById, type Cycle } from '../cycle/cycle.repo.js';
 
@@ -142,6 +145,7 @@ export async function applyTransition(
     .where(and(eq(enrolments.id, id), eq(enrolments.status, row.status)))
     .returning();
   if (!updated) throw conflict('该记录已被他人处理，请刷新后重试');
+  await enqueuePredrawOnReady(tx, r.to, [id]); // 待参加测评 / 待再次考核: draw the paper ahead (issue 9)
   await writeAudit(
     tx,
     actor,
@@ -264,34 +268,4 @@ export async function applyTransitionMany(
   await writeAuditMany(tx, actor, audits, opts.requestId);
   await notifyPhysiciansMany(tx, deps.sms, notices);
   return out;
-}
-
-/** Notify many physicians: one SELECT, one INSERT of 站内消息, then an SMS for each bound mobile. */
-export async function notifyPhysiciansMany(
-  tx: DbOrTx,
-  sms: AppDeps['sms'],
-  notices: { physicianId: number; title: string; body: string; template: string }[],
-): Promise<void> {
-  if (!notices.length) return;
-  const accs = await tx
-    .select({
-      id: accounts.id,
-      physicianId: accounts.physicianId,
-      provinceId: accounts.provinceId,
-      mobile: accounts.mobile,
-    })
-    .from(accounts)
-    .where(sql`${accounts.physicianId} = ANY(${sql.param([...new Set(notices.map((n) => n.physicianId))])}::bigint[])`);
-  const byPhysician = new Map(accs.map((a) => [a.physicianId, a]));
-  const rows = notices.flatMap((n) => {
-    const a = byPhysician.get(n.physicianId);
-    return a ? [{ accountId: a.id, provinceId: a.provinceId, title: n.title, body: n.body }] : [];
-  });
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(messages).values(rows.slice(i, i + 2000));
-  const texts = notices.flatMap((n) => {
-    const a = byPhysician.get(n.physicianId);
-    return a?.mobile ? [{ mobile: a.mobile, template: n.template, content: n.body, provinceId: a.provinceId }] : [];
-  });
-  if (sms.sendMany) await sms.sendMany(tx, texts);
-  else for (const t of texts) await sms.send(tx, t);
 }

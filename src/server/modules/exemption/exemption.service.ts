@@ -17,7 +17,7 @@ import {
 import { escapeLike, requireProvinceAdmin, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
-import { notifyPhysician } from '../../platform/notify.js';
+import { notifyPhysician } from '../messages/send-message.js';
 import { refusalError } from '../../platform/refusal.js';
 import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure.js';

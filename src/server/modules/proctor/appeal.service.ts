@@ -9,7 +9,7 @@ import { cycles, enrolments, examAttempts, proctorCases } from '../../db/schema/
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.js';
-import { notifyPhysician } from '../../platform/notify.js';
+import { notifyPhysician } from '../messages/send-message.js';
 import { checkUpload, storeFile } from '../../platform/uploads.js';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
 import type { TAppealDecision, TMyProctoring } from '../../../shared/schemas/proctor.js';
