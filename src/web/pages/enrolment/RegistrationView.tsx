@@ -1,4 +1,4 @@
-import { Descriptions, Divider, Image, Table, Typography } from 'antd';
+import { Descriptions, Image, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { fmtDate, text } from './format';
 
@@ -94,7 +94,10 @@ export function ExperienceView({ exp }: { exp: Rec }) {
   );
   return (
     <>
-      <Divider titlePlacement="start">相关经历</Divider>
+      {/* part of 医师个人信息 (seed 003's sections), so a sub-heading like 基本信息 / 执业信息 */}
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        相关经历
+      </Typography.Title>
       {!any && <Typography.Text type="secondary">未填写（选填）</Typography.Text>}
       <ListTable
         title="多机构备案信息"
