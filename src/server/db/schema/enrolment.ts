@@ -100,5 +100,15 @@ export const enrolments = pgTable(
     index('enrolments_body_status_idx').on(t.assessmentBodyId, t.status, t.id),
     /** institution-scoped lists (上报考核名单, 考核进度) and the body scope (institution_id IN …) */
     index('enrolments_institution_status_idx').on(t.institutionId, t.status, t.id),
+    // statistics snapshot: an index-only scan in grouping order (decision 0112)
+    index('enrolments_stats_idx').on(
+      t.cycleId,
+      t.institutionId,
+      t.status,
+      t.procedure,
+      t.humanitiesExempt,
+      t.professionalExempt,
+      t.deferralApproved,
+    ),
   ],
 );

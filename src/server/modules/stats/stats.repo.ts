@@ -1,7 +1,7 @@
 /**
  * Statistics snapshots. `computeSnapshotRows` counts a province's cycle in one statement: the
- * enrolments are grouped per institution (one pass over the cycle's rows), each institution's
- * counts are added to every organisation on its path (province → city → district →
+ * enrolments are counted per institution (one index-only pass over the cycle's rows), each
+ * institution's counts are added to every organisation on its path (province → city → district →
  * institution), and one row per organisation is stored. Reading a statistics page is then a
  * primary-key / (snapshot, parent) index read of a few rows, scoped to the actor.
  */
@@ -10,13 +10,54 @@ import type { DbOrTx } from '../../db/client.js';
 import { assessmentAssignments, statsRows, statsSnapshots } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { isInSubtree } from '../../platform/actor.js';
+import { ENROLMENT_STATUSES } from '../../../shared/domain/enrolment.js';
+import { PROCEDURES } from '../../../shared/domain/procedure.js';
 
 export type SnapshotRow = typeof statsSnapshots.$inferSelect;
 export type StoredStatsRow = typeof statsRows.$inferSelect;
 
-const UNFINISHED_EXCLUDED = sql`('passed','failed','disciplinary_failed','withdrawn')`;
+/** statuses counted (not_opened is not part of the statistics) */
+const COUNTED = ENROLMENT_STATUSES.filter((st) => st !== 'not_opened');
+/** 考核结果统计 buckets: stored key → which of an institution's grouped rows it counts */
+const RESULT_FILTERS: [string, string][] = [
+  ['passed', `status = 'passed'`],
+  ['failed', `status = 'failed'`],
+  ['disciplinary', `status = 'disciplinary_failed'`],
+  ['unfinished', `status NOT IN ('passed', 'failed', 'disciplinary_failed', 'withdrawn')`],
+  ['exempt', `(humanities_exempt OR professional_exempt)`],
+  ['deferred', `deferral_approved`],
+];
+/** One count column per status, and per procedure: its rows (withdrawn excluded) and each bucket. */
+const COLUMNS: [string, string][] = [
+  ...COUNTED.map((st): [string, string] => [`s_${st}`, `status = '${st}'`]),
+  ...PROCEDURES.flatMap((proc): [string, string][] => {
+    const of = `procedure = '${proc}' AND status <> 'withdrawn'`;
+    return [[`${proc}_n`, of], ...RESULT_FILTERS.map(([k, f]): [string, string] => [`${proc}_${k}`, `${of} AND ${f}`])];
+  }),
+];
+// fixed identifiers and literals from the domain's own constants (never user input)
+const PIVOT = sql.raw(COLUMNS.map(([k, f]) => `coalesce(sum(n) FILTER (WHERE ${f}), 0)::int AS ${k}`).join(',\n'));
+const ROLLUP = sql.raw(COLUMNS.map(([k]) => `sum(i.${k})::int AS ${k}`).join(', '));
+// only the statuses present (a count > 0), as jsonb_object_agg over the statuses would give
+const PROGRESS_JSON = sql.raw(
+  `jsonb_strip_nulls(jsonb_build_object(${COUNTED.map((st) => `'${st}', nullif(r.s_${st}, 0)`).join(', ')}))`,
+);
+// only the procedures that have rows
+const RESULT_JSON = sql.raw(
+  `jsonb_strip_nulls(jsonb_build_object(${PROCEDURES.map(
+    (proc) =>
+      `'${proc}', CASE WHEN r.${proc}_n > 0 THEN jsonb_build_object(${RESULT_FILTERS.map(([k]) => `'${k}', r.${proc}_${k}`).join(', ')}) END`,
+  ).join(', ')}))`,
+);
 
-/** Counts the cycle and stores one row per administration / institution of the province. */
+/**
+ * Counts the cycle and stores one row per administration / institution of the province, in one
+ * statement of three steps (decision 0112): (1) the cycle's enrolments grouped per institution and
+ * the columns the counts depend on — an index-only scan of `enrolments_stats_idx` in its order, so
+ * a streaming aggregate with no hash table; (2) pivoted into one row of counts per institution;
+ * (3) each institution's row added to every unit on its path (≈ 4 rows per institution) and
+ * summed per unit, then shaped as the stored JSON.
+ */
 export async function computeSnapshotRows(
   tx: DbOrTx,
   snapshot: { id: number; provinceId: number; cycleId: number },
@@ -25,43 +66,27 @@ export async function computeSnapshotRows(
   const r = await tx.execute(sql`
     INSERT INTO stats_rows (snapshot_id, org_id, parent_id, path, kind, level, name, progress, result)
     WITH base AS (
-      SELECT institution_id, status, procedure,
-             (humanities_exempt OR professional_exempt) AS exempt, deferral_approved AS deferred,
-             count(*)::int AS n
+      SELECT institution_id, status, procedure, humanities_exempt, professional_exempt, deferral_approved,
+             count(*) AS n
         FROM enrolments
        WHERE cycle_id = ${snapshot.cycleId} AND status <> 'not_opened'
-       GROUP BY 1, 2, 3, 4, 5
-    ), exploded AS (
-      SELECT a.org_id, b.status, b.procedure, b.exempt, b.deferred, b.n
-        FROM base b
-        JOIN organisations o ON o.id = b.institution_id
+       GROUP BY institution_id, status, procedure, humanities_exempt, professional_exempt, deferral_approved
+    ), inst AS (
+      SELECT institution_id, ${PIVOT} FROM base GROUP BY institution_id
+    ), rolled AS (
+      SELECT a.org_id, ${ROLLUP}
+        FROM inst i
+        JOIN organisations o ON o.id = i.institution_id
         CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) AS a(org_id)
-    ), by_status AS (
-      SELECT org_id, status, sum(n)::int AS n FROM exploded GROUP BY 1, 2
-    ), progress AS (
-      SELECT org_id, jsonb_object_agg(status, n) AS progress FROM by_status GROUP BY 1
-    ), by_procedure AS (
-      SELECT org_id, procedure, jsonb_build_object(
-               'passed', coalesce(sum(n) FILTER (WHERE status = 'passed'), 0),
-               'failed', coalesce(sum(n) FILTER (WHERE status = 'failed'), 0),
-               'disciplinary', coalesce(sum(n) FILTER (WHERE status = 'disciplinary_failed'), 0),
-               'unfinished', coalesce(sum(n) FILTER (WHERE status NOT IN ${UNFINISHED_EXCLUDED}), 0),
-               'exempt', coalesce(sum(n) FILTER (WHERE exempt), 0),
-               'deferred', coalesce(sum(n) FILTER (WHERE deferred), 0)) AS counts
-        FROM exploded
-       WHERE procedure IS NOT NULL AND status <> 'withdrawn'
-       GROUP BY 1, 2
-    ), result AS (
-      SELECT org_id, jsonb_object_agg(procedure, counts) AS result FROM by_procedure GROUP BY 1
+       GROUP BY a.org_id
     )
     SELECT ${snapshot.id}, o.id, o.parent_id, o.path, o.kind, o.level, o.name,
-           coalesce(p.progress, '{}'::jsonb), coalesce(r.result, '{}'::jsonb)
+           coalesce(${PROGRESS_JSON}, '{}'::jsonb), coalesce(${RESULT_JSON}, '{}'::jsonb)
       FROM organisations o
-      LEFT JOIN progress p ON p.org_id = o.id
-      LEFT JOIN result r ON r.org_id = o.id
+      LEFT JOIN rolled r ON r.org_id = o.id
      WHERE o.province_id = ${snapshot.provinceId}
        AND o.kind IN ('admin', 'institution')
-       AND (o.status <> 'deregistered' OR p.org_id IS NOT NULL)`);
+       AND (o.status <> 'deregistered' OR r.org_id IS NOT NULL)`);
   return r.rowCount ?? 0;
 }
 

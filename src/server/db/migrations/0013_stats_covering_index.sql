@@ -1,0 +1,1 @@
+CREATE INDEX "enrolments_stats_idx" ON "enrolments" USING btree ("cycle_id","institution_id","status","procedure","humanities_exempt","professional_exempt","deferral_approved");
