@@ -41,9 +41,7 @@ export function LearnHomePage() {
             >
               <div style={{ fontSize: 28, color: '#1677ff' }}>{t.icon}</div>
               <div style={{ fontWeight: 600, marginTop: 4 }}>{t.label}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t.note || '\u00a0'}
-              </Typography.Text>
+              <Typography.Text type="secondary">{t.note || '\u00a0'}</Typography.Text>
             </Card>
           </Col>
         ))}

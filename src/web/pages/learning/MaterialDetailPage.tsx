@@ -24,7 +24,7 @@ export function MaterialDetailPage() {
               下载附件：{m.fileName}
             </Button>
           )}
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
             更新于 {fmt(m.updatedAt)}
           </Typography.Paragraph>
         </Card>

@@ -22,7 +22,11 @@ export function Countdown({ seconds, onZero }: { seconds: number; onZero: () => 
   const mm = String(Math.floor(left / 60)).padStart(2, '0');
   const ss = String(left % 60).padStart(2, '0');
   return (
-    <Tag color={left < 300 ? 'red' : 'blue'} style={{ fontSize: 14, padding: '2px 8px' }} data-testid="mock-timer">
+    <Tag
+      color={left < 300 ? 'red' : 'blue'}
+      style={{ fontSize: 'inherit', lineHeight: 1.5, padding: '2px 8px' }}
+      data-testid="mock-timer"
+    >
       剩余 {mm}:{ss}
     </Tag>
   );

@@ -73,9 +73,7 @@ function AnswerSheet({ id, a }: { id: string; a: TMockAttempt }) {
         extra={<Countdown seconds={a.remainingSeconds} onZero={refresh} />}
       />
       <Card size="small" title={`第 ${cur + 1} / ${a.items.length} 题 · ${QUESTION_TYPE_LABELS[item.type]}`}>
-        <Typography.Paragraph strong style={{ fontSize: 16 }}>
-          {item.stem}
-        </Typography.Paragraph>
+        <Typography.Paragraph strong>{item.stem}</Typography.Paragraph>
         {item.type === 'multiple' ? (
           <Checkbox.Group
             value={sheet[cur] ?? []}

@@ -99,16 +99,12 @@ function QuestionCard({
       title={
         <Space>
           <Tag color="blue">{QUESTION_TYPE_LABELS[question.type]}</Tag>
-          <span style={{ fontWeight: 400, fontSize: 12 }}>{question.category}</span>
+          <span style={{ fontWeight: 400 }}>{question.category}</span>
         </Space>
       }
-      extra={
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          未掌握 {remaining} 题
-        </Typography.Text>
-      }
+      extra={<Typography.Text type="secondary">未掌握 {remaining} 题</Typography.Text>}
     >
-      <Typography.Paragraph strong style={{ fontSize: 16 }} data-testid="practice-stem">
+      <Typography.Paragraph strong data-testid="practice-stem">
         {question.stem}
       </Typography.Paragraph>
       {result ? (

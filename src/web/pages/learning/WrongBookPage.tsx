@@ -107,7 +107,7 @@ function WrongCard({ w, onRemove }: { w: TWrongItem; onRemove: () => void }) {
           解析：{w.explanation}
         </Typography.Paragraph>
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary">
         答错 {w.wrongCount} 次 · 最近 {fmt(w.lastWrongAt)}
       </Typography.Text>
     </Card>
