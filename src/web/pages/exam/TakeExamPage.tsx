@@ -153,7 +153,7 @@ export function TakeExamPage() {
             剩余时间 {remaining === null ? '--:--' : mmss(remaining)}
           </Typography.Text>
         </div>
-        <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 12, color: '#888', marginTop: 2 }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', color: '#666', marginTop: 2 }}>
           <span>
             已答 {answered}/{items.length}
           </span>
@@ -199,7 +199,7 @@ export function TakeExamPage() {
           ))
         }
       >
-        <Typography.Paragraph style={{ fontSize: 16 }}>{item.stem}</Typography.Paragraph>
+        <Typography.Paragraph>{item.stem}</Typography.Paragraph>
         {item.type === 'multiple' ? (
           <Checkbox.Group
             value={choice}
@@ -208,7 +208,7 @@ export function TakeExamPage() {
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               {item.options.map((o, i) => (
-                <Checkbox key={o.id} value={o.id} style={{ padding: '8px 4px', width: '100%', fontSize: 15 }}>
+                <Checkbox key={o.id} value={o.id} style={{ padding: '8px 4px', width: '100%' }}>
                   {String.fromCharCode(65 + i)}. {o.text}
                 </Checkbox>
               ))}
@@ -222,7 +222,7 @@ export function TakeExamPage() {
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               {item.options.map((o, i) => (
-                <Radio key={o.id} value={o.id} style={{ padding: '8px 4px', width: '100%', fontSize: 15 }}>
+                <Radio key={o.id} value={o.id} style={{ padding: '8px 4px', width: '100%' }}>
                   {item.type === 'judge' ? o.text : `${String.fromCharCode(65 + i)}. ${o.text}`}
                 </Radio>
               ))}
@@ -250,7 +250,7 @@ export function TakeExamPage() {
       <Button type="primary" danger block size="large" onClick={() => setConfirmOpen(true)}>
         交卷
       </Button>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="submit-rule">
+      <Typography.Paragraph type="secondary" data-testid="submit-rule">
         交卷规则：{SUBMIT_RULE}
       </Typography.Paragraph>
 
