@@ -4,8 +4,9 @@
  * - `exam.sweep`: submit attempts whose time is up (a physician who closed the page). Attempts
  *   are also closed lazily whenever they are touched, and 关闭首轮考核 closes the rest, so a
  *   one-minute schedule is enough.
- * - `exam.predraw`: draw the next paper of enrolments waiting for a test (every 10 minutes), so
- *   【去考试】 at the peak is a read plus one row.
+ * - `exam.predraw`: draw the next paper of enrolments waiting for a test, so 【去考试】 at the
+ *   peak is a read plus one row. Queued with `{ enrolmentIds }` by the transition to 待参加测评 /
+ *   待再次考核 (enrolment.transition.ts), and every 10 minutes for all of them as a safety net.
  * - `exam.compact`: move closed attempts' answers still held as rows onto the attempt.
  */
 import type { JobDefinitions, JobSchedule } from '../../platform/jobs.js';
@@ -21,8 +22,16 @@ export const jobs: JobDefinitions = {
       if (n < 500) break;
     }
   },
-  'exam.predraw': async (_payload, ctx) => {
+  'exam.predraw': async (payload: { enrolmentIds?: unknown }, ctx) => {
     const deps = examDeps(ctx.deps);
+    const ids = Array.isArray(payload?.enrolmentIds)
+      ? payload.enrolmentIds.map(Number).filter(Number.isSafeInteger)
+      : null;
+    if (ids) {
+      const n = await predrawPapers(deps, 500, ids);
+      if (n) ctx.logger.info({ drawn: n }, '已预先组卷');
+      return;
+    }
     for (let i = 0; i < 40; i++) {
       const n = await predrawPapers(deps);
       if (n) ctx.logger.info({ drawn: n }, '已预先组卷');

@@ -43,22 +43,25 @@ interface Candidate {
 
 /**
  * Draw the next paper for up to `limit` enrolments per paper type that wait for a test and have
- * none drawn yet; drop papers of enrolments that left the test stages. Returns the number drawn.
+ * none drawn yet (only `onlyIds` when given); drop papers of enrolments that left the test
+ * stages. Returns the number drawn.
  */
 export async function predrawPapers(
   deps: Pick<ExamDeps, 'db' | 'logger' | 'examCaches'>,
   limit = 500,
+  onlyIds?: number[],
 ): Promise<number> {
+  const only = onlyIds ? sql`AND e.id = ANY(${sql.param(onlyIds)}::bigint[])` : sql``;
   await deps.db.execute(sql`
     DELETE FROM exam_predrawn_papers x USING enrolments e
-     WHERE e.id = x.enrolment_id AND e.status NOT IN ('ready_for_exam', 'reexam_ready')`);
+     WHERE e.id = x.enrolment_id AND e.status NOT IN ('ready_for_exam', 'reexam_ready') ${only}`);
   let drawn = 0;
   for (const paperType of ['humanities', 'professional'] as const) {
     const r = await deps.db.execute(sql`
       SELECT e.id, e.cycle_id AS "cycleId", e.province_id AS "provinceId", p.practice_category AS "practiceCategory",
              CASE WHEN e.status = 'reexam_ready' THEN 'reexam' ELSE 'first' END AS round
         FROM enrolments e JOIN physicians p ON p.id = e.physician_id
-       WHERE e.status IN ('ready_for_exam', 'reexam_ready') AND e.procedure IS NOT NULL
+       WHERE e.status IN ('ready_for_exam', 'reexam_ready') AND e.procedure IS NOT NULL ${only}
          AND ${paperType === 'humanities' ? sql`NOT e.humanities_exempt` : sql`e.procedure = 'general' AND NOT e.professional_exempt`}
          AND NOT EXISTS (SELECT 1 FROM exam_predrawn_papers x
                           WHERE x.enrolment_id = e.id AND x.paper_type = ${paperType}
