@@ -10,6 +10,8 @@ import { cleanFileName } from './uploads.js';
 declare module 'fastify' {
   interface FastifyRequest {
     session: ResolvedSession | null;
+    /** The cookie of a SESSION_IN_STATEMENT route, not yet resolved (see settleSession). */
+    pendingSessionToken: string | null;
   }
 }
 
@@ -30,6 +32,17 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/verify/:code',
   'GET /api/help/contacts',
 ]);
+
+/**
+ * Routes whose handler checks the session inside its own single statement — the answer save,
+ * so a save is one round trip to PostgreSQL instead of two (decision 0055). For them the
+ * onRequest hook only requires the session cookie; the handler's statement checks the session,
+ * its CSRF token, onboarding and ownership together, and every other outcome — and every error
+ * raised before the handler, such as a validation error — first settles the session the
+ * ordinary way (`settleSession`), so an anonymous or forged caller still gets 401 before
+ * anything about its input.
+ */
+export const SESSION_IN_STATEMENT_ROUTES: ReadonlySet<string> = new Set(['PUT /api/exam/attempts/:id/answers/:index']);
 
 export function isPublicRoute(method: string, url: string | undefined): boolean {
   if (!url) return true; // no route matched: the not-found handler answers
@@ -70,27 +83,20 @@ export function findControlChars(v: unknown, re: RegExp, depth = 0): string | nu
  */
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('session', null);
+  app.decorateRequest('pendingSessionToken', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
+    if (token && SESSION_IN_STATEMENT_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) {
+      req.pendingSessionToken = token;
+      return;
+    }
     req.session = token ? await resolveSession(deps.db, token) : null;
     if (!req.session) {
       if (!isPublicRoute(req.method, req.routeOptions.url)) throw unauthorized();
       return;
     }
-    // bind the actor onto the request's own child logger (no second child per request on the hot path)
-    (req.log as unknown as { setBindings(b: object): void }).setBindings({
-      actor: req.session.actor.accountId,
-      role: req.session.actor.role,
-    });
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.session.csrfToken) {
-      throw new AppError('CSRF', '页面已过期，请刷新页面后重试', 403);
-    }
-    const s = req.session;
-    const onboarding = s.mustChangePassword || (s.actor.role === 'physician' && !s.mobileBound);
-    if (onboarding && !ONBOARDING_PATHS.some((p) => req.url.startsWith(p))) {
-      throw new AppError('ONBOARDING_REQUIRED', '首次登录须先修改密码（医师还须绑定手机号）', 403);
-    }
+    admit(req, req.session);
   });
   // after parsing, before the route's schema runs: text inputs never carry NUL/control characters
   app.addHook('preValidation', async (req) => {
@@ -111,6 +117,36 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
       throw new AppError('CONTROL_CHARS', CONTROL_CHARS_MESSAGE, 400);
     }
   });
+}
+
+/** CSRF and onboarding gates for a resolved session; binds the actor onto the request's logger. */
+function admit(req: FastifyRequest, s: ResolvedSession): void {
+  // bind the actor onto the request's own child logger (no second child per request on the hot path)
+  (req.log as unknown as { setBindings(b: object): void }).setBindings({
+    actor: s.actor.accountId,
+    role: s.actor.role,
+  });
+  if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== s.csrfToken) {
+    throw new AppError('CSRF', '页面已过期，请刷新页面后重试', 403);
+  }
+  const onboarding = s.mustChangePassword || (s.actor.role === 'physician' && !s.mobileBound);
+  if (onboarding && !ONBOARDING_PATHS.some((p) => req.url.startsWith(p))) {
+    throw new AppError('ONBOARDING_REQUIRED', '首次登录须先修改密码（医师还须绑定手机号）', 403);
+  }
+}
+
+/**
+ * Resolve a SESSION_IN_STATEMENT route's cookie the ordinary way (one query) and apply the same
+ * gates as every other route: 401 without a live session, 403 for CSRF or onboarding. A no-op
+ * once settled, and for every other route.
+ */
+export async function settleSession(req: FastifyRequest): Promise<void> {
+  const token = req.pendingSessionToken;
+  if (!token) return;
+  req.pendingSessionToken = null;
+  req.session = await resolveSession(req.server.deps.db, token);
+  if (!req.session) throw unauthorized();
+  admit(req, req.session);
 }
 
 type Part = { type?: string; filename?: string; value?: unknown } | undefined;
@@ -156,7 +192,16 @@ const PG_INPUT_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '2
 
 /** One error handler: AppErrors keep their Chinese message; validation errors are summarised; 5xx details are logged only. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: unknown, req: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler(async (error: unknown, req: FastifyRequest, reply: FastifyReply) => {
+    let err = error;
+    // authenticate before telling anything about the input (SESSION_IN_STATEMENT routes)
+    if (req.pendingSessionToken) {
+      try {
+        await settleSession(req);
+      } catch (authError) {
+        err = authError;
+      }
+    }
     if (err instanceof AppError) {
       return reply.status(err.httpStatus).send({ code: err.code, message: err.message, details: err.details });
     }

@@ -8,6 +8,9 @@ export const SESSION_COOKIE = 'dk_session';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The stored id of a session cookie's token (for statements that check the session themselves). */
+export const sessionIdOf = hashToken;
+
 export async function createSession(
   db: DbOrTx,
   accountId: number,

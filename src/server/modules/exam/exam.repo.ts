@@ -171,6 +171,52 @@ export async function upsertAnswer(
   return r.rowCount === 1;
 }
 
+/**
+ * The same guarded UPSERT, with the caller's session checked in the statement itself (decision
+ * 0055): a live physician session with this CSRF token and onboarding done, owning the attempt.
+ * One round trip per save; anything else writes nothing and the caller takes the ordinary path.
+ */
+const SAVE_WITH_SESSION_SQL = `
+WITH s AS (
+  SELECT acc.physician_id
+    FROM sessions se JOIN accounts acc ON acc.id = se.account_id
+   WHERE se.id = $8 AND se.csrf_token = $9 AND se.revoked_at IS NULL AND se.expires_at > now()
+     AND se.role = 'physician' AND acc.physician_id IS NOT NULL
+     AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL)
+INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
+SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5, $6
+  FROM exam_attempts a JOIN s ON s.physician_id = a.physician_id
+ WHERE a.id = $1 AND a.status = 'in_progress' AND a.deadline_at > $5
+   AND (a.device_id IS NULL OR a.device_id = $7)
+   FOR SHARE OF a
+ON CONFLICT (attempt_id, question_index) DO UPDATE
+   SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked),
+       saved_at = EXCLUDED.saved_at, seq = EXCLUDED.seq
+ WHERE exam_answers.seq < EXCLUDED.seq`;
+
+/** true = applied for this session's physician; false = nothing written, for whatever reason. */
+export async function upsertAnswerWithSession(
+  pool: pg.Pool,
+  a: {
+    attemptId: number;
+    index: number;
+    choice: string | null;
+    marked: boolean | null;
+    now: Date;
+    seq: number;
+    deviceId: string;
+    sessionId: string;
+    csrfToken: string;
+  },
+): Promise<boolean> {
+  const r = await pool.query({
+    name: 'exam_save_answer_with_session',
+    text: SAVE_WITH_SESSION_SQL,
+    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.seq, a.deviceId, a.sessionId, a.csrfToken],
+  });
+  return r.rowCount === 1;
+}
+
 /** Why a save wrote nothing: the attempt's row as it is now, and the stored seq of the question. */
 export async function saveRefusal(
   db: DbOrTx,

@@ -23,7 +23,8 @@ import {
   ZStartResult,
   ZSubmitResult,
 } from '../../../shared/schemas/exam.js';
-import { actorOf } from '../../platform/http.js';
+import { actorOf, settleSession } from '../../platform/http.js';
+import { sessionIdOf } from '../../platform/sessions.js';
 import * as svc from './exam.service.js';
 
 const tags = ['测评'];
@@ -117,7 +118,18 @@ export default async function examRoutes(fastify: FastifyInstance) {
         response: { 200: ZSaveAnswerResult },
       },
     },
-    async (req) => svc.saveAnswer(deps, actorOf(req, 'physician'), req.params.id, req.params.index, req.body),
+    // the hot path: session checked inside the save's own statement (SESSION_IN_STATEMENT_ROUTES)
+    async (req) => {
+      const { id, index } = req.params;
+      if (req.pendingSessionToken) {
+        const csrf = req.headers['x-csrf-token'];
+        const credentials = { sessionId: sessionIdOf(req.pendingSessionToken), csrfToken: csrf as string | undefined };
+        const saved = await svc.saveAnswerInOneStatement(deps, credentials, id, index, req.body);
+        if (saved) return saved;
+        await settleSession(req);
+      }
+      return svc.saveAnswer(deps, actorOf(req, 'physician'), id, index, req.body);
+    },
   );
 
   app.post(

@@ -20,7 +20,7 @@ export { claimAttempt } from './attempt/claim.js';
 export { completeIfDone, finalizeAttempt } from './attempt/finalize.js';
 export { paperJson } from './attempt/paper.js';
 export { predrawPapers } from './attempt/predraw.js';
-export { saveAnswer } from './attempt/save-answer.js';
+export { saveAnswer, saveAnswerInOneStatement } from './attempt/save-answer.js';
 export { startAttempt } from './attempt/start.js';
 export { attemptState } from './attempt/state.js';
 export { submitAttempt } from './attempt/submit.js';

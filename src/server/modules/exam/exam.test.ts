@@ -21,7 +21,15 @@ import {
 } from '../../../../tests/helpers.js';
 import { analyseResponses } from './analysis/item-stats.js';
 import { scoreAttempts } from './exam.repo.js';
-import { closeExamWindow, compactClosedAttempts, examDeps, predrawPapers, sweepTimedOut } from './exam.service.js';
+import {
+  closeExamWindow,
+  compactClosedAttempts,
+  examDeps,
+  predrawPapers,
+  saveAnswerInOneStatement,
+  sweepTimedOut,
+} from './exam.service.js';
+import { sessionIdOf } from '../../platform/sessions.js';
 import { bankKeysOf, scorePaper, type FrozenPaper } from './paper.js';
 
 let ctx: TestContext;
@@ -751,6 +759,91 @@ describe('the answer journal: sequence-guarded saves', () => {
       before.map((a: { index: number; choice: string[] }) => [a.index, a.choice]),
     );
     expect(after).toMatchObject({ status: 'submitted', score: 60 });
+  });
+});
+
+describe('the save checks the session inside its own statement (decision 0055)', () => {
+  const put = (headers: Record<string, string>, id: number, i: number, payload: unknown) =>
+    ctx.app.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${id}/answers/${i}`,
+      headers,
+      payload: payload as object,
+    });
+  const ok = (items: { o: string[] }[], i = 0) => ({ choice: [items[i].o[0]], seq: ++journalSeq, deviceId: DEVICE });
+
+  it('one statement applies the save only for the live physician session with its CSRF token, onboarded, owning the attempt', async () => {
+    const { enrol } = await setup(ctx.db);
+    const a = await enrol({ procedure: 'simple' });
+    const b = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(a.s, 'humanities')).json();
+    const items = (await attemptRow(attemptId)).paper.items;
+    const deps = examDeps(ctx.app.deps);
+    // the statement path uses only metadata already cached by the attempt's own reads (page open)
+    expect(
+      await saveAnswerInOneStatement(deps, { sessionId: 'x', csrfToken: 'y' }, attemptId, 0, ok(items)),
+    ).toBeNull();
+    expect((await a.s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` })).statusCode).toBe(200);
+    const creds = (s: TestSession) => ({
+      sessionId: sessionIdOf(s.headers.cookie.replace('dk_session=', '')),
+      csrfToken: s.headers['x-csrf-token'],
+    });
+    const save = (c: { sessionId: string; csrfToken: string | undefined }, i = 0) =>
+      saveAnswerInOneStatement(deps, c, attemptId, i, ok(items, i));
+    // refused (null, nothing written): wrong CSRF, no CSRF, another physician, unknown session
+    expect(await save({ ...creds(a.s), csrfToken: 'forged' })).toBeNull();
+    expect(await save({ ...creds(a.s), csrfToken: undefined })).toBeNull();
+    expect(await save(creds(b.s))).toBeNull();
+    expect(await save({ sessionId: sessionIdOf('made-up'), csrfToken: creds(a.s).csrfToken })).toBeNull();
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(0);
+    // applied for the owner
+    expect(await save(creds(a.s))).toMatchObject({ ok: true, applied: true });
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(1);
+    // a physician who must change the password first, and a revoked session: nothing written
+    await ctx.db.execute(sql`UPDATE accounts SET must_change_password = true WHERE id = ${a.s.accountId}`);
+    expect(await save(creds(a.s), 1)).toBeNull();
+    await ctx.db.execute(sql`UPDATE accounts SET must_change_password = false WHERE id = ${a.s.accountId}`);
+    await ctx.db.execute(sql`UPDATE sessions SET revoked_at = now() WHERE id = ${creds(a.s).sessionId}`);
+    expect(await save(creds(a.s), 1)).toBeNull();
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(1);
+  });
+
+  it('over HTTP every refusal keeps its ordinary answer: 401 before any word about the input, 403 CSRF / onboarding, 404 another’s attempt', async () => {
+    const { enrol } = await setup(ctx.db);
+    const a = await enrol({ procedure: 'simple' });
+    const b = await enrol({ procedure: 'simple' });
+    const { attemptId } = (await start(a.s, 'humanities')).json();
+    const items = (await attemptRow(attemptId)).paper.items;
+    const forged = { cookie: 'dk_session=forged-token', 'x-csrf-token': a.s.headers['x-csrf-token'] };
+    // a forged cookie with a valid body, a malformed body, a control character, bad JSON: 401, no schema detail
+    for (const payload of [ok(items), { choice: 'x', seq: -1 }, { ...ok(items), deviceId: 'a\u0000b' }]) {
+      const r = await put(forged, attemptId, 0, payload);
+      expect(r.statusCode, JSON.stringify(payload)).toBe(401);
+      expect(r.body).not.toMatch(/seq|choice|deviceId|控制字符/);
+    }
+    const badJson = await ctx.app.inject({
+      method: 'PUT',
+      url: `/api/exam/attempts/${attemptId}/answers/0`,
+      headers: { ...forged, 'content-type': 'application/json' },
+      payload: '{"choice":',
+    });
+    expect(badJson.statusCode).toBe(401);
+    // the owner's session with a wrong CSRF token: 403, nothing saved
+    const csrf = await put({ ...a.s.headers, 'x-csrf-token': 'stale' }, attemptId, 0, ok(items));
+    expect(csrf.statusCode).toBe(403);
+    expect(csrf.json().code).toBe('CSRF');
+    // another physician's session on this attempt: 404 as for a missing attempt
+    expect((await put(b.s.headers, attemptId, 0, ok(items))).statusCode).toBe(404);
+    // onboarding not finished: 403
+    await ctx.db.execute(sql`UPDATE accounts SET must_change_password = true WHERE id = ${a.s.accountId}`);
+    expect((await put(a.s.headers, attemptId, 0, ok(items))).json().code).toBe('ONBOARDING_REQUIRED');
+    await ctx.db.execute(sql`UPDATE accounts SET must_change_password = false WHERE id = ${a.s.accountId}`);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(0);
+    // the owner saves; after logout the same cookie is refused at once (no cache anywhere)
+    expect((await put(a.s.headers, attemptId, 0, ok(items))).json()).toMatchObject({ applied: true });
+    expect((await a.s.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
+    expect((await put(a.s.headers, attemptId, 1, ok(items, 1))).statusCode).toBe(401);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import type { TSaveAnswerInput, TSaveAnswerResult } from '../../../../shared/sch
 import type { ExamDeps } from '../exam.caches.js';
 import { closedError, deviceReplacedError } from '../exam.context.js';
 import * as repo from '../exam.repo.js';
-import { choiceError, choiceKey, remainingSeconds } from '../paper.js';
+import { choiceError, choiceKey, isTimedOut, remainingSeconds } from '../paper.js';
 import { ensureOpen, ownAttempt } from './own-attempt.js';
 
 /**
@@ -53,4 +53,42 @@ export async function saveAnswer(
   if (row.deviceId && row.deviceId !== input.deviceId) throw deviceReplacedError();
   // the server already holds this entry or a newer one for the question
   return { ok: true, applied: false, seq: row.storedSeq ?? 0, remainingSeconds: remainingSeconds(m.deadlineAt, now) };
+}
+
+/**
+ * The save as one statement (decision 0055): the session cookie, the CSRF token, onboarding and
+ * the ownership of the attempt are checked by the UPSERT itself, so a save is one round trip.
+ * Returns the result only when the answer was applied; `null` for everything else (no warm
+ * metadata, a choice that does not fit the paper, time up, a stale entry, another device, no
+ * valid session …) — the route then authenticates the ordinary way and runs `saveAnswer`, which
+ * gives the exact answer. Nothing here reads the database for an unauthenticated caller beyond
+ * the statement, and nothing is told about the input before the session is known.
+ */
+export async function saveAnswerInOneStatement(
+  deps: ExamDeps,
+  credentials: { sessionId: string; csrfToken: string | undefined },
+  id: number,
+  index: number,
+  input: TSaveAnswerInput,
+): Promise<TSaveAnswerResult | null> {
+  if (!credentials.csrfToken) return null;
+  const m = deps.examCaches.attempts.get(id);
+  if (m?.status !== 'in_progress') return null;
+  if (input.choice ? choiceError(m.paper, index, input.choice) : !m.paper.items[index]) return null;
+  const now = deps.now();
+  if (isTimedOut(m.deadlineAt, now)) return null;
+  const applied = await repo.upsertAnswerWithSession(deps.pool, {
+    attemptId: id,
+    index,
+    choice: input.choice ? choiceKey(input.choice) : null,
+    marked: input.marked ?? null,
+    now,
+    seq: input.seq,
+    deviceId: input.deviceId,
+    sessionId: credentials.sessionId,
+    csrfToken: credentials.csrfToken,
+  });
+  return applied
+    ? { ok: true, applied: true, seq: input.seq, remainingSeconds: remainingSeconds(m.deadlineAt, now) }
+    : null;
 }
