@@ -1,11 +1,17 @@
 import { expect, type Page, test } from '@playwright/test';
 import { arrangePhysician, doctorLogin, fillStepsThroughApi, PHONE } from './doctor-support';
+import { arrangeExamPhysician, loginAndStart } from './exam-support';
 import { wizardButton } from './support-enrolment';
 
 /**
  * Issue 12 item 14, for older physicians on a 390×844 phone (seed 001 §2.2.3 pages): every input
  * has a label, no English stepper names, body text ≥ 16 px, tap targets ≥ 44 px, a 大字 switch
  * that persists, and the 短信验证码 field of the first-login mobile binding is labelled.
+ */
+/**
+ * The page as a reader meets it: unlabelled inputs, visible text under 16 px and tap targets under
+ * 44 px anywhere on the page (the phone header, the physician menu and the page itself), plus the
+ * figures: the body text size of the physician shell, the smallest text and the lowest target.
  */
 async function audit(page: Page) {
   return page.evaluate(() => {
@@ -23,30 +29,46 @@ async function audit(page: Page) {
       if (!named) unlabelled.push(i.outerHTML.slice(0, 120));
     }
     const small: string[] = [];
-    const walker = document.createTreeWalker(
-      document.querySelector('.dk-doctor') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
+    let minText = Number.POSITIVE_INFINITY;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const t = n.textContent?.trim();
       const el = n.parentElement;
-      if (!t || !el || !visible(el)) continue;
+      if (!t || !el || !visible(el) || el.closest('script, style, [aria-hidden="true"]')) continue;
       const px = Number.parseFloat(getComputedStyle(el).fontSize);
+      minText = Math.min(minText, px);
       if (px < 16) small.push(`${px}px ${t.slice(0, 20)}`);
     }
     const tiny: string[] = [];
+    let minTarget = Number.POSITIVE_INFINITY;
     for (const el of document.querySelectorAll(
-      '.dk-doctor button, .dk-doctor .ant-select, .dk-doctor input.ant-input, .dk-doctor .ant-picker, .dk-doctor label.ant-radio-wrapper, .dk-doctor a',
+      'button, .ant-select, input.ant-input, .ant-input-number, textarea, .ant-picker, label.ant-radio-wrapper, label.ant-checkbox-wrapper, .ant-radio-button-wrapper, a[href]',
     )) {
       if (!visible(el)) continue;
       const r = el.getBoundingClientRect();
+      minTarget = Math.min(minTarget, r.height);
       if (r.height < 43.5)
         tiny.push(
           `${Math.round(r.height)}px ${el.tagName}.${el.className} ${(el.textContent ?? '').trim().slice(0, 20)}`,
         );
     }
-    return { unlabelled, small, tiny };
+    const shell = document.querySelector('.dk-doctor');
+    const bodyPx = shell ? Number.parseFloat(getComputedStyle(shell).fontSize) : 0;
+    return { unlabelled, small, tiny, figures: { bodyPx, minText, minTarget: Math.round(minTarget * 10) / 10 } };
   });
+}
+
+/** No unlabelled input, nothing under 16 px, no target under 44 px; returns the figures. */
+async function expectReadable(page: Page, where: string, bodyAtLeast = 16) {
+  const { figures, ...found } = await audit(page);
+  expect(found, where).toEqual({ unlabelled: [], small: [], tiny: [] });
+  expect(figures.bodyPx, `${where}: body text`).toBeGreaterThanOrEqual(bodyAtLeast);
+  await expect(page.getByLabel(/Increase Value|Decrease Value/)).toHaveCount(0);
+  test.info().annotations.push({
+    type: 'measured',
+    description: `${where}: body ${figures.bodyPx}px, smallest text ${figures.minText}px, lowest target ${figures.minTarget}px`,
+  });
+  return figures;
 }
 
 test('老年医师：标签、16 px 正文、44 px 点按区域、【大字】开关保持、短信验证码有标签', async ({
@@ -61,18 +83,18 @@ test('老年医师：标签、16 px 正文、44 px 点按区域、【大字】�
   const ctx = await browser.newContext(PHONE);
   const page = await ctx.newPage();
   await doctorLogin(page, d);
-  expect(await audit(page)).toEqual({ unlabelled: [], small: [], tiny: [] });
+  await expectReadable(page, '首页');
 
   await page.getByRole('button', { name: '我要报名' }).click();
   await expect(page.getByText('第 1 步，共 6 步')).toBeVisible({ timeout: 30_000 }); // lazy page chunk
-  expect(await audit(page)).toEqual({ unlabelled: [], small: [], tiny: [] });
+  await expectReadable(page, '报名第1步');
   for (let s = 2; s <= 4; s++) {
     await page.getByRole('button', { name: new RegExp(`^第${s}步`) }).click();
     await expect(page.getByText(`第 ${s} 步，共 6 步`)).toBeVisible();
   }
   await expect(page.getByLabel('Increase Value')).toHaveCount(0);
   await expect(page.getByLabel('接诊病人数')).toBeVisible();
-  expect(await audit(page)).toEqual({ unlabelled: [], small: [], tiny: [] });
+  await expectReadable(page, '报名第4步');
 
   // 大字: larger text, kept after a reload
   await page.getByRole('button', { name: '大字' }).click();
@@ -107,4 +129,71 @@ test('老年医师：标签、16 px 正文、44 px 点按区域、【大字】�
   await expect(p2.getByLabel('短信验证码')).toHaveValue('123456');
   await fresh.inst.dispose();
   await ctx2.close();
+});
+
+/**
+ * Every physician page gets the same phone styles and 大字 from the router (not page by page):
+ * seed 004's 首页, 参加测评 (考核详情, 试卷列表, the test page), 免考申请, 延期考核申请, the 学习 pages
+ * and 考核结果, measured on a 390×844 phone, then again with 大字 (kept across pages and a reload).
+ */
+test('每个医师页面：16 px 正文、44 px 点按区域、【大字】跨页面与刷新保持', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(300_000);
+  const d = await arrangeExamPhysician(playwright, baseURL!, '覃秀英');
+  const ctx = await browser.newContext(PHONE);
+  const page = await ctx.newPage();
+  const attemptId = await loginAndStart(page, d);
+  const bigText = page.getByRole('button', { name: '大字' });
+  // lazy page chunks: a busy machine can take longer than 10 s
+  const slow = { timeout: 30_000 };
+  const pages: [string, string, () => Promise<void>][] = [
+    ['首页', '/doctor', () => expect(page.getByTestId('enrolment-status')).toBeVisible(slow)],
+    ['考核详情', '/doctor/exam', () => expect(page.getByText('考核详情', { exact: true })).toBeVisible(slow)],
+    ['试卷列表', '/doctor/exam/papers', () => expect(page.getByText('人文医学测评').first()).toBeVisible(slow)],
+    [
+      '答题',
+      `/doctor/exam/take/${attemptId}`,
+      () => expect(page.getByTestId('question-no')).toHaveText('第 1 题 / 共 5 题', slow),
+    ],
+    ['免考申请', '/doctor/exemption', () => expect(page.getByText('免考申请', { exact: true })).toBeVisible(slow)],
+    [
+      '延期考核申请',
+      '/doctor/deferral',
+      () => expect(page.getByText('延期考核申请', { exact: true })).toBeVisible(slow),
+    ],
+    ['学习', '/doctor/learn', () => expect(page.getByText('学习', { exact: true })).toBeVisible(slow)],
+    ['题库练习', '/doctor/learn/practice', () => expect(page.getByText('题库练习', { exact: true })).toBeVisible(slow)],
+    ['错题收藏', '/doctor/learn/wrong', () => expect(page.getByText('错题收藏', { exact: true })).toBeVisible(slow)],
+    ['模拟自测', '/doctor/learn/mock', () => expect(page.getByText('模拟自测', { exact: true })).toBeVisible(slow)],
+    ['考核结果', '/doctor/result', () => expect(page.getByText('考核详情', { exact: true })).toBeVisible(slow)],
+  ];
+  const visit = async (where: string, url: string, ready: () => Promise<void>) => {
+    await page.goto(url);
+    await ready();
+    await expect(bigText, `${where}: 【大字】`).toBeVisible();
+  };
+
+  for (const [where, url, ready] of pages) {
+    await visit(where, url, ready);
+    await expect(bigText).toHaveAttribute('aria-pressed', 'false');
+    await expectReadable(page, where);
+  }
+  // the test page keeps the physician away from the menu (a tap must not leave the test), 大字 stays
+  await visit('答题', `/doctor/exam/take/${attemptId}`, pages[3][2]);
+  await expect(page.getByRole('navigation', { name: '医师菜单' })).toHaveCount(0);
+
+  // 大字 once, on the test page: every page after it, and a reload, keep it (20 px body text)
+  await bigText.click();
+  await expect(bigText).toHaveAttribute('aria-pressed', 'true');
+  for (const [where, url, ready] of pages) {
+    await visit(where, url, ready);
+    await expect(bigText, `${where}: 大字 kept`).toHaveAttribute('aria-pressed', 'true');
+    await expectReadable(page, `${where}（大字）`, 20);
+  }
+  await page.reload();
+  await pages[pages.length - 1][2]();
+  await expect(bigText).toHaveAttribute('aria-pressed', 'true');
+  await expectReadable(page, '考核结果（大字，刷新后）', 20);
+  await bigText.click();
+  await expect(bigText).toHaveAttribute('aria-pressed', 'false');
+  await ctx.close();
 });

@@ -150,7 +150,7 @@ export function MobileLayout({ children, focus = false }: { children: ReactNode;
         style={{
           background: '#1677ff',
           color: '#fff',
-          padding: '10px 14px',
+          padding: '2px 14px',
           display: 'flex',
           justifyContent: 'space-between',
           alignItems: 'center',
@@ -159,7 +159,7 @@ export function MobileLayout({ children, focus = false }: { children: ReactNode;
         <Button
           type="link"
           onClick={() => nav('/doctor')}
-          style={{ color: '#fff', fontWeight: 600, padding: 0, height: 'auto' }}
+          style={{ color: '#fff', fontWeight: 600, padding: 0, height: 44, fontSize: 18 }}
         >
           医师定期考核
         </Button>
