@@ -1,11 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import { call, orgApi, type Pw } from './arrange/api';
+import { arrangeRegistered } from './arrange/enrolment';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 import { maskIdNumber } from '../src/shared/idcard';
-import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
+import { openMenu, orgLogin } from './support';
 
 /**
- * 延期考核申请: a physician at 报名成功 (arranged in the DB) applies on a phone before the
+ * 延期考核申请: a physician at 报名成功 (arranged through the API, e2e/arrange) applies on a phone before the
  * deadline with a reason and an attachment; the institution (yy_nn1) gives 卫生机构意见 同意;
  * its parent administration (nn_wjw) approves in 延期考核审批 → enrolments.deferral_approved;
  * the physician downloads the 附件1 form as a PDF.
@@ -29,31 +32,22 @@ async function makeJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
-async function arrange() {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.code AS inst_code, o.path, o.province_id, par.code AS admin_code
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN organisations par ON par.id = o.parent_id
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id LIMIT 1`,
-  );
-  const p = rows[0];
-  const { rows: w } = await db.query(`SELECT windows->'deferral' AS d FROM cycles WHERE id = $1`, [p.cycle_id]);
-  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, submitted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'registered', 'general', now()) RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null],
-  );
-  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900006789');
+/** A physician of their own at 报名成功 (yy_nn1, 一般程序), walked through the product's API. */
+async function arrange(pw: Pw, baseURL: string) {
+  const d = await arrangeRegistered(pw, baseURL, '韦延期');
+  await d.inst.dispose();
+  await d.body.dispose();
+  const admin = await orgApi(pw, baseURL, 'gx_wjw');
+  const { cycle } = await call(admin, 'GET', '/api/cycle-settings');
+  await admin.dispose();
   return {
-    enrolmentId: Number(e[0].id),
-    idNumber: p.id_number as string,
-    name: p.name as string,
-    instCode: p.inst_code as string,
-    adminCode: p.admin_code as string,
-    window: w[0].d as { start: string; end: string },
+    enrolmentId: d.enrolmentId,
+    idNumber: d.idNumber,
+    name: d.name,
+    instCode: 'yy_nn1',
+    // yy_nn1's parent administration (南宁市卫生健康委员会)
+    adminCode: 'nn_wjw',
+    window: cycle.windows.deferral as { start: string; end: string },
   };
 }
 
@@ -62,7 +56,7 @@ async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(a.idNumber);
   await page.getByLabel('姓名').fill(a.name);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/doctor$/);
 }
@@ -86,9 +80,13 @@ const deferral = async (id: number) =>
     )
   ).rows[0];
 
-test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫生行政部门审批同意 → 下载附件1申请表', async ({ page }) => {
+test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫生行政部门审批同意 → 下载附件1申请表', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
-  const a = await arrange();
+  const a = await arrange(playwright, baseURL!);
 
   // 医师: 首页 → 延期考核申请
   await doctorLogin(page, a);

@@ -1,12 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import type { Pw } from './arrange/api';
+import { arrangeReadyForExam } from './arrange/enrolment';
+import { paperOf, setBlueprint } from './arrange/exam';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 
 /**
  * 测评 on a phone (390×844), following seeds 000/001/004: 考核详情 → 确认信息 → 试卷列表 →
  * 【进入】 → 考试须知 (+ 人脸信息采集授权) → 【去考试】 → answer → 【交卷】.
  * A general-procedure physician at 待参加测评 fails 人文医学 once (reloading mid-paper and
  * resuming), passes on the second attempt, then lets 业务水平 time out (the spec's
- * blueprint gives 业务水平 one minute). States are arranged in the database.
+ * blueprint gives 业务水平 one minute). The physician and the blueprints are arranged through the
+ * product's API (e2e/arrange: registration → 评定 → 复核; 测评设置 › 试卷设置).
  */
 const db = e2eDb();
 test.afterAll(async () => db.end());
@@ -16,74 +21,14 @@ interface Arranged {
   enrolmentId: number;
   idNumber: string;
   name: string;
-  provinceId: number;
-  cycleId: number;
 }
 
-async function ensureQuestions(
-  provinceId: number,
-  bank: 'humanities' | 'professional',
-  practiceCategory: string | null,
-  need: number,
-) {
-  const { rows } = await db.query(
-    `SELECT count(*)::int AS n FROM questions WHERE province_id = $1 AND bank = $2 AND status = 'enabled' AND ($3::text IS NULL OR practice_category = $3)`,
-    [provinceId, bank, practiceCategory],
-  );
-  for (let i = rows[0].n; i < need; i++) {
-    const q = await db.query(
-      `INSERT INTO questions (province_id, bank, category, practice_category) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [provinceId, bank, bank === 'humanities' ? '法律法规' : '内科', practiceCategory],
-    );
-    const v = await db.query(
-      `INSERT INTO question_versions (question_id, version, type, stem, options, answer, difficulty) VALUES ($1, 1, 'single', $2, $3, '["A"]', 3) RETURNING id`,
-      [
-        q.rows[0].id,
-        `（测试题${i + 1}）医师在执业活动中应当遵守的规定是？`,
-        JSON.stringify(['A', 'B', 'C', 'D'].map((key) => ({ key, text: `选项内容${key}${i}` }))),
-      ],
-    );
-    await db.query(`UPDATE questions SET current_version_id = $1 WHERE id = $2`, [v.rows[0].id, q.rows[0].id]);
-  }
-}
-
-async function arrange(): Promise<Arranged> {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, p.practice_category, c.id AS cycle_id, o.id AS inst_id, o.path, o.province_id
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id LIMIT 1`,
-  );
-  const p = rows[0];
-  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, work_result, ethics_result)
-     VALUES ($1, $2, $3, $4, $5, $6, 'ready_for_exam', 'general', '合格', '合格') RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null],
-  );
-  await ensureQuestions(p.province_id, 'humanities', null, 10);
-  await ensureQuestions(p.province_id, 'professional', p.practice_category, 8);
+async function arrange(pw: Pw, baseURL: string): Promise<Arranged> {
   // the spec's blueprints: a short 人文医学 paper; 业务水平 lasts one minute
-  for (const [type, minutes, count, attempts] of [
-    ['humanities', 60, 5, 3],
-    ['professional', 1, 4, 1],
-  ] as const) {
-    await db.query(
-      `INSERT INTO exam_blueprints (cycle_id, province_id, paper_type, duration_minutes, question_count, attempts, rules)
-       VALUES ($1, $2, $3, $4, $5, $6, '[]')
-       ON CONFLICT (cycle_id, paper_type) DO UPDATE SET duration_minutes = $4, question_count = $5, attempts = $6, rules = '[]'`,
-      [p.cycle_id, p.province_id, type, minutes, count, attempts],
-    );
-  }
-  // onboarded with the demo password
-  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900005678');
-  return { enrolmentId: e[0].id, idNumber: p.id_number, name: p.name, provinceId: p.province_id, cycleId: p.cycle_id };
-}
-
-async function paperOf(attemptId: number): Promise<{ o: string[]; a: string[] }[]> {
-  const { rows } = await db.query(`SELECT paper FROM exam_attempts WHERE id = $1`, [attemptId]);
-  return rows[0].paper.items;
+  await setBlueprint(pw, baseURL, 'humanities', { durationMinutes: 60, questionCount: 5, attempts: 3 });
+  await setBlueprint(pw, baseURL, 'professional', { durationMinutes: 1, questionCount: 4, attempts: 1 });
+  const d = await arrangeReadyForExam(pw, baseURL, '蓝测评');
+  return { enrolmentId: d.enrolmentId, idNumber: d.idNumber, name: d.name };
 }
 
 const paperCard = (page: Page, label: string) =>
@@ -111,8 +56,9 @@ test.describe
   .serial('医师参加测评（手机）', () => {
     let a: Arranged;
 
-    test.beforeAll(async () => {
-      a = await arrange();
+    test.beforeAll(async ({ playwright }, info) => {
+      info.setTimeout(120_000);
+      a = await arrange(playwright, info.project.use.baseURL!);
     });
 
     test('人文医学：授权、答题、刷新后从原题继续（答案和时间不变）、交卷未合格，再次答题合格', async ({ page }) => {
@@ -120,7 +66,7 @@ test.describe
       await page.goto('/doctor/login');
       await page.getByLabel('证件号码').fill(a.idNumber);
       await page.getByLabel('姓名').fill(a.name);
-      await page.getByLabel('密码').fill('Demo@2026');
+      await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL(/\/doctor$/);
 
@@ -214,7 +160,7 @@ test.describe
       await page.goto('/doctor/login');
       await page.getByLabel('证件号码').fill(a.idNumber);
       await page.getByLabel('姓名').fill(a.name);
-      await page.getByLabel('密码').fill('Demo@2026');
+      await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL(/\/doctor$/);
       await page.goto('/doctor/exam/papers');

@@ -1,12 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import type { Pw } from './arrange/api';
+import { arrangeRegistered } from './arrange/enrolment';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 import { maskIdNumber } from '../src/shared/idcard';
-import { DEMO_PASSWORD, openMenu, orgLogin } from './support';
+import { openMenu, orgLogin } from './support';
 
 /**
  * 免考 (一般程序 → 免业务水平测评): the province adds a reason and opens applications; a
- * physician whose registration is approved (arranged in the DB) applies on a phone with a
+ * physician whose registration is approved (arranged through the API, e2e/arrange) applies on a phone with a
  * proof; the institution first 驳回补充材料, the physician re-applies, the institution
  * 【提交】; the assessment body 【通过】 → enrolments.professional_exempt.
  */
@@ -56,31 +59,15 @@ function makePng(w = 24, h = 16): Buffer {
   ]);
 }
 
-/** A physician of an institution assigned to the approved body yy_gxyd1, registered (报名成功) with the general procedure. */
-async function arrange() {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.code AS inst_code, o.path, o.province_id, a.body_org_id
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN assessment_assignments a ON a.institution_id = o.id
-       JOIN organisations b ON b.id = a.body_org_id AND b.code = 'yy_gxyd1'
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE o.code <> 'yy_gxyd1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id LIMIT 1`,
-  );
-  const p = rows[0];
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, submitted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'registered', 'general', now()) RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, p.body_org_id],
-  );
-  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900005678');
-  await onboardWithDemoPassword(db, 'org', p.inst_code);
-  return {
-    enrolmentId: Number(e[0].id),
-    idNumber: p.id_number as string,
-    name: p.name as string,
-    instCode: p.inst_code as string,
-  };
+/**
+ * A physician of their own at 南宁市第一人民医院 (yy_nn1, assessed by the approved body yy_gxyd1),
+ * registered (报名成功) with the general procedure — walked through the product's API (e2e/arrange).
+ */
+async function arrange(pw: Pw, baseURL: string) {
+  const d = await arrangeRegistered(pw, baseURL, '覃免考');
+  await d.inst.dispose();
+  await d.body.dispose();
+  return { enrolmentId: d.enrolmentId, idNumber: d.idNumber, name: d.name, instCode: d.institution };
 }
 
 async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
@@ -88,7 +75,7 @@ async function doctorLogin(page: Page, a: { idNumber: string; name: string }) {
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(a.idNumber);
   await page.getByLabel('姓名').fill(a.name);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/doctor$/);
 }
@@ -114,9 +101,11 @@ const exemption = async (id: number) =>
 
 test('免考设置 → 医师（手机）提交免考申请 → 卫生机构驳回补充材料 → 重新申请 → 卫生机构提交 → 考核机构通过', async ({
   page,
+  playwright,
+  baseURL,
 }) => {
   test.setTimeout(150_000);
-  const a = await arrange();
+  const a = await arrange(playwright, baseURL!);
   const png = makePng();
 
   // 省级: 考核管理 → 考核设置 → 免考设置

@@ -1,45 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import type { Pw } from './arrange/api';
+import { reexamOpenToday, withWindows } from './arrange/cycle';
+import { arrangeReadyForExam, doctorApi } from './arrange/enrolment';
+import { setBlueprint, takePaper } from './arrange/exam';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 import { openMenu, orgLogin } from './support';
 
 /**
  * 成绩评定 (考核机构) and 再次考核管理 (卫生行政机构), then the physician's 考核结果 and
- * 考核结果通知书. The exam itself is another spec; here the scores are arranged in the DB.
+ * 考核结果通知书. Everything before is arranged through the product's API (e2e/arrange): two
+ * physicians of their own reach 待参加测评 and take both papers through the exam API (one passes,
+ * one fails 业务水平); the re-exam is sat through the same API once the province has opened the
+ * re-exam windows in 本周期考核设置 (time travel as the province would do it, restored after).
  */
 const db = e2eDb();
 test.afterAll(async () => db.end());
 
-async function arrange(scores: { humanities: number; professional: number }) {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.path, o.province_id
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id DESC LIMIT 1`,
-  );
-  const p = rows[0];
-  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure,
-                             work_result, ethics_result, humanities_score, professional_score)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending_grading', 'general', '合格', '合格', $7, $8) RETURNING id`,
-    [
-      p.cycle_id,
-      p.province_id,
-      p.id,
-      p.inst_id,
-      p.path,
-      body.rows[0].body_org_id,
-      scores.humanities,
-      scores.professional,
-    ],
-  );
-  return {
-    enrolmentId: e[0].id as number,
-    idNumber: p.id_number as string,
-    name: p.name as string,
-    cycleId: p.cycle_id as number,
-  };
+/** 5-question papers of the demo bank; scores = 20 points per right answer. */
+async function arrange(pw: Pw, baseURL: string, name: string, right: { humanities: number; professional: number }) {
+  const d = await arrangeReadyForExam(pw, baseURL, name);
+  const doc = await doctorApi(pw, baseURL, d);
+  await takePaper(doc, 'humanities', right.humanities);
+  const r = await takePaper(doc, 'professional', right.professional);
+  expect(r.finished).toBe(true);
+  await doc.dispose();
+  return d;
 }
 
 const statusOf = async (id: number) =>
@@ -56,9 +42,16 @@ async function confirmRow(page: Page, idNumber: string) {
   await expect(page.locator('.ant-table-row')).toHaveCount(0);
 }
 
-test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考核评定 → 医师查看结果并打印通知书', async ({ page }) => {
-  const passing = await arrange({ humanities: 86, professional: 72 });
-  const failing = await arrange({ humanities: 75, professional: 41 });
+test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考核评定 → 医师查看结果并打印通知书', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  for (const type of ['humanities', 'professional'] as const)
+    await setBlueprint(playwright, baseURL!, type, { durationMinutes: 60, questionCount: 5, attempts: 3 });
+  const passing = await arrange(playwright, baseURL!, '甘评定', { humanities: 5, professional: 4 }); // 100 / 80
+  const failing = await arrange(playwright, baseURL!, '岑评定', { humanities: 4, professional: 2 }); // 80 / 40
 
   // 考核机构: 评定一般程序成绩结果
   await orgLogin(page, 'yy_gxyd1');
@@ -82,34 +75,26 @@ test('考核机构评定成绩 → 省级确认再次考核名单 → 再次考�
   expect((await statusOf(failing.enrolmentId)).status).toBe('reexam_ready');
   await page.getByRole('button', { name: '退出' }).click();
 
-  // the re-exam is sat (exam spec); open the re-exam grading window for this run
-  await db.query(`UPDATE enrolments SET status = 'pending_reexam_grading', professional_score = 68 WHERE id = $1`, [
-    failing.enrolmentId,
-  ]);
-  const { rows } = await db.query(`SELECT windows FROM cycles WHERE id = $1`, [failing.cycleId]);
-  const saved = rows[0].windows;
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  await db.query(`UPDATE cycles SET windows = jsonb_set(windows, '{reexamGrading}', $2::jsonb) WHERE id = $1`, [
-    failing.cycleId,
-    JSON.stringify({ start: today, end: today }),
-  ]);
-  try {
+  // the province opens the re-exam (本周期考核设置: first round over, re-exam and its grading from
+  // today); the physician sits the 业务水平 re-exam through the exam API and passes (80)
+  await withWindows(playwright, baseURL!, reexamOpenToday, async () => {
+    const doc = await doctorApi(playwright, baseURL!, failing);
+    expect((await takePaper(doc, 'professional', 4)).finished).toBe(true);
+    await doc.dispose();
+    expect((await statusOf(failing.enrolmentId)).status).toBe('pending_reexam_grading');
     await orgLogin(page, 'nn_wjw');
     await openMenu(page, '考核管理', '再次考核管理', '评定一般程序再次考核');
     await confirmRow(page, failing.idNumber);
-  } finally {
-    await db.query(`UPDATE cycles SET windows = $2 WHERE id = $1`, [failing.cycleId, saved]);
-  }
+  });
   expect(await statusOf(failing.enrolmentId)).toMatchObject({ status: 'passed', no_promotion: true });
   await page.getByRole('button', { name: '退出' }).click();
 
-  // the physician (onboarded for this spec with the demo password) sees the result and prints
-  await onboardWithDemoPassword(db, 'physician', failing.idNumber, '13900001234');
+  // the physician (onboarded at arranging: own password) sees the result and prints
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(failing.idNumber);
   await page.getByLabel('姓名').fill(failing.name);
-  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/doctor$/);
   await page.goto('/doctor/result');

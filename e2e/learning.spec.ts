@@ -1,14 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { e2eDb } from './db';
-import { physicianLogin } from './support-enrolment';
+import { arrangePhysician, doctorLogin } from './doctor-support';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('医师学习（手机）：题库练习答错一题 → 错题收藏中找到并清空 → 模拟自测并交卷', async ({ page }) => {
-  const db = e2eDb();
-  const { rows } = await db.query(`SELECT id_number FROM physicians WHERE name = '李明华' ORDER BY id LIMIT 1`);
-  await db.end();
-  await physicianLogin(page, rows[0].id_number, '李明华');
+test('医师学习（手机）：题库练习答错一题 → 错题收藏中找到并清空 → 模拟自测并交卷', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // a physician of their own (医师导入 + 参加考核 + first login, through the API): 错题收藏 starts empty
+  const d = await arrangePhysician(playwright, baseURL!, '石学习');
+  await d.inst.dispose();
+  await doctorLogin(page, d);
 
   await page.goto('/doctor/learn');
   await page.getByRole('link', { name: '题库练习' }).click();

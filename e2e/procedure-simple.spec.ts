@@ -1,11 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import { call, type Pw } from './arrange/api';
+import { arrangeRegistered } from './arrange/enrolment';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 import { openMenu, orgLogin } from './support';
 
 /**
  * 简易程序: the physician (phone) chooses 简易程序 with a proof and a 述职报告 and submits; the
  * institution 评定; the assessment body first 驳回 (不同意 工作成绩), the institution re-evaluates,
- * the body 提交 → 待参加测评. The enrolment is arranged as 待重新选择考核程序 in the DB.
+ * the body 提交 → 待参加测评. The enrolment is arranged as 待重新选择考核程序 through the API.
  */
 const db = e2eDb();
 test.afterAll(async () => db.end());
@@ -15,30 +18,21 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function arrange() {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.code AS inst_code, o.path, o.province_id, a.body_org_id
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN assessment_assignments a ON a.institution_id = o.id
-       JOIN organisations b ON b.id = a.body_org_id AND b.code = 'yy_gxyd1'
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id DESC LIMIT 1`,
-  );
-  const p = rows[0];
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, self_evaluation)
-     VALUES ($1, $2, $3, $4, $5, $6, 'procedure_rejected', '{"goodRecord":"有","badRecord":"无"}') RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, p.body_org_id],
-  );
-  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900004321');
-  await onboardWithDemoPassword(db, 'org', p.inst_code);
-  return {
-    enrolmentId: e[0].id as number,
-    idNumber: p.id_number as string,
-    name: p.name as string,
-    instCode: p.inst_code as string,
-  };
+/**
+ * A physician of their own (yy_nn1, assessed by yy_gxyd1) whose registration was accepted and
+ * whose procedure the institution then rejected (驳回考核程序申请 → 待重新选择考核程序), all through
+ * the product's API (e2e/arrange). Step 4 says 良好执业行为记录: 有 (数据支持 for the conditions).
+ */
+async function arrange(pw: Pw, baseURL: string) {
+  const d = await arrangeRegistered(pw, baseURL, '黎简易', {
+    self: { goodRecord: '有', goodRecordAwards: '市级优秀医师' },
+  });
+  await call(d.inst, 'POST', `/api/procedure/evaluations/${d.enrolmentId}/reject`, {
+    reason: '请按本人实际情况重新选择考核程序',
+  });
+  await d.inst.dispose();
+  await d.body.dispose();
+  return { enrolmentId: d.enrolmentId, idNumber: d.idNumber, name: d.name, instCode: d.institution };
 }
 
 const statusOf = async (id: number) =>
@@ -52,16 +46,18 @@ async function openRow(page: Page, idNumber: string, button: string) {
 
 test('简易程序：上传证明材料与述职报告 → 卫生机构评定 → 考核机构驳回 → 重新评定 → 复核提交 → 待参加测评', async ({
   page,
+  playwright,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
-  const a = await arrange();
+  const a = await arrange(playwright, baseURL!);
 
   // 医师（手机）: 选择考核程序
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(a.idNumber);
   await page.getByLabel('姓名').fill(a.name);
-  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/doctor$/);
   await page.goto('/doctor/procedure');

@@ -1,8 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, type BrowserType, expect, type Page, test } from '@playwright/test';
-import { e2eDb, onboardWithDemoPassword } from './db';
+import { call, orgApi, type Pw } from './arrange/api';
+import { arrangeReadyForExam } from './arrange/enrolment';
+import { setBlueprint } from './arrange/exam';
+import { e2eDb } from './db';
+import { DOCTOR_PASSWORD } from './doctor-support';
 import { orgLogin } from './support';
 
 /**
@@ -11,15 +13,14 @@ import { orgLogin } from './support';
  * from an .mjpeg of real faces (e2e/fixtures/proctor, built from face-api's demo samples):
  * one as themselves, one showing another person's face, one with the camera covered, one
  * offline for part of the paper. Then 卫生机构 【标记】, 南宁市 【处理】 / 【撤销标记】, the processed
- * physician 申诉, and the province 撤销处理. Enrolments, standard photos and the paper are
- * arranged in the database; everything the spec is about goes through the UI.
+ * physician 申诉, and the province 撤销处理. Physicians (with their standard photos), the paper
+ * and the capture settings are arranged through the product's API (e2e/arrange); everything the
+ * spec is about goes through the UI.
  */
 const db = e2eDb();
 test.afterAll(async () => db.end());
 
 const FIX = path.resolve('e2e/fixtures/proctor');
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DATA_DIR = process.env.E2E_DATA_DIR ?? `.tmp/e2e-data-${PORT}`;
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -58,74 +59,33 @@ interface Doctor {
   name: string;
 }
 
-/** A physician of yy_nn1 at 待参加测评 with person-a.jpg as 标准照片; the paper has 6 questions, 3 captures. */
-async function arrangeDoctor(): Promise<Doctor> {
-  const { rows } = await db.query(
-    `SELECT p.id, p.id_number, p.name, c.id AS cycle_id, o.id AS inst_id, o.path, o.province_id
-       FROM physicians p JOIN organisations o ON o.id = p.institution_id
-       JOIN cycles c ON c.province_id = p.province_id AND c.is_current
-      WHERE o.code = 'yy_nn1' AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.physician_id = p.id)
-      ORDER BY p.id DESC LIMIT 1`,
-  );
-  const p = rows[0];
-  const fileId = randomUUID();
-  const key = `${p.province_id}/photo/${fileId.slice(0, 2)}/${fileId}.jpg`;
-  const bytes = fs.readFileSync(path.join(FIX, 'person-a.jpg'));
-  fs.mkdirSync(path.dirname(path.join(DATA_DIR, 'files', key)), { recursive: true });
-  fs.writeFileSync(path.join(DATA_DIR, 'files', key), bytes);
-  const { rows: acc } = await db.query(`SELECT id FROM accounts WHERE kind = 'physician' AND physician_id = $1`, [
-    p.id,
-  ]);
-  await db.query(
-    `INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
-     VALUES ($1, $2, $3, $4, 'photo', $5, 'image/jpeg', $6, '', 'photo.jpg')`,
-    [fileId, acc[0].id, p.province_id, p.path, key, bytes.length],
-  );
-  const body = await db.query(`SELECT body_org_id FROM assessment_assignments WHERE institution_id = $1`, [p.inst_id]);
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status, procedure, work_result, ethics_result, photo_file_id)
-     VALUES ($1, $2, $3, $4, $5, $6, 'ready_for_exam', 'general', '合格', '合格', $7) RETURNING id`,
-    [p.cycle_id, p.province_id, p.id, p.inst_id, p.path, body.rows[0]?.body_org_id ?? null, fileId],
-  );
-  const { rows: q } = await db.query(
-    `SELECT count(*)::int AS n FROM questions WHERE province_id = $1 AND bank = 'humanities' AND status = 'enabled'`,
-    [p.province_id],
-  );
-  for (let i = q[0].n; i < 8; i++) {
-    const qq = await db.query(
-      `INSERT INTO questions (province_id, bank, category) VALUES ($1, 'humanities', '法律法规') RETURNING id`,
-      [p.province_id],
-    );
-    const v = await db.query(
-      `INSERT INTO question_versions (question_id, version, type, stem, options, answer, difficulty) VALUES ($1, 1, 'single', $2, $3, '["A"]', 3) RETURNING id`,
-      [
-        qq.rows[0].id,
-        `（监考测试题${i + 1}）医师应当遵守的规定是？`,
-        JSON.stringify(['A', 'B', 'C', 'D'].map((key) => ({ key, text: `选项${key}` }))),
-      ],
-    );
-    await db.query(`UPDATE questions SET current_version_id = $1 WHERE id = $2`, [v.rows[0].id, qq.rows[0].id]);
-  }
-  await db.query(
-    `INSERT INTO exam_blueprints (cycle_id, province_id, paper_type, duration_minutes, question_count, attempts, rules)
-     VALUES ($1, $2, 'humanities', 60, 6, 3, '[]')
-     ON CONFLICT (cycle_id, paper_type) DO UPDATE SET duration_minutes = 60, question_count = 6, attempts = 3, rules = '[]'`,
-    [p.cycle_id, p.province_id],
-  );
-  await db.query(
-    `INSERT INTO proctor_settings (province_id, frames_per_paper, similarity_threshold, spoof_threshold, min_face_px, min_brightness, retention_days, appeal_days, late_upload_hours)
-     VALUES ($1, 3, 55, 20, 80, 25, 90, 15, 24) ON CONFLICT (province_id) DO UPDATE SET frames_per_paper = 3`,
-    [p.province_id],
-  );
-  await onboardWithDemoPassword(db, 'physician', p.id_number, '13900007001');
-  return { enrolmentId: e[0].id, idNumber: p.id_number, name: p.name };
+/**
+ * A physician of their own at yy_nn1, at 待参加测评, arranged through the product's API
+ * (e2e/arrange): the registration uploads person-a.jpg as 标准照片 through the photo upload
+ * (the face check runs as for any physician), then 上报 → 确认 → 评定 → 复核.
+ */
+async function arrangeDoctor(pw: Pw, baseURL: string, name: string): Promise<Doctor> {
+  const d = await arrangeReadyForExam(pw, baseURL, name);
+  return { enrolmentId: d.enrolmentId, idNumber: d.idNumber, name: d.name };
+}
+
+/**
+ * The province's settings for this spec, saved as the province would: 试卷设置 (人文医学: 6
+ * questions, 60 minutes, 3 attempts) and 监考设置 (3 captures per paper, the rest unchanged).
+ */
+async function arrangeProvince(pw: Pw, baseURL: string) {
+  await setBlueprint(pw, baseURL, 'humanities', { durationMinutes: 60, questionCount: 6, attempts: 3 });
+  const admin = await orgApi(pw, baseURL, 'gx_wjw');
+  const current = await call(admin, 'GET', '/api/proctoring/settings');
+  await call(admin, 'PUT', '/api/proctoring/settings', { ...current, framesPerPaper: 3 });
+  await admin.dispose();
 }
 
 async function physicianLogin(page: Page, d: Doctor) {
   await page.goto('/doctor/login');
   await page.getByLabel('证件号码').fill(d.idNumber);
   await page.getByLabel('姓名').fill(d.name);
-  await page.getByLabel('密码').fill('Demo@2026');
+  await page.getByLabel('密码').fill(DOCTOR_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/doctor$/);
 }
@@ -184,8 +144,13 @@ const attempts: Record<string, number> = {};
 
 test.describe
   .serial('监考', () => {
-    test.beforeAll(async () => {
-      for (const k of ['self', 'impostor', 'covered', 'offline'] as const) docs[k] = await arrangeDoctor();
+    test.beforeAll(async ({ playwright }, info) => {
+      info.setTimeout(300_000);
+      const baseURL = info.project.use.baseURL!;
+      await arrangeProvince(playwright, baseURL);
+      const names = { self: '农本人', impostor: '农替考', covered: '农遮挡', offline: '农断网' } as const;
+      for (const k of ['self', 'impostor', 'covered', 'offline'] as const)
+        docs[k] = await arrangeDoctor(playwright, baseURL, names[k]);
     });
 
     test('the frames of the physician are compared with the standard photo: high similarity', async ({
@@ -298,7 +263,6 @@ test.describe
 
     test('卫生机构 【标记】; 南宁市 【处理】 the impostor and 【撤销标记】 another', async ({ page }) => {
       test.setTimeout(120_000);
-      await onboardWithDemoPassword(db, 'org', 'yy_nn1');
       await orgLogin(page, 'yy_nn1');
       await openPage(page, '/proctor/institution-review', '考核管理', '监考管理');
       const table = page.locator('.ant-table-tbody');
@@ -328,7 +292,6 @@ test.describe
 
       // 南宁市卫生健康委员会
       await page.context().clearCookies();
-      await onboardWithDemoPassword(db, 'org', 'nn_wjw');
       await orgLogin(page, 'nn_wjw');
       await openPage(page, '/proctor/review', '考核管理', '考核诚信管理', '监考管理');
       await page.getByLabel('最低相似度低于').fill('55');
@@ -375,7 +338,6 @@ test.describe
 
       await page.context().clearCookies();
       await page.setViewportSize({ width: 1280, height: 800 });
-      await onboardWithDemoPassword(db, 'org', 'gx_wjw');
       await orgLogin(page, 'gx_wjw');
       await openPage(page, '/proctor/cases', '考核管理', '考核诚信管理', '违纪处理记录');
       const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: docs.impostor.name });

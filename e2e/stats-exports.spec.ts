@@ -1,60 +1,39 @@
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import type { Pw } from './arrange/api';
+import { arrangeReadyForExam, doctorApi } from './arrange/enrolment';
+import { gradeFirstRound, setBlueprint, takeBothPapers } from './arrange/exam';
 import { e2eDb } from './db';
 import { openMenu, orgLogin } from './support';
 
 /**
  * Seed 003 考核进度: 考核进度统计 (统计时间, 【重新统计】, drill-down), the 申请导出 → 下载 flow for
  * 考核进度, 考试进展导出 (已参加 / 未参加), and 证书打印 of several notices as one PDF. Each test
- * arranges its own physicians (unique names) in the demo province's 卫生机构 yy_nn1.
+ * arranges its own physicians (unique names) in the demo province's 卫生机构 yy_nn1, through the
+ * product's API (e2e/arrange): registration → 评定 → 复核 → 待参加测评, papers taken through the
+ * exam API, 成绩评定 by the body.
  */
 const db = e2eDb();
 test.afterAll(async () => db.end());
+test.beforeEach(async ({ playwright, baseURL }) => {
+  for (const type of ['humanities', 'professional'] as const)
+    await setBlueprint(playwright, baseURL!, type, { durationMinutes: 60, questionCount: 5, attempts: 3 });
+});
 
 let serial = 0;
-async function arrange(status: string, opts: { attempt?: boolean } = {}) {
-  const { rows: o } = await db.query(
-    `SELECT o.id, o.path, o.province_id, c.id AS cycle_id,
-            (SELECT body_org_id FROM assessment_assignments a WHERE a.institution_id = o.id) AS body_id
-       FROM organisations o JOIN cycles c ON c.province_id = o.province_id AND c.is_current
-      WHERE o.code = 'yy_nn1'`,
-  );
-  const inst = o[0];
+type Stage = 'ready_for_exam' | 'pending_grading' | 'passed';
+async function arrange(pw: Pw, baseURL: string, stage: Stage) {
   const tag = `${Date.now().toString(36).slice(-4)}${++serial}`;
-  const name = `统计${tag}`;
-  const idNumber = `E2E${process.pid}${tag}`.toUpperCase().slice(0, 18);
-  const { rows: p } = await db.query(
-    `INSERT INTO physicians (province_id, institution_id, org_path, name, id_number, gender, level, practice_category)
-     VALUES ($1, $2, $3, $4, $5, '女', '执业医师', '临床') RETURNING id`,
-    [inst.province_id, inst.id, inst.path, name, idNumber],
-  );
-  const passed = status === 'passed';
-  const { rows: e } = await db.query(
-    `INSERT INTO enrolments (cycle_id, province_id, physician_id, institution_id, org_path, assessment_body_id, status,
-                             procedure, work_result, ethics_result, humanities_score, professional_score, final_result)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'general', '合格', '合格', $8, $8, $9) RETURNING id`,
-    [
-      inst.cycle_id,
-      inst.province_id,
-      p[0].id,
-      inst.id,
-      inst.path,
-      inst.body_id,
-      status,
-      passed ? 80 : null,
-      passed ? '合格' : null,
-    ],
-  );
-  if (opts.attempt)
-    await db.query(
-      `INSERT INTO exam_attempts (enrolment_id, cycle_id, province_id, physician_id, org_path, paper_type, round, attempt_no,
-                                  status, started_at, deadline_at, submitted_at, question_count, pass_score, paper, answer_key, score)
-       VALUES ($1, $2, $3, $4, $5, 'humanities', 'first', 1, 'submitted', now(), now() + interval '1 hour', now(), 50, 60,
-               '{}'::jsonb, '{}'::text[], 86)`,
-      [e[0].id, inst.cycle_id, inst.province_id, p[0].id, inst.path],
-    );
-  return { name, enrolmentId: e[0].id as number };
+  const d = await arrangeReadyForExam(pw, baseURL, `统计${tag}`);
+  let humanitiesScore: number | null = null;
+  if (stage !== 'ready_for_exam') {
+    const doc = await doctorApi(pw, baseURL, d);
+    humanitiesScore = (await takeBothPapers(doc, { humanities: 4 })).humanities.score;
+    await doc.dispose();
+  }
+  if (stage === 'passed') await gradeFirstRound(pw, baseURL, [d.enrolmentId]);
+  return { name: d.name, enrolmentId: d.enrolmentId, humanitiesScore };
 }
 
 /** Waits in the export dialog until the file is ready, downloads it, returns its bytes. */
@@ -73,8 +52,11 @@ async function readSheet(buf: Buffer): Promise<unknown[][]> {
 
 test('考核进度统计: 重新统计 changes the 统计时间, shows the chart, and drills down to the institution', async ({
   page,
+  playwright,
+  baseURL,
 }) => {
-  await arrange('passed');
+  test.setTimeout(120_000);
+  await arrange(playwright, baseURL!, 'passed');
   const { rows: chain } = await db.query(
     `SELECT o.name FROM organisations o, organisations i
       WHERE i.code = 'yy_nn1' AND i.path LIKE o.path || '%' AND o.kind = 'admin' AND o.level <> 'province'
@@ -102,9 +84,13 @@ test('考核进度统计: 重新统计 changes the 统计时间, shows the chart
   expect(Number(await row.locator('td').nth(passedCol).textContent())).toBeGreaterThan(0);
 });
 
-test('考核进度: 导出 runs as a job, shows its progress, and the workbook holds the listed rows', async ({ page }) => {
+test('考核进度: 导出 runs as a job, shows its progress, and the workbook holds the listed rows', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(150_000); // the file is written by the job queue; generous on a loaded machine
-  const a = await arrange('ready_for_exam');
+  const a = await arrange(playwright, baseURL!, 'ready_for_exam');
   await orgLogin(page, 'yy_nn1');
   await openMenu(page, '考核管理', '考核进度');
   await page.getByRole('button', { name: '导出', exact: true }).click();
@@ -122,9 +108,14 @@ test('考核进度: 导出 runs as a job, shows its progress, and the workbook h
   await expect(page.getByRole('row', { name: /考核进度.*可下载/ }).first()).toBeVisible();
 });
 
-test('考试进展导出 lists who took the paper as 已参加 and who did not as 未参加', async ({ page }) => {
-  const took = await arrange('pending_grading', { attempt: true });
-  const notYet = await arrange('ready_for_exam');
+test('考试进展导出 lists who took the paper as 已参加 and who did not as 未参加', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const took = await arrange(playwright, baseURL!, 'pending_grading');
+  const notYet = await arrange(playwright, baseURL!, 'ready_for_exam');
   await orgLogin(page, 'gx_wjw');
   await openMenu(page, '考核管理', '考核进度', '考试进展导出');
   await page.getByRole('button', { name: '申请导出' }).click();
@@ -140,13 +131,18 @@ test('考试进展导出 lists who took the paper as 已参加 and who did not a
     '成绩',
     '交卷时间',
   ]);
-  expect(rows.find((r) => r[0] === took.name)?.slice(5, 8)).toEqual(['人文医学测评', '已参加', 86]);
+  expect(rows.find((r) => r[0] === took.name)?.slice(5, 8)).toEqual(['人文医学测评', '已参加', took.humanitiesScore]);
   expect(rows.find((r) => r[0] === notYet.name)?.slice(5, 7)).toEqual(['人文医学测评', '未参加']);
 });
 
-test('批量打印证书: three selected passed physicians arrive as one PDF with three pages', async ({ page }) => {
-  test.setTimeout(150_000); // the file is written by the job queue; generous on a loaded machine
-  const picked = [await arrange('passed'), await arrange('passed'), await arrange('passed')];
+test('批量打印证书: three selected passed physicians arrive as one PDF with three pages', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(240_000); // three physicians walked through the API; the file is written by the job queue
+  const picked = [];
+  for (let i = 0; i < 3; i++) picked.push(await arrange(playwright, baseURL!, 'passed'));
   await orgLogin(page, 'yy_nn1');
   await openMenu(page, '考核管理', '考核进度');
   for (const p of picked)
