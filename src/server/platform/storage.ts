@@ -1,13 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
 import type { Config } from '../config.js';
 
 /** Object storage for photos, proofs, snapshots and exports. Bytes never go into the database. */
 export interface Storage {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
+  /**
+   * A large object (an export, a batch PDF) written as it is produced: never whole in memory. The
+   * object appears under `key` only once complete (a failed or destroyed stream leaves nothing).
+   */
+  putStream(key: string, body: Readable, contentType: string): Promise<{ size: number }>;
   get(key: string): Promise<Buffer>;
+  /** Read as a stream (downloads of large objects); rejects before streaming when the key is missing. */
+  getStream(key: string): Promise<Readable>;
   delete(key: string): Promise<void>;
+}
+
+/** Counts the bytes that pass. */
+function byteCounter(): Transform & { bytes: number } {
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      t.bytes += chunk.length;
+      cb(null, chunk);
+    },
+  }) as Transform & { bytes: number };
+  t.bytes = 0;
+  return t;
 }
 
 export class LocalStorage implements Storage {
@@ -24,13 +56,36 @@ export class LocalStorage implements Storage {
     await fs.writeFile(tmp, body);
     await fs.rename(tmp, p);
   }
+  /** Streams into a temporary file beside the target and renames it into place (atomic on one file system). */
+  async putStream(key: string, body: Readable, _contentType?: string): Promise<{ size: number }> {
+    const p = this.resolve(key);
+    await fs.mkdir(path.dirname(p), { recursive: true });
+    const tmp = `${p}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const count = byteCounter();
+    try {
+      await pipeline(body, count, createWriteStream(tmp));
+      await fs.rename(tmp, p);
+    } catch (err) {
+      await fs.rm(tmp, { force: true });
+      throw err;
+    }
+    return { size: count.bytes };
+  }
   get(key: string): Promise<Buffer> {
     return fs.readFile(this.resolve(key));
+  }
+  async getStream(key: string): Promise<Readable> {
+    const p = this.resolve(key);
+    await fs.access(p);
+    return createReadStream(p);
   }
   async delete(key: string): Promise<void> {
     await fs.rm(this.resolve(key), { force: true });
   }
 }
+
+/** S3 parts: at least 5 MiB each except the last; one part is held in memory at a time. */
+const PART_BYTES = 8 * 1024 * 1024;
 
 /** S3-compatible driver (AWS S3, MinIO, OSS, COS). */
 export class S3Storage implements Storage {
@@ -51,9 +106,68 @@ export class S3Storage implements Storage {
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
     );
   }
+  /**
+   * A multipart upload fed part by part from the stream (a small object is one PutObject); the
+   * object exists only after CompleteMultipartUpload, and a failure aborts the upload.
+   */
+  async putStream(key: string, body: Readable, contentType: string): Promise<{ size: number }> {
+    let uploadId: string | undefined;
+    const parts: { ETag: string | undefined; PartNumber: number }[] = [];
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let size = 0;
+    const flush = async () => {
+      const chunk = Buffer.concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      uploadId ??= (
+        await this.client.send(
+          new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
+        )
+      ).UploadId;
+      const PartNumber = parts.length + 1;
+      const r = await this.client.send(
+        new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber, Body: chunk }),
+      );
+      parts.push({ ETag: r.ETag, PartNumber });
+    };
+    try {
+      for await (const c of body) {
+        const b = Buffer.isBuffer(c) ? c : Buffer.from(c as string);
+        pending.push(b);
+        pendingBytes += b.length;
+        size += b.length;
+        if (pendingBytes >= PART_BYTES) await flush();
+      }
+      if (!uploadId) {
+        await this.put(key, Buffer.concat(pending, pendingBytes), contentType);
+        return { size };
+      }
+      if (pendingBytes) await flush();
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: parts },
+        }),
+      );
+      return { size };
+    } catch (err) {
+      if (uploadId)
+        await this.client
+          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }))
+          .catch(() => undefined);
+      throw err;
+    }
+  }
   async get(key: string): Promise<Buffer> {
     const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     return Buffer.from(await res.Body!.transformToByteArray());
+  }
+  async getStream(key: string): Promise<Readable> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return res.Body as Readable;
   }
   async delete(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));

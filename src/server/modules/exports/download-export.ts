@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { AppDeps } from '../../app.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -10,14 +11,15 @@ export async function downloadExport(
   actor: Actor,
   id: string,
   requestId?: string,
-): Promise<{ body: Buffer; fileName: string; mime: string }> {
+): Promise<{ body: Readable; fileName: string; mime: string; size: number | null }> {
   const job = await repo.findOwnJob(deps.db, actor, id);
   if (job.status === 'expired' || (job.status === 'done' && job.expiresAt <= deps.now()))
     throw new AppError('EXPORT_EXPIRED', '导出文件已过期并已删除，请重新申请导出', 410);
   if (job.status === 'failed') throw new AppError('EXPORT_FAILED', job.error ?? '导出失败，请重新申请导出', 409);
   if (job.status !== 'done' || !job.storageKey)
     throw new AppError('EXPORT_NOT_READY', '导出尚未完成，请稍候再点击【下载】', 409);
-  const body = await deps.storage.get(job.storageKey);
+  // streamed from storage: a large export is never read whole into memory
+  const body = await deps.storage.getStream(job.storageKey);
   await writeAudit(
     deps.db,
     actor,
@@ -29,6 +31,9 @@ export async function downloadExport(
       provinceId: actor.provinceId,
     },
     requestId,
-  );
-  return { body, fileName: job.fileName, mime: job.mime };
+  ).catch((err) => {
+    body.destroy();
+    throw err;
+  });
+  return { body, fileName: job.fileName, mime: job.mime, size: job.size };
 }

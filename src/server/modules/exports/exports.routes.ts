@@ -38,6 +38,7 @@ export default async function exportsRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '【下载】导出文件（仅申请人，过期前）', params: ZId } },
     async (req, reply) => {
       const f = await downloadExport(deps, actorOf(req, ...ROLES), req.params.id, req.id);
+      if (f.size !== null) reply.header('content-length', f.size);
       return reply
         .header('content-type', f.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)

@@ -6,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQueuedJobs } from '../../platform/jobs.js';
 import type { TExportJob } from '../../../shared/schemas/exports.js';
 import { countRows, createTestApp, sessionFor, type TestContext, type TestSession } from '../../../../tests/helpers.js';
+import type { Actor } from '../../platform/actor.js';
+import { loadNoticeData } from '../notice/notice.service.js';
 import { buildStatsWorld } from '../stats/stats.testkit.js';
+import { noticeQrPng } from './notice-qr.js';
+import { issueMissingNotices, loadNoticeBatchData } from './notices-batch.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -279,6 +283,50 @@ describe('证书打印 in batch', () => {
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(pages(dl.rawPayload)).toBe(3);
     expect(await countRows(ctx.db, 'notices', `enrolment_id IN (${rows.map((x) => x.id).join(',')})`)).toBe(3);
+  });
+
+  it('set-based: each notice issued once with its audit row; every page holds what the single notice shows', async () => {
+    const w = await buildStatsWorld(ctx);
+    const rows = await w.enrol(w.hospitalA, [
+      { status: 'passed', name: '周四' },
+      { status: 'passed', name: '吴五' },
+      { status: 'passed', name: '郑六' },
+    ]);
+    const [foreign] = await w.enrol(w.hospitalB, [{ status: 'passed', name: '王七' }]);
+    const ids = rows.map((x) => x.id);
+    const actorOf = async (s: TestSession, enrolmentIds: number[]) => {
+      const r = await request(s, 'notices', { enrolmentIds });
+      expect(r.status, r.body.message).toBe(200);
+      const [{ actor }] = (await ctx.db.execute(sql`SELECT actor FROM export_jobs WHERE id = ${r.body.id}`)).rows as {
+        actor: Actor;
+      }[];
+      return actor;
+    };
+    const district = await actorOf(w.s.districtA, ids);
+    const hospitalB = await actorOf(w.s.hospitalB, [foreign.id]);
+    // a neighbour's enrolments: refused, nothing issued
+    await expect(issueMissingNotices(ctx.deps, hospitalB, ids)).rejects.toThrow('不存在或不在您的管辖范围内');
+    expect(await countRows(ctx.db, 'notices', `enrolment_id IN (${ids.join(',')})`)).toBe(0);
+    // one notice issued on a single page first: the batch issues only the other two
+    const first = await loadNoticeData(ctx.deps, district, ids[0], 'https://example.invalid');
+    expect(await issueMissingNotices(ctx.deps, district, ids)).toBe(2);
+    expect(await issueMissingNotices(ctx.deps, district, ids)).toBe(0);
+    expect(
+      await countRows(
+        ctx.db,
+        'audit_log',
+        `target_type = 'enrolment' AND action = '签发考核结果通知书' AND target_id IN (${ids.map((i) => `'${i}'`).join(',')})`,
+      ),
+    ).toBe(3);
+    const batch = await loadNoticeBatchData(ctx.deps, district, ids, 'https://example.invalid');
+    expect(batch[0].notice.code).toBe(first.notice.code);
+    for (const [i, id] of ids.entries()) {
+      const single = await loadNoticeData(ctx.deps, district, id, 'https://example.invalid');
+      expect({ ...batch[i], qr: null }).toEqual({ ...single, qr: null });
+      // the same QR pixels without alpha (notice-qr.test.ts compares them with the single notice's PNG)
+      expect(batch[i].qr.equals(noticeQrPng(single.verifyUrl))).toBe(true);
+    }
+    expect(batch.map((d) => d.p.name)).toEqual(['周四', '吴五', '郑六']);
   });
 
   it('a whole filter prints every passed physician of it', async () => {

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { finished } from 'node:stream/promises';
+import { PassThrough } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
@@ -15,8 +13,8 @@ const PROGRESS_EVERY_MS = 500;
 
 /**
  * The export job: rows come batch by batch from the list's scoped query (as the requester,
- * frozen at request time), go through the streaming writer into a temporary file, and the
- * finished file is put into storage. Between batches the event loop is yielded so an API
+ * frozen at request time), go through the streaming writer straight into storage
+ * (`putStream`). Between batches the event loop is yielded so an API
  * served by the same process keeps answering. A retry starts over (idempotent).
  */
 export async function runExport(deps: AppDeps, exportId: string, attempt: { no: number; max: number }): Promise<void> {
@@ -31,10 +29,12 @@ export async function runExport(deps: AppDeps, exportId: string, attempt: { no: 
       .where(and(eq(exportJobs.id, job.id), inArray(exportJobs.status, ['queued', 'running'])));
   await setJob({ status: 'running', processed: 0 });
 
-  const tmpDir = path.join(deps.config.dataDir, 'tmp');
-  await fs.promises.mkdir(tmpDir, { recursive: true });
-  const tmp = path.join(tmpDir, `export-${job.id}-${process.pid}.part`);
-  const out = fs.createWriteStream(tmp);
+  const key = `exports/${job.provinceId}/${job.id}.${def.format}`;
+  // the file goes to storage as it is written (storage.putStream: a temporary file renamed into
+  // place, or an S3 multipart upload): neither the rows nor the finished file are held in memory
+  const out = new PassThrough();
+  const stored = deps.storage.putStream(key, out, job.mime);
+  stored.catch(() => undefined);
   let processed = 0;
   let lastWrite = Date.now();
   const progress = (n: number) => {
@@ -57,15 +57,10 @@ export async function runExport(deps: AppDeps, exportId: string, attempt: { no: 
       }
       await writer.finish();
       out.end();
-      await finished(out);
     } else {
       await def.render(deps, actor, job.params, out, progress);
-      await finished(out);
     }
-    const size = (await fs.promises.stat(tmp)).size;
-    const key = `exports/${job.provinceId}/${job.id}.${def.format}`;
-    // storage takes whole objects; the file (compressed) is read back once, the rows never were held
-    await deps.storage.put(key, await fs.promises.readFile(tmp), job.mime);
+    const { size } = await stored;
     await setJob({
       status: 'done',
       processed,
@@ -75,7 +70,9 @@ export async function runExport(deps: AppDeps, exportId: string, attempt: { no: 
       finishedAt: new Date(),
     });
   } catch (err) {
-    out.destroy();
+    // the storage drops its unfinished object
+    out.destroy(err as Error);
+    await stored.catch(() => undefined);
     if (attempt.no >= attempt.max || err instanceof AppError) {
       await setJob({
         status: 'failed',
@@ -86,7 +83,5 @@ export async function runExport(deps: AppDeps, exportId: string, attempt: { no: 
       return;
     }
     throw err;
-  } finally {
-    await fs.promises.rm(tmp, { force: true });
   }
 }

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Checkbox, Modal, Radio, Result, Space, Spin, 
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { AnswerSheet } from './AnswerSheet';
-import { onSnapshotOpportunity } from './proctoring';
+import { onSnapshotOpportunity, onSubmitOpportunity } from './proctoring';
 import { useExamSession } from './useExamSession';
 
 const TYPE_LABELS = { single: '单选题', multiple: '多选题', judge: '判断题' } as const;
@@ -130,6 +130,8 @@ export function TakeExamPage() {
         : '作答后自动保存';
 
   const doSubmit = async () => {
+    // the 交卷 frame of the capture schedule (never blocks the submission)
+    onSubmitOpportunity(id);
     setSubmitting(true);
     try {
       await x.submit(false);

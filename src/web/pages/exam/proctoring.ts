@@ -36,7 +36,7 @@ export function onSnapshotOpportunity(attemptId: number, questionIndex: number, 
   }
 }
 
-/** The 交卷 moment (called by the click on 交卷; the test page may also call it directly). */
+/** The 交卷 moment: the test page calls it from its submit handler (TakeExamPage's doSubmit). */
 export function onSubmitOpportunity(attemptId: number): void {
   void captureMoment(attemptId, (m) => m.trigger === 'submit').catch(() => undefined);
 }
@@ -409,7 +409,7 @@ function captureHandler(attemptId: number, questionIndex: number, _questionCount
 let watching: number | null = null;
 let watchTimer: ReturnType<typeof setInterval> | undefined;
 
-/** While the test page is open: camera on, 交卷 clicks watched, kept frames retried. */
+/** While the test page is open: camera on, kept frames retried. */
 function watch(attemptId: number) {
   if (watching === attemptId) return;
   watching = attemptId;
@@ -429,12 +429,4 @@ if (typeof window !== 'undefined') {
   window.addEventListener('online', () => void flushPendingFrames());
   // a frame kept while offline is sent after a reload too
   setTimeout(() => void flushPendingFrames().catch(() => undefined), 1000);
-  document.addEventListener(
-    'click',
-    (e) => {
-      const b = (e.target as Element | null)?.closest?.('button');
-      if (b && watching !== null && /交\s*卷/.test(b.textContent ?? '')) onSubmitOpportunity(watching);
-    },
-    true,
-  );
 }
