@@ -233,7 +233,7 @@ export function TakeExamPage() {
         )}
       </Card>
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8 }}>
+      <div className="dk-btn-row" style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
         <Button disabled={pos === 0} onClick={() => setCurrent(pos - 1)}>
           上一题
         </Button>
