@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -16,28 +16,15 @@ import {
   ZQuestionRow,
   ZQuestionVersion,
 } from '../../../shared/schemas/bank.js';
-import { badRequest } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { setDownloadHeaders, XLSX_TYPE } from '../../platform/downloads.js';
+import { readUpload } from '../../platform/uploads.js';
 import * as svc from './bank.service.js';
 
 const tags = ['题库管理'];
 const ZOk = z.object({ ok: z.literal(true) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-async function readUpload(req: FastifyRequest): Promise<{ buf: Buffer; name: string }> {
-  if (!req.isMultipart()) throw badRequest('请选择要上传的文件');
-  const file = await req.file();
-  if (!file) throw badRequest('请选择要上传的文件');
-  return { buf: await file.toBuffer(), name: file.filename ?? '' };
-}
-
 function sendXlsx(reply: FastifyReply, body: Buffer | NodeJS.ReadableStream, name: string) {
-  reply.header('content-type', XLSX);
-  reply.header('content-disposition', attachment(name));
-  reply.header('cache-control', 'private, no-store');
-  return reply.send(body);
+  return setDownloadHeaders(reply, name, XLSX_TYPE, { cacheControl: 'private, no-store' }).send(body);
 }
 
 export default async function bankRoutes(fastify: FastifyInstance) {
@@ -198,10 +185,7 @@ export default async function bankRoutes(fastify: FastifyInstance) {
     { schema: { tags: mtags, summary: '下载考前资料附件', params: ZIdParam } },
     async (req, reply) => {
       const f = await svc.materialFile(deps, actorOf(req, 'admin'), req.params.id);
-      reply.header('content-type', f.mime);
-      reply.header('cache-control', 'private, no-store');
-      reply.header('content-disposition', attachment(f.name));
-      return reply.send(f.buf);
+      return setDownloadHeaders(reply, f.name, f.mime, { cacheControl: 'private, no-store' }).send(f.buf);
     },
   );
 }

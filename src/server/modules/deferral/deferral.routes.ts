@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   ZDeferralApplication,
   ZDeferralApply,
-  ZDeferralExportQuery,
   ZDeferralList,
   ZDeferralListQuery,
   ZDeferralMine,
@@ -12,8 +11,8 @@ import {
 } from '../../../shared/schemas/deferral.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
-import { readUpload } from '../procedure/procedure.routes.js';
-import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
+import { PDF_TYPE, setDownloadHeaders } from '../../platform/downloads.js';
+import { readUpload } from '../../platform/uploads.js';
 import * as svc from './deferral.service.js';
 
 const tags = ['延期考核'];
@@ -86,17 +85,6 @@ export default async function deferralRoutes(fastify: FastifyInstance) {
     async (req) => svc.listApplications(deps, actorOf(req, 'institution', 'admin'), req.query),
   );
   app.get(
-    '/api/deferral/applications/export',
-    {
-      schema: { tags, summary: '【导出】延期考核申请列表（.xlsx，按当前筛选条件）', querystring: ZDeferralExportQuery },
-    },
-    async (req, reply) => {
-      const stream = await svc.exportApplications(deps, actorOf(req, 'institution', 'admin'), req.query, req.id);
-      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('延期考核申请.xlsx'));
-      return reply.send(stream);
-    },
-  );
-  app.get(
     '/api/deferral/applications/:id',
     { schema: { tags, summary: '延期考核申请详情', params: ZId, response: { 200: ZDetail } } },
     async (req) => svc.getApplication(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id),
@@ -119,9 +107,7 @@ export default async function deferralRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '打印 附件1 医师定期考核延期考核申请表（PDF）', params: ZId } },
     async (req, reply) => {
       const { pdf, name } = await svc.formPdf(deps, actorOf(req, 'institution', 'admin', 'physician'), req.params.id);
-      reply.header('content-type', 'application/pdf');
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return reply.send(pdf);
+      return setDownloadHeaders(reply, name, PDF_TYPE).send(pdf);
     },
   );
 }

@@ -4,11 +4,11 @@
  * institution (its own district/city/province) decides. Approval sets
  * enrolments.deferral_approved (the first exam is then taken in the re-exam window).
  */
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { deferralApplications, enrolments, files, organisations, physicians } from '../../db/schema/index.js';
-import { escapeLike, type Actor } from '../../platform/actor.js';
+import { deferralApplications, enrolments } from '../../db/schema/index.js';
+import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { refusalError } from '../../platform/refusal.js';
@@ -23,10 +23,23 @@ import type {
   TDeferralReview,
 } from '../../../shared/schemas/deferral.js';
 import { checkWindow } from '../enrolment/enrolment.machine.js';
-import { cycleById, enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
+import { cycleById, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
-import { cnDate, streamXlsx } from '../procedure/xlsx.js';
+import {
+  decideApplication,
+  findApplicationForReview,
+  lockApplicationOf,
+  saveApplication,
+} from '../procedure/application.repo.js';
+import {
+  type DeferralListRow,
+  deferralStatusOf,
+  findDeferral,
+  findDeferralForm,
+  findDeferralOfEnrolment,
+  findDeferrals,
+} from './deferral.repo.js';
 import {
   DEFERRAL_STATUS_LABELS,
   deferralEventsFor,
@@ -52,8 +65,6 @@ export const DEFERRAL_APPLY_STATUSES: EnrolmentStatus[] = [
   'ready_for_exam',
 ];
 
-type Row = typeof deferralApplications.$inferSelect;
-
 function machineActor(actor: Actor): DeferralActor | null {
   if (actor.role === 'physician') return 'physician';
   if (actor.role === 'institution') return 'institution';
@@ -61,18 +72,7 @@ function machineActor(actor: Actor): DeferralActor | null {
   return null;
 }
 
-const selection = {
-  a: deferralApplications,
-  name: physicians.name,
-  idNumber: physicians.idNumber,
-  gender: physicians.gender,
-  institutionName: organisations.name,
-};
-
-function toDto(
-  actor: Actor,
-  r: { a: Row; name: string; idNumber: string; gender: string; institutionName: string },
-): TDeferralApplication {
+function toDto(actor: Actor, r: DeferralListRow): TDeferralApplication {
   const ma = machineActor(actor);
   const status = r.a.status as DeferralStatus;
   return {
@@ -98,112 +98,17 @@ function toDto(
   };
 }
 
-function baseQuery(db: DbOrTx) {
-  return db
-    .select(selection)
-    .from(deferralApplications)
-    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(organisations, eq(organisations.id, deferralApplications.institutionId));
-}
-
-type ListFilter = { scope: 'pending' | 'all'; keyword?: string };
-
-/** The actor's scope + the list filters (also used by the export, so both show the same rows). */
-function listWhere(actor: Actor, q: ListFilter) {
-  const conds: SQL[] = [enrolmentScope(actor)];
-  if (q.scope === 'pending')
-    conds.push(eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'));
-  if (q.keyword)
-    conds.push(
-      or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!,
-    );
-  return and(...conds);
-}
-
-/** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
-export async function exportApplications(
-  deps: Pick<AppDeps, 'db' | 'logger'>,
-  actor: Actor,
-  q: ListFilter,
-  requestId?: string,
-) {
-  await writeAudit(
-    deps.db,
-    actor,
-    {
-      targetType: 'deferral_application',
-      targetId: 'export',
-      action: '导出延期考核申请',
-      orgPath: actor.orgPath,
-      provinceId: actor.provinceId,
-      after: q,
-    },
-    requestId,
-  );
-  const where = listWhere(actor, q);
-  type R = { id: number; a: Row; name: string; idNumber: string; gender: string; institutionName: string };
-  return streamXlsx<R>(
-    deps,
-    '延期考核申请',
-    [
-      { header: '姓名', width: 12, value: (r) => r.name },
-      { header: '性别', width: 6, value: (r) => r.gender },
-      { header: '证件号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
-      { header: '所在执业卫生机构', width: 28, value: (r) => r.institutionName },
-      { header: '申请延期考核原因', width: 40, value: (r) => r.a.reason },
-      { header: '附件（个）', width: 10, value: (r) => r.a.fileIds.length },
-      { header: '状态', width: 18, value: (r) => DEFERRAL_STATUS_LABELS[r.a.status as DeferralStatus] ?? r.a.status },
-      { header: '申请时间', width: 12, value: (r) => cnDate(r.a.submittedAt) },
-      {
-        header: '卫生机构意见',
-        width: 30,
-        value: (r) =>
-          r.a.institutionAgree
-            ? `${r.a.institutionAgree}${r.a.institutionOpinion ? `：${r.a.institutionOpinion}` : ''}（${cnDate(r.a.institutionAt)}）`
-            : '',
-      },
-      {
-        header: '卫生行政部门意见',
-        width: 36,
-        value: (r) =>
-          r.a.adminAgree
-            ? `${r.a.adminAgree}${r.a.adminOpinion ? `：${r.a.adminOpinion}` : ''}（${r.a.adminOrgName ?? ''}，${cnDate(r.a.adminAt)}）`
-            : '',
-      },
-    ],
-    async (after, size) =>
-      (
-        await baseQuery(deps.db)
-          .where(after === null ? where : and(where, lt(deferralApplications.id, after)))
-          .orderBy(desc(deferralApplications.id))
-          .limit(size)
-      ).map((r) => ({ ...r, id: r.a.id })),
-  );
-}
-
 export async function listApplications(
   deps: Deps,
   actor: Actor,
   q: { scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number },
 ) {
-  const where = listWhere(actor, q);
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(deferralApplications)
-    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .where(where);
-  const rows = await baseQuery(deps.db)
-    .where(where)
-    .orderBy(desc(deferralApplications.submittedAt), desc(deferralApplications.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { total: n, rows: rows.map((r) => toDto(actor, r)) };
+  const { total, rows } = await findDeferrals(deps.db, actor, q);
+  return { total, rows: rows.map((r) => toDto(actor, r)) };
 }
 
 export async function getApplication(deps: Pick<Deps, 'db'>, actor: Actor, id: number) {
-  const [r] = await baseQuery(deps.db).where(and(eq(deferralApplications.id, id), enrolmentScope(actor)));
+  const r = await findDeferral(deps.db, actor, id);
   if (!r) throw notFound('延期考核申请');
   return { ...toDto(actor, r), files: await listAttachments(deps.db, r.a.enrolmentId, 'deferral') };
 }
@@ -236,7 +141,7 @@ export async function mine(deps: Deps, actor: Actor): Promise<TDeferralMine> {
     };
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   const cycle = await cycleById(deps.db, e.cycleId);
-  const [r] = await baseQuery(deps.db).where(eq(deferralApplications.enrolmentId, e.id));
+  const r = await findDeferralOfEnrolment(deps.db, e.id);
   const application = r ? toDto(actor, r) : null;
   const blocked = await blockedFor(deps.db, deps.now(), e, (application?.status ?? 'none') as DeferralState);
   return {
@@ -259,11 +164,8 @@ export async function uploadFile(deps: Deps, actor: Actor, enrolmentId: number, 
 export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, fileId: string) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, enrolmentId, true);
-    const [a] = await tx
-      .select({ status: deferralApplications.status })
-      .from(deferralApplications)
-      .where(eq(deferralApplications.enrolmentId, e.id));
-    if (a && ['pending_institution', 'pending_admin', 'approved'].includes(a.status))
+    const status = await deferralStatusOf(tx, e.id);
+    if (status && ['pending_institution', 'pending_admin', 'approved'].includes(status))
       throw conflict('延期考核申请审核中或已批准，不能删除附件');
     await removeAttachment(tx, deps, actor, e, 'deferral', fileId);
   });
@@ -272,11 +174,7 @@ export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, 
 export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input: TDeferralApply) {
   await deps.db.transaction(async (tx) => {
     const e = await findEnrolmentForActor(tx, actor, enrolmentId, true);
-    const [existing] = await tx
-      .select()
-      .from(deferralApplications)
-      .where(eq(deferralApplications.enrolmentId, e.id))
-      .for('update');
+    const existing = await lockApplicationOf(tx, deferralApplications, e.id);
     const state = (existing?.status ?? 'none') as DeferralState;
     const blocked = await blockedFor(tx, deps.now(), e, state);
     if (blocked) throw new AppError('DEFERRAL_NOT_ALLOWED', blocked.message, blocked.status);
@@ -296,30 +194,7 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
       submittedAt: deps.now(),
       updatedAt: deps.now(),
     };
-    let id: number;
-    if (existing) {
-      const [u] = await tx
-        .update(deferralApplications)
-        .set(values)
-        .where(and(eq(deferralApplications.id, existing.id), eq(deferralApplications.status, existing.status)))
-        .returning();
-      if (!u) throw conflict();
-      id = u.id;
-    } else {
-      const [c] = await tx
-        .insert(deferralApplications)
-        .values({
-          ...values,
-          enrolmentId: e.id,
-          provinceId: e.provinceId,
-          institutionId: e.institutionId,
-          orgPath: e.orgPath,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!c) throw conflict('延期考核申请已提交，请刷新后查看');
-      id = c.id;
-    }
+    const id = await saveApplication(tx, deferralApplications, existing, values, e, '延期考核申请已提交，请刷新后查看');
     await writeAudit(tx, actor, {
       targetType: 'deferral_application',
       targetId: id,
@@ -346,12 +221,7 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
   const event = ma === 'institution' ? DECISION_EVENT.institution[input.agree] : DECISION_EVENT.admin[input.agree];
   const agree = DECISION_LABELS[input.agree];
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ a: deferralApplications, physicianId: enrolments.physicianId })
-      .from(deferralApplications)
-      .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-      .where(and(eq(deferralApplications.id, id), enrolmentScope(actor)));
-    if (!row) throw notFound('延期考核申请');
+    const row = await findApplicationForReview(tx, deferralApplications, actor, id, '延期考核申请');
     const a = row.a;
     const r = deferralTransition(a.status as DeferralStatus, event, ma, input.opinion);
     if (!r.ok) throw refusalError(r);
@@ -365,12 +235,7 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TDefer
             institutionAt: now,
           }
         : { adminAgree: agree, adminOpinion: input.opinion, adminOrgName: actor.orgName, adminAt: now };
-    const [u] = await tx
-      .update(deferralApplications)
-      .set({ ...patch, status: r.to, updatedAt: now })
-      .where(and(eq(deferralApplications.id, id), eq(deferralApplications.status, a.status)))
-      .returning();
-    if (!u) throw conflict('该申请已被他人处理，请刷新后重试');
+    await decideApplication(tx, deferralApplications, id, a.status, { ...patch, status: r.to, updatedAt: now });
     if (r.to === 'approved')
       await tx
         .update(enrolments)
@@ -408,24 +273,9 @@ export async function formPdf(
   id: number,
 ): Promise<{ pdf: Buffer; name: string }> {
   const { renderDeferralForm } = await import('./deferral.pdf.js');
-  const [r] = await deps.db
-    .select({
-      a: deferralApplications,
-      p: physicians,
-      institutionName: organisations.name,
-      photoFileId: enrolments.photoFileId,
-    })
-    .from(deferralApplications)
-    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(organisations, eq(organisations.id, deferralApplications.institutionId))
-    .where(and(eq(deferralApplications.id, id), enrolmentScope(actor)));
+  const r = await findDeferralForm(deps.db, actor, id);
   if (!r) throw notFound('延期考核申请');
-  let photo: Buffer | null = null;
-  if (r.photoFileId) {
-    const [f] = await deps.db.select({ key: files.storageKey }).from(files).where(eq(files.id, r.photoFileId));
-    if (f) photo = await deps.storage.get(f.key).catch(() => null);
-  }
+  const photo = r.photoKey ? await deps.storage.get(r.photoKey).catch(() => null) : null;
   const a = r.a;
   const pdf = await renderDeferralForm({
     name: r.p.name,
@@ -446,19 +296,4 @@ export async function formPdf(
         : null,
   });
   return { pdf, name: `医师定期考核延期考核申请表-${r.p.name}.pdf` };
-}
-
-/** Applications waiting for the actor: 待卫生机构审核 (institution) or 待卫生行政部门审批 (administration). */
-export async function countPending(db: DbOrTx, actor: Actor): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(deferralApplications)
-    .innerJoin(enrolments, eq(enrolments.id, deferralApplications.enrolmentId))
-    .where(
-      and(
-        enrolmentScope(actor),
-        eq(deferralApplications.status, actor.role === 'admin' ? 'pending_admin' : 'pending_institution'),
-      ),
-    );
-  return n;
 }

@@ -1,15 +1,13 @@
-import ExcelJS from 'exceljs';
-import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, type TestContext, type TestSession } from '../../../../tests/helpers.js';
+import { countRows, createTestApp, type TestContext } from '../../../../tests/helpers.js';
 import {
   buildEnrolment,
   buildWorld,
   enrolmentRow,
   multipart,
   PDF_BYTES,
-  PNG_1PX,
   sessions,
+  applyDeferral as applyAs,
 } from '../procedure/procedure.testkit.js';
 
 let ctx: TestContext;
@@ -17,17 +15,6 @@ beforeAll(async () => {
   ctx = await createTestApp();
 });
 afterAll(async () => ctx.close());
-
-async function applyAs(session: Pick<TestSession, 'inject'>, id: number, reason = '因援疆医疗任务无法参加首轮考核') {
-  const inj = (o: object) => session.inject(o as InjectOptions);
-  const f = await inj({
-    method: 'POST',
-    url: `/api/enrolments/${id}/deferral-files`,
-    ...multipart(PNG_1PX, '援疆通知.png'),
-  });
-  expect(f.statusCode).toBe(200);
-  return inj({ method: 'POST', url: `/api/enrolments/${id}/deferral`, payload: { reason, fileIds: [f.json().id] } });
-}
 
 describe('延期考核申请', () => {
   it('institution agrees, the district approves → deferral_approved; the PDF carries the form', async () => {
@@ -237,48 +224,5 @@ describe('延期考核申请', () => {
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'deferral_application' AND target_id = '${id}'`)).toBe(
       3,
     );
-  });
-});
-
-async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
-}
-
-describe('【导出】延期考核申请', () => {
-  it('exports only the rows in the actor’s scope and filter (a neighbour’s never appear)', async () => {
-    const w = await buildWorld(ctx);
-    const s = await sessions(ctx, w);
-    const a = await buildEnrolment(ctx, w, 'registered', { physician: { name: '甲延期' } });
-    const b = await buildEnrolment(ctx, w, 'registered', { institution: 'B', physician: { name: '乙延期' } });
-    await applyAs(a.session, a.e.id);
-    await applyAs(b.session, b.e.id, '因公派出国进修');
-    const get = (x: Pick<TestSession, 'inject'>, q = 'scope=all') =>
-      x.inject({ method: 'GET', url: `/api/deferral/applications/export?${q}` });
-    const ra = await get(s.instA);
-    expect(ra.statusCode).toBe(200);
-    expect(String(ra.headers['content-disposition'])).toBe(
-      `attachment; filename*=UTF-8''${encodeURIComponent('延期考核申请.xlsx')}`,
-    );
-    const rowsA = await readXlsx(ra.rawPayload);
-    expect(rowsA[0].slice(0, 5)).toEqual(['姓名', '性别', '证件号码', '所在执业卫生机构', '申请延期考核原因']);
-    expect(rowsA.slice(1).map((r) => r[0])).toEqual(['甲延期']);
-    expect(rowsA.flat().join()).not.toContain('因公派出国进修');
-    expect((await readXlsx((await get(s.instB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙延期']);
-    expect((await readXlsx((await get(s.districtB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙延期']);
-    expect(
-      (await readXlsx((await get(s.province)).rawPayload))
-        .slice(1)
-        .map((r) => r[0])
-        .sort(),
-    ).toEqual(['乙延期', '甲延期']);
-    // 待审批 for an administration: nothing has been agreed by an institution yet
-    expect((await readXlsx((await get(s.province, 'scope=pending')).rawPayload)).length).toBe(1);
-    expect((await readXlsx((await get(s.instA, 'keyword=乙延期')).rawPayload)).length).toBe(1);
-    expect((await get(s.body)).statusCode).toBe(403);
-    expect((await get(a.session)).statusCode).toBe(403);
   });
 });

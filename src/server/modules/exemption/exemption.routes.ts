@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   ZExemptionApplication,
   ZExemptionApply,
-  ZExemptionExportQuery,
   ZExemptionList,
   ZExemptionListQuery,
   ZExemptionMine,
@@ -16,8 +15,7 @@ import {
 } from '../../../shared/schemas/exemption.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
-import { readUpload } from '../procedure/procedure.routes.js';
-import { attachmentHeader, XLSX_TYPE } from '../procedure/xlsx.js';
+import { readUpload } from '../../platform/uploads.js';
 import * as svc from './exemption.service.js';
 
 const tags = ['免考'];
@@ -126,20 +124,6 @@ export default async function exemptionRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => svc.listApplications(deps, actorOf(req, 'institution', 'body', 'admin'), req.query),
-  );
-  app.get(
-    '/api/exemption/applications/export',
-    { schema: { tags, summary: '【导出】免考申请列表（.xlsx，按当前筛选条件）', querystring: ZExemptionExportQuery } },
-    async (req, reply) => {
-      const stream = await svc.exportApplications(
-        deps,
-        actorOf(req, 'institution', 'body', 'admin'),
-        req.query,
-        req.id,
-      );
-      reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('免考申请.xlsx'));
-      return reply.send(stream);
-    },
   );
   app.get(
     '/api/exemption/applications/:id',

@@ -3,18 +3,11 @@
  * the two reviews (卫生机构 → 考核机构). Approval sets enrolments.professional_exempt
  * (一般程序: 业务水平) or humanities_exempt (简易程序: 人文医学).
  */
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  enrolments,
-  exemptionApplications,
-  exemptionReasons,
-  exemptionSwitches,
-  organisations,
-  physicians,
-} from '../../db/schema/index.js';
-import { escapeLike, requireProvinceAdmin, type Actor } from '../../platform/actor.js';
+import { enrolments, exemptionApplications, exemptionReasons, exemptionSwitches } from '../../db/schema/index.js';
+import { requireProvinceAdmin, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
 import { notifyPhysician } from '../messages/send-message.js';
@@ -30,10 +23,24 @@ import {
   type TExemptionReview,
   type TExemptionSettings,
 } from '../../../shared/schemas/exemption.js';
-import { enrolmentScope, findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
+import { findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from '../procedure/attachments.js';
 import { myEnrolmentId } from '../procedure/procedure.service.js';
-import { cnDate, streamXlsx } from '../procedure/xlsx.js';
+import {
+  decideApplication,
+  findApplicationForReview,
+  lockApplicationOf,
+  saveApplication,
+} from '../procedure/application.repo.js';
+import {
+  type ExemptionListRow,
+  findExemption,
+  findExemptionOfEnrolment,
+  findExemptions,
+  findSettingsRows,
+  hasActiveExemption,
+  lockOwnReason,
+} from './exemption.repo.js';
 import {
   EXEMPTION_STATUS_LABELS,
   exemptedPaper,
@@ -62,12 +69,7 @@ export const EXEMPTION_APPLY_STATUSES: EnrolmentStatus[] = [
 // ——— settings ———
 
 export async function getSettings(db: DbOrTx, provinceId: number): Promise<TExemptionSettings> {
-  const reasons = await db
-    .select()
-    .from(exemptionReasons)
-    .where(eq(exemptionReasons.provinceId, provinceId))
-    .orderBy(asc(exemptionReasons.id));
-  const switches = await db.select().from(exemptionSwitches).where(eq(exemptionSwitches.provinceId, provinceId));
+  const { reasons, switches } = await findSettingsRows(db, provinceId);
   const part = (p: Procedure) => ({
     open: switches.find((s) => s.procedure === p)?.open ?? false,
     reasons: reasons
@@ -101,11 +103,7 @@ export async function addReason(deps: Deps, actor: Actor, input: { procedure: Pr
 export async function updateReason(deps: Deps, actor: Actor, id: number, reason: string) {
   requireProvinceAdmin(actor);
   await deps.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(exemptionReasons)
-      .where(and(eq(exemptionReasons.id, id), eq(exemptionReasons.provinceId, actor.provinceId)))
-      .for('update');
+    const before = await lockOwnReason(tx, actor, id);
     if (!before) throw notFound('免考理由');
     await tx.update(exemptionReasons).set({ reason, updatedAt: deps.now() }).where(eq(exemptionReasons.id, id));
     await writeAudit(tx, actor, {
@@ -168,8 +166,6 @@ export async function setSwitch(deps: Deps, actor: Actor, input: { procedure: Pr
 
 // ——— applications ———
 
-type AppRow = typeof exemptionApplications.$inferSelect;
-
 function machineActor(actor: Actor): ExemptionActor | null {
   if (actor.role === 'physician') return 'physician';
   if (actor.role === 'institution') return 'institution';
@@ -177,26 +173,7 @@ function machineActor(actor: Actor): ExemptionActor | null {
   return null;
 }
 
-const selection = {
-  a: exemptionApplications,
-  name: physicians.name,
-  idNumber: physicians.idNumber,
-  institutionName: organisations.name,
-  workResult: enrolments.workResult,
-  ethicsResult: enrolments.ethicsResult,
-};
-
-function toDto(
-  actor: Actor,
-  r: {
-    a: AppRow;
-    name: string;
-    idNumber: string;
-    institutionName: string;
-    workResult: string | null;
-    ethicsResult: string | null;
-  },
-): TExemptionApplication {
+function toDto(actor: Actor, r: ExemptionListRow): TExemptionApplication {
   const ma = machineActor(actor);
   const status = r.a.status as ExemptionStatus;
   const events = ma && ma !== 'physician' ? exemptionEventsFor(status, ma) : [];
@@ -222,105 +199,17 @@ function toDto(
   };
 }
 
-function baseQuery(db: DbOrTx) {
-  return db
-    .select(selection)
-    .from(exemptionApplications)
-    .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(organisations, eq(organisations.id, exemptionApplications.institutionId));
-}
-
-type ListFilter = { procedure?: Procedure; scope: 'pending' | 'all'; keyword?: string };
-
-/** The actor's scope + the list filters (also used by the export, so both show the same rows). */
-function listWhere(actor: Actor, q: ListFilter) {
-  const conds: SQL[] = [enrolmentScope(actor)];
-  if (q.procedure) conds.push(eq(exemptionApplications.procedure, q.procedure));
-  if (q.scope === 'pending')
-    conds.push(eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'));
-  if (q.keyword)
-    conds.push(
-      or(ilike(physicians.name, `%${escapeLike(q.keyword)}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!,
-    );
-  return and(...conds);
-}
-
-/** 【导出】 the (filtered) list the actor sees as .xlsx; audited. */
-export async function exportApplications(
-  deps: Pick<AppDeps, 'db' | 'logger'>,
-  actor: Actor,
-  q: ListFilter,
-  requestId?: string,
-) {
-  await writeAudit(
-    deps.db,
-    actor,
-    {
-      targetType: 'exemption_application',
-      targetId: 'export',
-      action: '导出免考申请',
-      orgPath: actor.orgPath,
-      provinceId: actor.provinceId,
-      after: q,
-    },
-    requestId,
-  );
-  const where = listWhere(actor, q);
-  const opinion = (a: AppRow, role: string) =>
-    a.reviews
-      .filter((r) => r.role === role)
-      .map((r) => `${r.decision}${r.opinion ? `：${r.opinion}` : ''}（${cnDate(r.at)}）`)
-      .join('\n');
-  return streamXlsx<{ id: number; a: AppRow; name: string; idNumber: string; institutionName: string }>(
-    deps,
-    '免考申请',
-    [
-      { header: '姓名', width: 12, value: (r) => r.name },
-      { header: '证件号码', width: 22, value: (r) => maskIdNumber(r.idNumber) },
-      { header: '卫生机构', width: 28, value: (r) => r.institutionName },
-      { header: '考核程序', width: 10, value: (r) => PROCEDURE_LABELS[r.a.procedure] },
-      { header: '免考项目', width: 14, value: (r) => EXEMPTS_LABEL[r.a.procedure] },
-      { header: '免考理由', width: 40, value: (r) => r.a.reasons.map((x) => x.reason).join('；') },
-      { header: '说明', width: 30, value: (r) => r.a.note },
-      { header: '证明材料（个）', width: 12, value: (r) => r.a.fileIds.length },
-      { header: '状态', width: 18, value: (r) => EXEMPTION_STATUS_LABELS[r.a.status as ExemptionStatus] ?? r.a.status },
-      { header: '申请时间', width: 12, value: (r) => cnDate(r.a.submittedAt) },
-      { header: '卫生机构意见', width: 36, value: (r) => opinion(r.a, '卫生机构') },
-      { header: '考核机构意见', width: 36, value: (r) => opinion(r.a, '考核机构') },
-    ],
-    async (after, size) =>
-      (
-        await baseQuery(deps.db)
-          .where(after === null ? where : and(where, lt(exemptionApplications.id, after)))
-          .orderBy(desc(exemptionApplications.id))
-          .limit(size)
-      ).map((r) => ({ ...r, id: r.a.id })),
-  );
-}
-
 export async function listApplications(
   deps: Deps,
   actor: Actor,
   q: { procedure?: Procedure; scope: 'pending' | 'all'; keyword?: string; page: number; pageSize: number },
 ) {
-  const where = listWhere(actor, q);
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(exemptionApplications)
-    .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .where(where);
-  const rows = await baseQuery(deps.db)
-    .where(where)
-    .orderBy(desc(exemptionApplications.submittedAt), desc(exemptionApplications.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { total: n, rows: rows.map((r) => toDto(actor, r)) };
+  const { total, rows } = await findExemptions(deps.db, actor, q);
+  return { total, rows: rows.map((r) => toDto(actor, r)) };
 }
 
 export async function getApplication(deps: Deps, actor: Actor, id: number) {
-  const [r] = await baseQuery(deps.db).where(and(eq(exemptionApplications.id, id), enrolmentScope(actor)));
+  const r = await findExemption(deps.db, actor, id);
   if (!r) throw notFound('免考申请');
   return { ...toDto(actor, r), files: await listAttachments(deps.db, r.a.enrolmentId, 'exemption') };
 }
@@ -342,7 +231,7 @@ export async function mine(deps: Deps, actor: Actor): Promise<TExemptionMine> {
   }
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   const settings = await getSettings(deps.db, e.provinceId);
-  const [r] = await baseQuery(deps.db).where(eq(exemptionApplications.enrolmentId, e.id));
+  const r = await findExemptionOfEnrolment(deps.db, e.id);
   const application = r ? toDto(actor, r) : null;
   const blockedReason = whyCannotApply(e, settings, (application?.status as ExemptionStatus) ?? 'none');
   return {
@@ -385,16 +274,7 @@ export async function uploadFile(deps: Deps, actor: Actor, enrolmentId: number, 
 export async function deleteFile(deps: Deps, actor: Actor, enrolmentId: number, fileId: string) {
   await deps.db.transaction(async (tx) => {
     const e = await lockMyEnrolment(tx, actor, enrolmentId);
-    const [pending] = await tx
-      .select({ id: exemptionApplications.id })
-      .from(exemptionApplications)
-      .where(
-        and(
-          eq(exemptionApplications.enrolmentId, e.id),
-          inArray(exemptionApplications.status, ['pending_institution', 'pending_body', 'approved']),
-        ),
-      );
-    if (pending) throw conflict('免考申请审核中或已通过，不能删除材料');
+    if (await hasActiveExemption(tx, e.id)) throw conflict('免考申请审核中或已通过，不能删除材料');
     await removeAttachment(tx, deps, actor, e, 'exemption', fileId);
   });
 }
@@ -404,11 +284,7 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
   await deps.db.transaction(async (tx) => {
     const e = await lockMyEnrolment(tx, actor, enrolmentId);
     const settings = await getSettings(tx, e.provinceId);
-    const [existing] = await tx
-      .select()
-      .from(exemptionApplications)
-      .where(eq(exemptionApplications.enrolmentId, e.id))
-      .for('update');
+    const existing = await lockApplicationOf(tx, exemptionApplications, e.id);
     const state = (existing?.status ?? 'none') as ExemptionState;
     const blocked = whyCannotApply(e, settings, state);
     if (blocked)
@@ -432,30 +308,7 @@ export async function apply(deps: Deps, actor: Actor, enrolmentId: number, input
       submittedAt: deps.now(),
       updatedAt: deps.now(),
     };
-    let appId: number;
-    if (existing) {
-      const [u] = await tx
-        .update(exemptionApplications)
-        .set(values)
-        .where(and(eq(exemptionApplications.id, existing.id), eq(exemptionApplications.status, existing.status)))
-        .returning();
-      if (!u) throw conflict();
-      appId = u.id;
-    } else {
-      const [c] = await tx
-        .insert(exemptionApplications)
-        .values({
-          ...values,
-          enrolmentId: e.id,
-          provinceId: e.provinceId,
-          institutionId: e.institutionId,
-          orgPath: e.orgPath,
-        })
-        .onConflictDoNothing()
-        .returning();
-      if (!c) throw conflict('免考申请已提交，请刷新后查看');
-      appId = c.id;
-    }
+    const appId = await saveApplication(tx, exemptionApplications, existing, values, e, '免考申请已提交，请刷新后查看');
     await writeAudit(tx, actor, {
       targetType: 'exemption_application',
       targetId: appId,
@@ -483,12 +336,7 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
   const role = actor.role === 'body' ? 'body' : 'institution';
   const event = DECISION_EVENT[role][input.decision];
   await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ a: exemptionApplications, physicianId: enrolments.physicianId })
-      .from(exemptionApplications)
-      .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-      .where(and(eq(exemptionApplications.id, id), enrolmentScope(actor)));
-    if (!row) throw notFound('免考申请');
+    const row = await findApplicationForReview(tx, exemptionApplications, actor, id, '免考申请');
     const a = row.a;
     const r = exemptionTransition(a.status as ExemptionStatus, event, role, input.opinion);
     if (!r.ok) throw refusalError(r);
@@ -499,12 +347,11 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
       opinion: input.opinion,
       at: deps.now().toISOString(),
     };
-    const [u] = await tx
-      .update(exemptionApplications)
-      .set({ status: r.to, reviews: [...a.reviews, entry], updatedAt: deps.now() })
-      .where(and(eq(exemptionApplications.id, id), eq(exemptionApplications.status, a.status)))
-      .returning();
-    if (!u) throw conflict('该申请已被他人处理，请刷新后重试');
+    await decideApplication(tx, exemptionApplications, id, a.status, {
+      status: r.to,
+      reviews: [...a.reviews, entry],
+      updatedAt: deps.now(),
+    });
     if (r.to === 'approved') {
       const paper = exemptedPaper(a.procedure);
       await tx
@@ -542,19 +389,4 @@ export async function review(deps: Deps, actor: Actor, id: number, input: TExemp
     });
   });
   return getApplication(deps, actor, id);
-}
-
-/** Applications waiting for the actor: 待卫生机构审核 (institution) or 待考核机构复核 (body). */
-export async function countPending(db: DbOrTx, actor: Actor): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(exemptionApplications)
-    .innerJoin(enrolments, eq(enrolments.id, exemptionApplications.enrolmentId))
-    .where(
-      and(
-        enrolmentScope(actor),
-        eq(exemptionApplications.status, actor.role === 'body' ? 'pending_body' : 'pending_institution'),
-      ),
-    );
-  return n;
 }

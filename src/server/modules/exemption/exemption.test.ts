@@ -1,25 +1,16 @@
 import { eq } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolments } from '../../db/schema/index.js';
-import {
-  buildOrg,
-  countRows,
-  createTestApp,
-  sessionFor,
-  type TestContext,
-  type TestSession,
-} from '../../../../tests/helpers.js';
+import { buildOrg, countRows, createTestApp, sessionFor, type TestContext } from '../../../../tests/helpers.js';
 import {
   buildEnrolment,
   buildWorld,
   enrolmentRow,
   multipart,
   PDF_BYTES,
-  PNG_1PX,
   sessions,
-  type World,
+  applyExemption as applyAs,
+  openExemption as setup,
 } from '../procedure/procedure.testkit.js';
 
 let ctx: TestContext;
@@ -27,47 +18,6 @@ beforeAll(async () => {
   ctx = await createTestApp();
 });
 afterAll(async () => ctx.close());
-
-type S = Awaited<ReturnType<typeof sessions>>;
-
-async function setup(
-  _w: World,
-  s: S,
-  open: Partial<Record<'general' | 'simple', boolean>> = { general: true, simple: true },
-) {
-  const g = (
-    await s.province.inject({
-      method: 'POST',
-      url: '/api/exemption/reasons',
-      payload: { procedure: 'general', reason: '考核周期内获得省级以上科技奖励' },
-    })
-  ).json();
-  const sm = (
-    await s.province.inject({
-      method: 'POST',
-      url: '/api/exemption/reasons',
-      payload: { procedure: 'simple', reason: '考核周期内年满60周岁及以上' },
-    })
-  ).json();
-  for (const [p, o] of Object.entries(open))
-    await s.province.inject({ method: 'PUT', url: '/api/exemption/switches', payload: { procedure: p, open: o } });
-  return { generalReason: g.general.reasons[0].id as number, simpleReason: sm.simple.reasons[0].id as number };
-}
-
-async function applyAs(session: Pick<TestSession, 'inject'>, enrolmentId: number, reasonId: number) {
-  const inj = (o: object) => session.inject(o as InjectOptions);
-  const f = await inj({
-    method: 'POST',
-    url: `/api/enrolments/${enrolmentId}/exemption-files`,
-    ...multipart(PNG_1PX, '获奖证书.png'),
-  });
-  expect(f.statusCode).toBe(200);
-  return inj({
-    method: 'POST',
-    url: `/api/enrolments/${enrolmentId}/exemption`,
-    payload: { reasonIds: [reasonId], note: '附获奖证书', fileIds: [f.json().id] },
-  });
-}
 
 describe('免考设置', () => {
   it('province adds, edits, deletes reasons and opens/closes; lower levels cannot', async () => {
@@ -463,58 +413,5 @@ describe('免考申请 follows the procedure', () => {
     const mine = (await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json();
     expect(mine.application).toMatchObject({ status: 'void', procedure: 'general' });
     expect((await s.instA.inject({ method: 'GET', url: '/api/exemption/applications' })).json().total).toBe(0);
-  });
-});
-
-async function readXlsx(buf: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return rows;
-}
-
-describe('【导出】免考申请', () => {
-  it('exports only the rows in the actor’s scope and filter (a neighbour’s never appear)', async () => {
-    const w = await buildWorld(ctx);
-    const s = await sessions(ctx, w);
-    const { generalReason } = await setup(w, s);
-    const a = await buildEnrolment(ctx, w, 'registered', { procedure: 'general', physician: { name: '甲免考' } });
-    const b = await buildEnrolment(ctx, w, 'registered', {
-      procedure: 'general',
-      institution: 'B',
-      physician: { name: '乙免考' },
-    });
-    await applyAs(a.session, a.e.id, generalReason);
-    await applyAs(b.session, b.e.id, generalReason);
-    type Inj = (o: object) => Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
-    const get = (x: Pick<TestSession, 'inject'>, q = 'scope=all') =>
-      (x.inject as Inj)({ method: 'GET', url: `/api/exemption/applications/export?${q}` });
-    const ra = await get(s.instA);
-    expect(ra.statusCode).toBe(200);
-    expect(ra.headers['content-type']).toContain('spreadsheetml');
-    expect(String(ra.headers['content-disposition'])).toBe(
-      `attachment; filename*=UTF-8''${encodeURIComponent('免考申请.xlsx')}`,
-    );
-    const rowsA = await readXlsx(ra.rawPayload);
-    expect(rowsA[0].slice(0, 5)).toEqual(['姓名', '证件号码', '卫生机构', '考核程序', '免考项目']);
-    expect(rowsA.slice(1).map((r) => r[0])).toEqual(['甲免考']);
-    expect(rowsA[1]).toContain('考核周期内获得省级以上科技奖励');
-    expect(rowsA.flat().join()).not.toContain(b.doc.idNumber);
-    expect((await readXlsx((await get(s.instB)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['乙免考']);
-    // the body sees both assigned institutions, but only what awaits it under 待复核
-    expect(
-      (await readXlsx((await get(s.body)).rawPayload))
-        .slice(1)
-        .map((r) => r[0])
-        .sort(),
-    ).toEqual(['乙免考', '甲免考']);
-    expect((await readXlsx((await get(s.body, 'scope=pending')).rawPayload)).length).toBe(1);
-    // administrations: district A sees A only; a body of another province sees nothing
-    expect((await readXlsx((await get(s.districtA)).rawPayload)).slice(1).map((r) => r[0])).toEqual(['甲免考']);
-    const w2 = await buildWorld(ctx);
-    const s2 = await sessions(ctx, w2);
-    expect((await readXlsx((await get(s2.body)).rawPayload)).length).toBe(1);
-    expect((await get(a.session)).statusCode).toBe(403);
   });
 });

@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_MAX_BYTES, ZImportKind, ZImportResult } from '../../../shared/schemas/physician.js';
 import { actorOf } from '../../platform/http.js';
+import { setDownloadHeaders, XLSX_TYPE } from '../../platform/downloads.js';
 import { badRequest } from '../../platform/errors.js';
 import * as svc from './imports.service.js';
 
 const tags = ['医师管理'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The uploaded file (field `file`), at most IMPORT_MAX_BYTES. */
 async function upload(req: FastifyRequest): Promise<{ buf: Buffer; name: string }> {
@@ -72,13 +71,8 @@ export default async function importRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       actorOf(req, 'admin', 'institution');
       const buf = await svc.template(req.params.kind);
-      return reply
-        .header('content-type', XLSX)
-        .header(
-          'content-disposition',
-          attachment(req.params.kind === 'physicians' ? '医师导入模板.xlsx' : '机构导入模板.xlsx'),
-        )
-        .send(buf);
+      const name = req.params.kind === 'physicians' ? '医师导入模板.xlsx' : '机构导入模板.xlsx';
+      return setDownloadHeaders(reply, name, XLSX_TYPE).send(buf);
     },
   );
 
@@ -87,10 +81,7 @@ export default async function importRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '下载导入错误报告', params: z.object({ id: z.string().max(40) }) } },
     async (req, reply) => {
       const buf = await svc.readReport(deps, actorOf(req, 'admin', 'institution'), req.params.id);
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', attachment('导入错误报告.xlsx'))
-        .send(buf);
+      return setDownloadHeaders(reply, '导入错误报告.xlsx', XLSX_TYPE).send(buf);
     },
   );
 }

@@ -20,7 +20,7 @@ import {
   ZWrongQuery,
 } from '../../../shared/schemas/learning.js';
 import { actorOf } from '../../platform/http.js';
-import { attachment } from '../bank/bank.routes.js';
+import { setDownloadHeaders } from '../../platform/downloads.js';
 import { materialFile } from '../bank/bank.service.js';
 import * as svc from './learning.service.js';
 
@@ -156,10 +156,7 @@ export default async function learningRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '考前资料附件', params: ZIdParam } },
     async (req, reply) => {
       const f = await materialFile(deps, actorOf(req, 'physician'), req.params.id);
-      reply.header('content-type', f.mime);
-      reply.header('cache-control', 'private, no-store');
-      reply.header('content-disposition', attachment(f.name));
-      return reply.send(f.buf);
+      return setDownloadHeaders(reply, f.name, f.mime, { cacheControl: 'private, no-store' }).send(f.buf);
     },
   );
 }

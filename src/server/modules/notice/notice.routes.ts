@@ -3,14 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZVerifyResult } from '../../../shared/schemas/notice.js';
 import { actorOf } from '../../platform/http.js';
+import { PDF_TYPE, setDownloadHeaders } from '../../platform/downloads.js';
 import * as svc from './notice.service.js';
 
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-const pdfHeaders = (name: string) => ({
-  'content-type': 'application/pdf',
-  'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-  'cache-control': 'no-store',
-});
 
 export default async function noticeRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -21,7 +17,7 @@ export default async function noticeRoutes(fastify: FastifyInstance) {
     { schema: { tags: ['考核结果'], summary: '医师：打印考核结果通知书（PDF）' } },
     async (req, reply) => {
       const { pdf, fileName } = await svc.renderMyNotice(deps, actorOf(req, 'physician'), baseUrl(req));
-      return reply.headers(pdfHeaders(fileName)).send(pdf);
+      return setDownloadHeaders(reply, fileName, PDF_TYPE, { cacheControl: 'no-store' }).send(pdf);
     },
   );
 
@@ -41,7 +37,7 @@ export default async function noticeRoutes(fastify: FastifyInstance) {
         req.params.enrolmentId,
         baseUrl(req),
       );
-      return reply.headers(pdfHeaders(fileName)).send(pdf);
+      return setDownloadHeaders(reply, fileName, PDF_TYPE, { cacheControl: 'no-store' }).send(pdf);
     },
   );
 

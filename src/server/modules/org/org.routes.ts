@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZOk } from '../../../shared/schemas/account.js';
@@ -25,8 +25,6 @@ import {
   ZInstitutionPage,
   ZMyApplication,
   ZMyOrg,
-  ZOrgKind,
-  ZOrgStatus,
   ZProfileForm,
   ZRejectInput,
   ZSmsPage,
@@ -37,8 +35,9 @@ import {
   ZUpdateDepartment,
   ZUpdateSubordinate,
 } from '../../../shared/schemas/org.js';
-import { badRequest } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http.js';
+import { setDownloadHeaders } from '../../platform/downloads.js';
+import { readUpload } from '../../platform/uploads.js';
 import * as assessment from './org.assessment.js';
 import * as audit from './org.audit.js';
 import * as dept from './org.departments.js';
@@ -46,15 +45,6 @@ import * as svc from './org.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const ZFileId = z.object({ fileId: z.string().uuid('文件不存在') });
-
-function attachment(reply: FastifyReply, filename: string, mime: string, inline = false) {
-  reply.header('content-type', mime);
-  reply.header(
-    'content-disposition',
-    `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  );
-  reply.header('cache-control', 'private, no-store');
-}
 
 export default async function orgRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -107,25 +97,6 @@ export default async function orgRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => svc.createSubordinate(deps, actorOf(req, 'admin'), req.body),
-  );
-  app.get(
-    '/api/org/subordinates/export',
-    {
-      schema: {
-        tags: tSub,
-        summary: '批量导出所辖机构账号（xlsx）',
-        querystring: z.object({
-          kind: ZOrgKind,
-          q: z.string().trim().max(60).optional(),
-          status: ZOrgStatus.optional(),
-        }),
-      },
-    },
-    async (req, reply) => {
-      const r = await svc.exportSubordinates(deps, actorOf(req, 'admin'), req.query);
-      attachment(reply, r.filename, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      return reply.send(r.stream);
-    },
   );
   app.put(
     '/api/org/subordinates/:id',
@@ -234,11 +205,8 @@ export default async function orgRoutes(fastify: FastifyInstance) {
     },
     async (req) => {
       const actor = actorOf(req, 'institution');
-      if (!req.isMultipart()) throw badRequest('请选择要上传的文件');
-      const file = await req.file();
-      if (!file) throw badRequest('请选择要上传的文件');
-      const buf = await file.toBuffer();
-      return assessment.uploadMaterial(deps, actor, buf, file.filename);
+      const { buf, name } = await readUpload(req);
+      return assessment.uploadMaterial(deps, actor, buf, name);
     },
   );
   app.delete(
@@ -256,8 +224,9 @@ export default async function orgRoutes(fastify: FastifyInstance) {
     { schema: { tags: tApply, summary: '查看申请材料（本机构或辖区卫生行政机构）', params: ZFileId } },
     async (req, reply) => {
       const f = await assessment.readMaterial(deps, actorOf(req, 'institution', 'admin'), req.params.fileId);
-      attachment(reply, f.name, f.mime, true);
-      return reply.send(f.body);
+      return setDownloadHeaders(reply, f.name, f.mime, { inline: true, cacheControl: 'private, no-store' }).send(
+        f.body,
+      );
     },
   );
 

@@ -1,10 +1,4 @@
-/**
- * 本机构信息, 所辖机构账户管理 and 卫生机构管理: use cases of the administrations (and the
- * profile forms of institutions and industry organisations).
- */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -22,9 +16,7 @@ import { hashPassword, INSTITUTION_INITIAL_PASSWORD } from '../../platform/passw
 import { revokeAccountSessions } from '../../platform/sessions.js';
 import { resetAccountPassword } from '../account/account.service.js';
 import {
-  ADMIN_LEVEL_LABELS,
   ORG_KIND_LABELS,
-  ORG_STATUS_LABELS,
   PROFILE_FORMS,
   type ProfileFormKey,
   type TCreateSubordinate,
@@ -505,79 +497,6 @@ export async function setIndustryBodyRole(
     });
     return toSubordinate(after);
   });
-}
-
-const EXPORT_TITLES = { admin: '地方卫健委账号', institution: '卫生机构账号', industry: '行业组织账号' } as const;
-
-/**
- * 【批量导出】: every row of the (filtered) list as .xlsx, streamed in keyset batches so a
- * large list never sits in memory.
- */
-export async function exportSubordinates(
-  deps: AppDeps,
-  actor: Actor,
-  q: Pick<TSubordinateListQuery, 'kind' | 'q' | 'status'>,
-): Promise<{ filename: string; stream: PassThrough }> {
-  requireAdmin(actor);
-  await writeAudit(deps.db, actor, {
-    targetType: 'organisation',
-    targetId: actor.orgId,
-    action: `批量导出${EXPORT_TITLES[q.kind]}`,
-    orgPath: actor.orgPath,
-    provinceId: actor.provinceId,
-    after: q,
-  });
-  const stream = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet(EXPORT_TITLES[q.kind]);
-  ws.columns = [
-    { header: '机构账号', key: 'code', width: 22 },
-    { header: '机构名称', key: 'name', width: 36 },
-    { header: '详细地址', key: 'address', width: 40 },
-    ...(q.kind === 'admin' ? [{ header: '级别', key: 'level', width: 10 }] : []),
-    { header: '状态', key: 'status', width: 10 },
-    ...(q.kind === 'institution'
-      ? [
-          { header: '申请成为考核机构', key: 'canApply', width: 16 },
-          { header: '考核机构', key: 'isBody', width: 10 },
-        ]
-      : []),
-    { header: '创建时间', key: 'createdAt', width: 20 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  const fmt = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replaceAll('-', '/');
-  const run = async () => {
-    let after = 0;
-    for (;;) {
-      const rows = await deps.db
-        .select()
-        .from(organisations)
-        .where(and(subordinateWhere(actor, q), gt(organisations.id, after)))
-        .orderBy(asc(organisations.id))
-        .limit(1000);
-      for (const o of rows) {
-        ws.addRow({
-          code: o.code,
-          name: o.name,
-          address: o.address,
-          level: o.level ? ADMIN_LEVEL_LABELS[o.level] : '',
-          status: ORG_STATUS_LABELS[o.status],
-          canApply: o.canApplyAssessment ? '允许' : '不允许',
-          isBody: o.isAssessmentBody ? '是' : '否',
-          createdAt: fmt(o.createdAt),
-        }).commit();
-      }
-      if (rows.length < 1000) break;
-      after = rows[rows.length - 1].id;
-    }
-    ws.commit();
-    await wb.commit();
-  };
-  run().catch((err) => {
-    deps.logger.error({ err }, 'export failed');
-    stream.destroy(err as Error);
-  });
-  return { filename: `${EXPORT_TITLES[q.kind]}.xlsx`, stream };
 }
 
 /* ───────────── 卫生机构管理 ───────────── */

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { accounts, assessmentApplications, assessmentAssignments, organisations } from '../../db/schema/index.js';
 import { verifyPassword } from '../../platform/passwords.js';
@@ -255,32 +254,6 @@ describe('所辖机构账户管理', () => {
       payload: { ids: [h2.id], allow: false },
     });
     expect((await orgRow(h2.id)).canApplyAssessment).toBe(false);
-  });
-
-  it('【批量导出】 streams the filtered list as .xlsx with a Chinese file name', async () => {
-    const p = await buildProvince(ctx.db);
-    const district = await sessionFor(ctx, p.districtA.accountId, 'admin');
-    const extra = await buildOrg(ctx.db, {
-      kind: 'institution',
-      parent: p.districtA,
-      status: 'unactivated',
-      name: '导出测试医院',
-    });
-    const res = await district.inject({ method: 'GET', url: '/api/org/subordinates/export?kind=institution' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-disposition']).toBe(
-      `attachment; filename*=UTF-8''${encodeURIComponent('卫生机构账号.xlsx')}`,
-    );
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const codes: string[] = [];
-    ws.eachRow((r, i) => i > 1 && codes.push(String(r.getCell(1).value)));
-    expect(codes.sort()).toEqual([p.hospitalA.code, extra.code].sort());
-    expect(ws.getRow(1).getCell(2).value).toBe('机构名称');
-    const names: string[] = [];
-    ws.eachRow((r, i) => i > 1 && names.push(String(r.getCell(2).value)));
-    expect(names).toContain('导出测试医院');
   });
 });
 

@@ -5,7 +5,6 @@ import {
   ZInstitutionOptions,
   ZInstitutionSearch,
   ZPhysicianDetail,
-  ZPhysicianExportQuery,
   ZPhysicianPage,
   ZPhysicianQuery,
   ZResetResult,
@@ -17,10 +16,6 @@ import { actorOf } from '../../platform/http.js';
 import * as svc from './physician.service.js';
 
 const tags = ['医师管理'];
-
-export function attachmentName(name: string): string {
-  return `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export default async function physicianRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -49,18 +44,6 @@ export default async function physicianRoutes(fastify: FastifyInstance) {
       },
     },
     async (req) => svc.listPhysicians(deps, actorOf(req, 'institution', 'admin'), req.query),
-  );
-
-  app.get(
-    '/api/physicians/export',
-    { schema: { tags, summary: '医师信息导出（.xlsx，流式）', querystring: ZPhysicianExportQuery } },
-    async (req, reply) => {
-      const stream = await svc.exportPhysicians(deps, actorOf(req, 'institution', 'admin'), req.query, req.id);
-      reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', attachmentName('医师信息.xlsx'));
-      return reply.send(stream);
-    },
   );
 
   app.get(

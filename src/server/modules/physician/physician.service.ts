@@ -1,7 +1,4 @@
-import { PassThrough } from 'node:stream';
-import { once } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../app.js';
 import { accounts, physicians, provinceSettings } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -14,7 +11,6 @@ import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/e
 import { maskIdNumber } from '../../../shared/idcard.js';
 import type {
   TPhysicianDetail,
-  TPhysicianExportQuery,
   TPhysicianPage,
   TPhysicianQuery,
   TPhysicianRow,
@@ -258,63 +254,3 @@ export const EXPORT_COLUMNS: { header: string; key: keyof repo.PhysicianListRow 
   { header: '所在卫生机构', key: 'institution_name', width: 28 },
   { header: '考核状态', key: 'statusLabel', width: 16 },
 ];
-
-const slash = (d: string | null) => (d ? d.replaceAll('-', '/') : '');
-
-/**
- * 【导出】: stream an .xlsx of every physician matching the search, page by page (keyset,
- * 2,000 rows at a time), never holding all rows in memory. Returns the stream to send.
- */
-export async function exportPhysicians(
-  deps: AppDeps,
-  actor: Actor,
-  q: TPhysicianExportQuery,
-  requestId?: string,
-): Promise<PassThrough> {
-  requireListRole(actor);
-  const cycleId = await repo.currentCycleId(deps.db, actor.provinceId);
-  await writeAudit(
-    deps.db,
-    actor,
-    {
-      targetType: 'physician',
-      targetId: 'export',
-      action: '导出医师信息',
-      orgPath: actor.orgPath,
-      provinceId: actor.provinceId,
-      after: q,
-    },
-    requestId,
-  );
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const ws = wb.addWorksheet('医师信息');
-  ws.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  const run = async () => {
-    let cursor: repo.Cursor | null = null;
-    for (;;) {
-      const rows = await repo.listPhysicians(deps.db, actor, cycleId, q, cursor, 2000);
-      for (const r of rows) {
-        ws.addRow({
-          ...r,
-          id_number: maskIdNumber(r.id_number),
-          birth_date: slash(r.birth_date),
-          first_registered_at: slash(r.first_registered_at),
-          statusLabel: ENROLMENT_STATUS_LABELS[r.status ?? 'not_opened'],
-        }).commit();
-      }
-      // back-pressure: let the client drain before reading the next page
-      if (out.writableLength > 4 * 1024 * 1024) await once(out, 'drain');
-      if (rows.length < 2000) break;
-      const last = rows[rows.length - 1];
-      cursor = actor.role === 'admin' ? { path: last.org_path, id: last.id } : { id: last.id };
-    }
-    ws.commit();
-    await wb.commit();
-  };
-  run().catch((err) => {
-    deps.logger.error({ err }, 'physician export failed');
-    out.destroy(err as Error);
-  });
-  return out;
-}

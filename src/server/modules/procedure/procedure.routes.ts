@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +14,8 @@ import {
   ZReasonInput,
 } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
-import { badRequest } from '../../platform/errors.js';
+import { setDownloadHeaders } from '../../platform/downloads.js';
+import { readUpload } from '../../platform/uploads.js';
 import { readAttachment } from './attachments.js';
 import * as svc from './procedure.service.js';
 
@@ -27,14 +28,6 @@ const ZFileParams = z.object({
 const ZOk = z.object({ ok: z.literal(true) });
 
 /** Read the single uploaded file of a multipart request. */
-export async function readUpload(req: FastifyRequest): Promise<{ buf: Buffer; name: string }> {
-  if (!req.isMultipart()) throw badRequest('请选择要上传的文件');
-  const file = await req.file();
-  if (!file) throw badRequest('请选择要上传的文件');
-  const buf = await file.toBuffer();
-  return { buf, name: file.filename ?? '' };
-}
-
 export default async function procedureRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
@@ -110,10 +103,9 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
         req.params.id,
         req.params.fileId,
       );
-      reply.header('content-type', f.mime);
-      reply.header('cache-control', 'private, no-store');
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`);
-      return reply.send(f.body);
+      return setDownloadHeaders(reply, f.name, f.mime, { inline: true, cacheControl: 'private, no-store' }).send(
+        f.body,
+      );
     },
   );
 

@@ -4,12 +4,11 @@
  * Every status change goes through applyTransition (scope, machine, window, CAS, audit, notify).
  */
 import { maskIdNumber } from '../../../shared/domain/id-number.js';
-import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycles, enrolments, organisations, physicians } from '../../db/schema/index.js';
+import { enrolments } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { escapeLike } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/enrolment-status.js';
@@ -25,13 +24,13 @@ import {
   actionsFor,
   applyTransition,
   cycleById,
-  enrolmentScope,
   findEnrolmentForActor,
   type Cycle,
   type Enrolment,
 } from '../enrolment/enrolment.transition.js';
 import { addAttachment, assertAttached, listAttachments, removeAttachment } from './attachments.js';
 import { invalidateOtherProcedureExemption } from '../exemption/exemption.invalidate.js';
+import { findEvaluations, findFirstRegisteredAt, findMyEnrolmentId, findPhysicianOf } from './procedure.repo.js';
 import { rulesInputFrom, simpleConditionHints, yearsOfPractice } from './procedure.rules.js';
 
 type Deps = Pick<AppDeps, 'db' | 'sms' | 'now' | 'storage'>;
@@ -60,14 +59,10 @@ function readApplication(e: Enrolment): TProcedureState['application'] {
 }
 
 async function hintsFor(db: DbOrTx, e: Enrolment, cycle: Cycle) {
-  const [p] = await db
-    .select({ firstRegisteredAt: physicians.firstRegisteredAt })
-    .from(physicians)
-    .where(eq(physicians.id, e.physicianId));
   const input = rulesInputFrom({
     registration: e.registration,
     selfEvaluation: e.selfEvaluation,
-    physicianFirstRegisteredAt: p?.firstRegisteredAt ?? null,
+    physicianFirstRegisteredAt: await findFirstRegisteredAt(db, e),
     periodStart: cycle.periodStart,
     periodEnd: cycle.periodEnd,
   });
@@ -76,14 +71,7 @@ async function hintsFor(db: DbOrTx, e: Enrolment, cycle: Cycle) {
 
 /** The physician's enrolment in the current cycle (for the /doctor pages). */
 export async function myEnrolmentId(deps: Deps, actor: Actor): Promise<number | null> {
-  const [row] = await deps.db
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .innerJoin(cycles, eq(cycles.id, enrolments.cycleId))
-    .where(and(enrolmentScope(actor), eq(cycles.isCurrent, true)))
-    .orderBy(desc(enrolments.id))
-    .limit(1);
-  return row?.id ?? null;
+  return findMyEnrolmentId(deps.db, actor);
 }
 
 export async function getState(deps: Deps, actor: Actor, id: number): Promise<TProcedureState> {
@@ -283,38 +271,8 @@ export async function listEvaluations(
   actor: Actor,
   q: { procedure: 'general' | 'simple'; keyword?: string; page: number; pageSize: number },
 ): Promise<{ total: number; rows: TEvaluationRow[] }> {
-  const conds = [
-    enrolmentScope(actor),
-    eq(enrolments.status, REVIEW_STATUS[reviewerOf(actor)]),
-    eq(enrolments.procedure, q.procedure),
-  ];
-  if (q.keyword) {
-    const k = escapeLike(q.keyword);
-    conds.push(or(ilike(physicians.name, `%${k}%`), eq(physicians.idNumber, q.keyword.toUpperCase()))!);
-  }
-  const where = and(...conds);
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(enrolments)
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .where(where);
-  const rows = await deps.db
-    .select({
-      e: enrolments,
-      name: physicians.name,
-      idNumber: physicians.idNumber,
-      level: physicians.level,
-      practiceCategory: physicians.practiceCategory,
-      institutionName: organisations.name,
-    })
-    .from(enrolments)
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(organisations, eq(organisations.id, enrolments.institutionId))
-    .where(where)
-    .orderBy(enrolments.updatedAt, enrolments.id)
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return { total: n, rows: rows.map((r) => toRow(actor, r)) };
+  const { total, rows } = await findEvaluations(deps.db, actor, REVIEW_STATUS[reviewerOf(actor)], q);
+  return { total, rows: rows.map((r) => toRow(actor, r)) };
 }
 
 function readEvaluation(e: Enrolment): TEvaluationDetail['evaluation'] {
@@ -327,11 +285,7 @@ function readEvaluation(e: Enrolment): TEvaluationDetail['evaluation'] {
 
 export async function evaluationDetail(deps: Deps, actor: Actor, id: number): Promise<TEvaluationDetail> {
   const e = await findEnrolmentForActor(deps.db, actor, id);
-  const [r] = await deps.db
-    .select({ p: physicians, institutionName: organisations.name })
-    .from(physicians)
-    .innerJoin(organisations, eq(organisations.id, e.institutionId))
-    .where(eq(physicians.id, e.physicianId));
+  const r = await findPhysicianOf(deps.db, e);
   if (!r) throw notFound('考核记录');
   const cycle = await cycleById(deps.db, e.cycleId);
   const { hints, yearsOfPractice } = await hintsFor(deps.db, e, cycle);

@@ -2,7 +2,14 @@
 import { eq } from 'drizzle-orm';
 import { cycles, enrolments } from '../../db/schema/index.js';
 import type { EnrolmentStatus } from '../../../shared/enrolment-status.js';
-import { buildPhysician, buildProvince, sessionFor, type TestContext } from '../../../../tests/helpers.js';
+import type { InjectOptions } from 'fastify';
+import {
+  buildPhysician,
+  buildProvince,
+  sessionFor,
+  type TestContext,
+  type TestSession,
+} from '../../../../tests/helpers.js';
 
 /** A real 1×1 PNG. */
 export const PNG_1PX = Buffer.from(
@@ -108,4 +115,58 @@ export async function sessions(ctx: TestContext, w: World) {
     districtA: await sessionFor(ctx, w.p.districtA.accountId, 'admin'),
     districtB: await sessionFor(ctx, w.p.districtB.accountId, 'admin'),
   };
+}
+
+type Sessions = Awaited<ReturnType<typeof sessions>>;
+type Injector = Pick<TestSession, 'inject'>;
+
+/** 免考设置 by the province: one reason per procedure, applications opened as asked. */
+export async function openExemption(
+  _w: World,
+  s: Sessions,
+  open: Partial<Record<'general' | 'simple', boolean>> = { general: true, simple: true },
+) {
+  const g = (
+    await s.province.inject({
+      method: 'POST',
+      url: '/api/exemption/reasons',
+      payload: { procedure: 'general', reason: '考核周期内获得省级以上科技奖励' },
+    })
+  ).json();
+  const sm = (
+    await s.province.inject({
+      method: 'POST',
+      url: '/api/exemption/reasons',
+      payload: { procedure: 'simple', reason: '考核周期内年满60周岁及以上' },
+    })
+  ).json();
+  for (const [p, o] of Object.entries(open))
+    await s.province.inject({ method: 'PUT', url: '/api/exemption/switches', payload: { procedure: p, open: o } });
+  return { generalReason: g.general.reasons[0].id as number, simpleReason: sm.simple.reasons[0].id as number };
+}
+
+async function uploadProof(session: Injector, url: string, name: string): Promise<string> {
+  const f = await session.inject({ method: 'POST', url, ...multipart(PNG_1PX, name) } as InjectOptions);
+  if (f.statusCode !== 200) throw new Error(`upload refused: ${f.body}`);
+  return f.json().id;
+}
+
+/** The physician applies for 免考 with one proof (the answer of the apply call). */
+export async function applyExemption(session: Injector, enrolmentId: number, reasonId: number) {
+  const fileId = await uploadProof(session, `/api/enrolments/${enrolmentId}/exemption-files`, '获奖证书.png');
+  return session.inject({
+    method: 'POST',
+    url: `/api/enrolments/${enrolmentId}/exemption`,
+    payload: { reasonIds: [reasonId], note: '附获奖证书', fileIds: [fileId] },
+  } as InjectOptions);
+}
+
+/** The physician applies for 延期考核 with one attachment (the answer of the apply call). */
+export async function applyDeferral(session: Injector, id: number, reason = '因援疆医疗任务无法参加首轮考核') {
+  const fileId = await uploadProof(session, `/api/enrolments/${id}/deferral-files`, '援疆通知.png');
+  return session.inject({
+    method: 'POST',
+    url: `/api/enrolments/${id}/deferral`,
+    payload: { reason, fileIds: [fileId] },
+  } as InjectOptions);
 }

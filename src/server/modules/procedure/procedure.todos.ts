@@ -1,17 +1,11 @@
-import { and, count, eq } from 'drizzle-orm';
-import { enrolments } from '../../db/schema/index.js';
 import type { TodoProvider } from '../../platform/todos.js';
-import { enrolmentScope } from '../enrolment/enrolment.transition.js';
+import { countInStatusByProcedure } from './procedure.repo.js';
 
 /** 评定…申请 (institution, per procedure, 【去评定】) and 复核…申请 (assessment body, 【去审核】). */
 export const todos: TodoProvider = async (deps, actor) => {
   if (actor.role !== 'institution' && actor.role !== 'body') return [];
   const status = actor.role === 'institution' ? 'pending_evaluation' : 'pending_body_evaluation';
-  const rows = await deps.db
-    .select({ procedure: enrolments.procedure, n: count() })
-    .from(enrolments)
-    .where(and(enrolmentScope(actor), eq(enrolments.status, status)))
-    .groupBy(enrolments.procedure);
+  const rows = await countInStatusByProcedure(deps.db, actor, status);
   const n = (p: string) => rows.find((r) => r.procedure === p)?.n ?? 0;
   if (actor.role === 'institution') {
     return [
