@@ -3,16 +3,18 @@
  * batch by batch from the owning module's scoped query — imported, never copied — so an export
  * always holds exactly the rows the requester sees on the page.
  */
-import { sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
+import { enrolments } from '../../db/schema/index.js';
 import type { Actor, Role } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import type { XlsxCell, XlsxColumn } from '../../platform/xlsx-stream.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/domain/enrolment.js';
 import { maskIdNumber } from '../../../shared/domain/id-number.js';
 import { PROCEDURE_LABELS } from '../../../shared/domain/procedure.js';
+import { selfEvaluationText } from '../../../shared/domain/self-evaluation.js';
 import { ZDeferralExportQuery } from '../../../shared/schemas/deferral.js';
 import { ZListQuery } from '../../../shared/schemas/enrolment.js';
 import { ZExemptionExportQuery } from '../../../shared/schemas/exemption.js';
@@ -24,6 +26,7 @@ import {
 } from '../../../shared/schemas/exports.js';
 import { ADMIN_LEVEL_LABELS, ORG_STATUS_LABELS, ZSubordinateListQuery } from '../../../shared/schemas/org.js';
 import { ZPhysicianExportQuery } from '../../../shared/schemas/physician.js';
+import { CASE_STATUS_LABELS, ZCaseQuery } from '../../../shared/schemas/proctor.js';
 import {
   PROGRESS_COLUMNS,
   RESULT_BUCKET_LABELS,
@@ -36,6 +39,7 @@ import { currentCycle, enrolmentScope } from '../enrolment/enrolment.transition.
 import * as exemption from '../exemption/exemption.service.js';
 import { listSubordinates } from '../org/org.service.js';
 import * as physicianRepo from '../physician/physician.repo.js';
+import { findCaseRows } from '../proctor/proctor.repo.js';
 import { EXPORT_COLUMNS as PHYSICIAN_COLUMNS } from '../physician/physician.service.js';
 import { statsRowsFor } from '../stats/get-stats-view.js';
 import * as statsRepo from '../stats/stats.repo.js';
@@ -92,9 +96,12 @@ async function* offsetPages<T>(page: (n: number, size: number) => Promise<T[]>, 
   }
 }
 
-// ------------------------------------------------------------------------------ 考核进度 / 违纪处理记录
+// ------------------------------------------------------------------------------ 考核进度
 
-const ZProgressParams = ZListQuery.omit({ cursor: true, limit: true });
+const ZProgressParams = ZListQuery.omit({ cursor: true, limit: true }).extend({
+  /** add 工作成绩、职业道德自评 (what 【查看】 shows) as one Chinese cell per physician */
+  withSelfEvaluation: z.boolean().optional(),
+});
 type ProgressParams = z.infer<typeof ZProgressParams>;
 
 const progressColumns: XlsxColumn[] = [
@@ -110,11 +117,32 @@ const progressColumns: XlsxColumn[] = [
   { header: '驳回/处理理由', width: 30 },
 ];
 
+const selfEvaluationColumn: XlsxColumn = { header: '工作成绩、职业道德自评', width: 60 };
+
+/** The batch's stored self-evaluations (ids from the scoped list; the scope is applied again). */
+async function selfEvaluationsOf(deps: Deps, actor: Actor, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await deps.db
+    .select({ id: enrolments.id, self: enrolments.selfEvaluation })
+    .from(enrolments)
+    .where(and(inArray(enrolments.id, ids), enrolmentScope(actor)));
+  // the shared Chinese formatter: labelled sections, never a stored key or JSON
+  return new Map(rows.map((r) => [r.id, selfEvaluationText(r.self)]));
+}
+
 async function* progressBatches(deps: Deps, actor: Actor, p: ProgressParams) {
   const cycle = await currentCycle(deps.db, actor.provinceId);
+  const { withSelfEvaluation, ...filters } = p;
   let cursor: number | undefined;
   for (;;) {
-    const page = await listEnrolments(deps.db, actor, cycle.id, { ...p, cursor, limit: BATCH });
+    const page = await listEnrolments(deps.db, actor, cycle.id, { ...filters, cursor, limit: BATCH });
+    const self = withSelfEvaluation
+      ? await selfEvaluationsOf(
+          deps,
+          actor,
+          page.items.map((r) => r.id),
+        )
+      : null;
     yield page.items.map((r) => [
       r.name,
       maskIdNumber(r.idNumber),
@@ -126,6 +154,7 @@ async function* progressBatches(deps: Deps, actor: Actor, p: ProgressParams) {
       r.statusLabel,
       cnDate(r.submittedAt),
       r.lastReason ?? '',
+      ...(self ? [self.get(r.id) ?? ''] : []),
     ]);
     if (!page.nextCursor) return;
     cursor = page.nextCursor;
@@ -140,6 +169,31 @@ async function countEnrolments(deps: Deps, actor: Actor, p: ProgressParams): Pro
        ${p.status ? sql`AND status = ${p.status}` : sql``}
        ${p.institutionId ? sql`AND institution_id = ${p.institutionId}` : sql``}`);
   return (r.rows[0] as { n: number }).n;
+}
+
+// ------------------------------------------------------------------------------ 违纪处理记录 (监考)
+
+type CaseParams = Pick<z.infer<typeof ZCaseQuery>, 'status' | 'keyword'>;
+
+/** The 违纪处理记录 page's rows (proctor module's scoped query), newest first, keyset pages. */
+async function* disciplineBatches(deps: Deps, actor: Actor, p: CaseParams) {
+  let cursor: string | undefined;
+  for (;;) {
+    const { page, nextCursor } = await findCaseRows(deps.db, actor, { ...p, cursor, limit: BATCH });
+    yield page.map((r) => [
+      r.physicianName,
+      maskIdNumber(r.idNumber),
+      r.institutionName,
+      cnDateTime(r.c.processedAt),
+      r.c.processReason ?? '',
+      r.c.status ? CASE_STATUS_LABELS[r.c.status] : '',
+      r.c.appealStatement ?? '',
+      cnDateTime(r.c.appealedAt),
+      r.c.appealDecisionReason ?? '',
+    ]);
+    if (!nextCursor) return;
+    cursor = nextCursor;
+  }
 }
 
 // ------------------------------------------------------------------------------ statistics
@@ -321,7 +375,8 @@ export const DEFINITIONS: Record<ExportKind, ExportDefinition> = {
     roles: ['admin', 'institution', 'body'],
     params: ZProgressParams,
     sheet: '考核进度',
-    columns: () => progressColumns,
+    columns: (p: ProgressParams) =>
+      p.withSelfEvaluation ? [...progressColumns, selfEvaluationColumn] : progressColumns,
     count: countEnrolments,
     batches: progressBatches,
   },
@@ -329,12 +384,22 @@ export const DEFINITIONS: Record<ExportKind, ExportDefinition> = {
   discipline: {
     format: 'xlsx',
     title: '违纪处理记录',
-    roles: ['admin'],
-    params: ZProgressParams.omit({ status: true }).transform((p) => ({ ...p, status: 'disciplinary_failed' as const })),
+    // who may read 违纪处理记录 (GET /api/proctoring/cases), through the same scoped query
+    roles: ['admin', 'institution', 'body'],
+    params: ZCaseQuery.pick({ status: true, keyword: true }),
     sheet: '违纪处理记录',
-    columns: () => progressColumns,
-    count: countEnrolments,
-    batches: progressBatches,
+    columns: () => [
+      { header: '姓名', width: 12 },
+      { header: '证件号码', width: 22 },
+      { header: '所在卫生机构', width: 30 },
+      { header: '处理时间', width: 20 },
+      { header: '处理理由', width: 36 },
+      { header: '状态', width: 12 },
+      { header: '申诉理由', width: 36 },
+      { header: '申诉时间', width: 20 },
+      { header: '复查意见', width: 36 },
+    ],
+    batches: disciplineBatches,
   },
 
   'stats-progress': {

@@ -224,6 +224,47 @@ describe('export jobs', () => {
     expect(notYet.name).toBe('未考医师');
   });
 
+  it('考核进度 with 工作成绩、职业道德自评: the shared Chinese formatter, never a stored key or JSON', async () => {
+    const w = await buildStatsWorld(ctx);
+    const [a, b] = await w.enrol(w.hospitalA, [
+      { status: 'pending_evaluation', name: '自评医师' },
+      { status: 'opened', name: '未自评医师' },
+    ]);
+    const self = {
+      goodRecord: '有',
+      goodRecordAwards: '2025年度优秀医师',
+      badRecord: '无',
+      workQuantity: '合格',
+      patients: 1200,
+      workQuality: '合格',
+      governmentTasks: '合格',
+      disqualifying: Array.from({ length: 14 }, () => '无'),
+      ethicsSelf: '良好',
+      somethingUnknown: { nested: true },
+    };
+    await ctx.db.execute(
+      sql`UPDATE enrolments SET self_evaluation = ${JSON.stringify(self)}::jsonb WHERE id = ${a.id}`,
+    );
+    const { rows, raw } = await exportAndRead(w.s.hospitalA, 'progress', { withSelfEvaluation: true });
+    expect(rows[0].at(-1)).toBe('工作成绩、职业道德自评');
+    const byName = new Map(rows.slice(1).map((r) => [r[0], String(r[10] ?? '')]));
+    const text = byName.get('自评医师')!;
+    expect(text).toContain('【执业行为记录自评】良好执业行为记录：有；受到的表彰、奖励：2025年度优秀医师');
+    expect(text).toContain('【工作成绩自评】完成工作数量：合格；接诊病人数：1200');
+    expect(text).toContain('1. 在发生的医疗事故中负有完全或主要责任的：无');
+    expect(text).toContain('医德医风自评：良好');
+    expect(byName.get('未自评医师')).toContain('接诊病人数：未填写');
+    expect(b.name).toBe('未自评医师');
+    // no English key or JSON anywhere in the workbook's cells
+    for (const r of rows.slice(1)) for (const c of r) expect(String(c ?? '')).not.toMatch(/[{}]|patients|ethicsSelf/);
+    const sheet = await (await JSZip.loadAsync(raw)).file('xl/worksheets/sheet1.xml')!.async('string');
+    for (const k of ['patients', 'ethicsSelf', 'goodRecord', 'somethingUnknown', 'nested', '{'])
+      expect(sheet).not.toContain(k);
+    // without the option the export keeps its 10 columns
+    const plain = await exportAndRead(w.s.hospitalA, 'progress');
+    expect(plain.rows[0].length).toBe(10);
+  });
+
   it('writes names that look like formulas as text', async () => {
     const w = await buildStatsWorld(ctx);
     await w.enrol(w.hospitalA, [{ status: 'passed', name: '=HYPERLINK("http://x","点我")' }]);
@@ -235,7 +276,7 @@ describe('export jobs', () => {
     expect(sheet).not.toContain('<f>');
   });
 
-  it('the lists that were exported inside the request go through the job: 医师信息, 所辖机构, 免考, 延期, 违纪', async () => {
+  it('the lists that were exported inside the request go through the job: 医师信息, 所辖机构, 免考, 延期', async () => {
     const w = await buildStatsWorld(ctx);
     await w.enrol(w.hospitalA, [{ status: 'disciplinary_failed', name: '违纪医师' }, { status: 'passed' }]);
     const ph = await exportAndRead(w.s.hospitalA, 'physicians');
@@ -257,8 +298,62 @@ describe('export jobs', () => {
     expect(ex.rows[0][0]).toBe('姓名');
     const de = await exportAndRead(w.s.hospitalA, 'deferrals', { scope: 'all' });
     expect(de.rows[0][3]).toBe('所在执业卫生机构');
-    const di = await exportAndRead(w.s.province, 'discipline');
-    expect(di.rows.slice(1).map((x) => x[0])).toEqual(['违纪医师']);
+  });
+
+  it('违纪处理记录: the page’s cases in the requester’s scope, Chinese headers, IDs masked, formulas as text; only the requester downloads', async () => {
+    const w = await buildStatsWorld(ctx);
+    const [mine, other] = await w.enrol(w.hospitalA, [
+      { status: 'pending_grading', name: '=HYPERLINK("http://x","违纪")' },
+      { status: 'passed', name: '未处理医师' },
+    ]);
+    const [neighbour] = await w.enrol(w.hospitalB, [{ status: 'pending_grading', name: '邻市违纪医师' }]);
+    for (const id of [mine.id, neighbour.id]) {
+      const r = await w.s.province.inject({
+        method: 'POST',
+        url: `/api/proctoring/enrolments/${id}/process`,
+        payload: { reason: '抓拍照片显示替考' },
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    expect(other.name).toBe('未处理医师');
+    const r = await request(w.s.cityA, 'discipline');
+    expect(r.status, r.body.message).toBe(200);
+    const { rows, raw } = await exportAndRead(w.s.cityA, 'discipline');
+    expect(rows[0]).toEqual([
+      '姓名',
+      '证件号码',
+      '所在卫生机构',
+      '处理时间',
+      '处理理由',
+      '状态',
+      '申诉理由',
+      '申诉时间',
+      '复查意见',
+    ]);
+    // city A: its own case only (the neighbour city's case and the unprocessed physician are absent)
+    expect(rows.slice(1).map((x) => [x[0], x[2], x[4], x[5]])).toEqual([
+      ['=HYPERLINK("http://x","违纪")', w.hospitalA.name, '抓拍照片显示替考', '已处理'],
+    ]);
+    expect(String(rows[1][1])).toMatch(/^.{4}\*{10}.{4}$/);
+    expect(String(rows[1][3])).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}$/);
+    const sheet = await (await JSZip.loadAsync(raw)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('<c r="A2" t="inlineStr" s="1">');
+    expect(sheet).not.toContain('<f>');
+    // the status filter of the page applies
+    const appealed = await exportAndRead(w.s.cityA, 'discipline', { status: 'appealed' });
+    expect(appealed.rows.length).toBe(1);
+    // city B sees its own case, never city A's
+    const b = await exportAndRead(w.s.cityB, 'discipline');
+    expect(b.rows.slice(1).map((x) => x[0])).toEqual(['邻市违纪医师']);
+    // only the requester downloads: the neighbour city and the institution get the same 404 as a missing job
+    for (const s of [w.s.cityB, w.s.hospitalA]) {
+      const dl = await s.inject({ method: 'GET', url: `/api/exports/${r.body.id}/download` });
+      expect(dl.statusCode).toBe(404);
+      expect(dl.json().message).toBe('导出任务不存在或不属于您');
+    }
+    // a filter the page does not have is refused
+    const bad = await request(w.s.hospitalB, 'discipline', { status: 'nonsense' });
+    expect(bad.status).toBe(400);
   });
 });
 

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CASE_STATUS_LABELS, CASE_STATUSES, type TCaseRow } from '../../../shared/schemas/proctor';
 import { FilterBar, IdNumber, PagedTable, useAction, useListState } from '../../components';
+import { ExportJobButton } from '../../components/ExportJobButton';
 import { FramesDrawer } from './FramesDrawer';
 import { useAppealDecision, useCases } from './queries';
 
@@ -30,7 +31,7 @@ export function CasesPage() {
 
   return (
     <Card title="违纪处理记录">
-      <FilterBar list={list}>
+      <FilterBar list={list} extra={<ExportJobButton kind="discipline" params={list.filters} label="导出" />}>
         <Form.Item name="keyword" label="姓名/证件号">
           <Input allowClear style={{ width: 160 }} />
         </Form.Item>
