@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { call, type Pw } from './arrange/api';
 import { arrangeRegistered } from './arrange/enrolment';
+import { maskIdNumber } from '../src/shared/idcard';
 import { e2eDb } from './db';
 import { DOCTOR_PASSWORD } from './doctor-support';
 import { openMenu, orgLogin } from './support';
@@ -41,7 +42,12 @@ const statusOf = async (id: number) =>
 async function openRow(page: Page, idNumber: string, button: string) {
   await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
   await page.getByPlaceholder('姓名或证件号码').press('Enter');
-  await page.locator('.ant-table-row').first().getByRole('button', { name: button }).click();
+  // wait for the search to have narrowed the list to this physician (lists mask the ID number):
+  // the demo province has other 简易程序 applicants waiting at the same step
+  const row = page.locator('.ant-table-row').filter({ hasText: maskIdNumber(idNumber) });
+  await expect(page.locator('.ant-table-row')).toHaveCount(1);
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: button }).click();
 }
 
 test('简易程序：上传证明材料与述职报告 → 卫生机构评定 → 考核机构驳回 → 重新评定 → 复核提交 → 待参加测评', async ({
