@@ -164,6 +164,24 @@ test('每个医师页面：16 px 正文、44 px 点按区域、【大字】跨�
     ['题库练习', '/doctor/learn/practice', () => expect(page.getByText('题库练习', { exact: true })).toBeVisible(slow)],
     ['错题收藏', '/doctor/learn/wrong', () => expect(page.getByText('错题收藏', { exact: true })).toBeVisible(slow)],
     ['模拟自测', '/doctor/learn/mock', () => expect(page.getByText('模拟自测', { exact: true })).toBeVisible(slow)],
+    // the other physician pages behind the same shell
+    [
+      '考前资料',
+      '/doctor/learn/materials',
+      () => expect(page.getByText('考前资料', { exact: true })).toBeVisible(slow),
+    ],
+    [
+      '选择考核程序',
+      '/doctor/procedure',
+      () => expect(page.getByText('选择考核程序', { exact: true })).toBeVisible(slow),
+    ],
+    ['站内消息', '/doctor/messages', () => expect(page.getByText('站内消息', { exact: true })).toBeVisible(slow)],
+    [
+      '监考照片',
+      '/doctor/proctor',
+      () => expect(page.getByText('监考照片', { exact: true }).first()).toBeVisible(slow),
+    ],
+    ['个人信息', '/doctor/profile', () => expect(page.getByText('绑定手机号', { exact: true })).toBeVisible(slow)],
     ['考核结果', '/doctor/result', () => expect(page.getByText('考核详情', { exact: true })).toBeVisible(slow)],
   ];
   const visit = async (where: string, url: string, ready: () => Promise<void>) => {
