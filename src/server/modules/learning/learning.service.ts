@@ -5,18 +5,10 @@
  */
 import { findCurrentCycle } from '../cycle/cycle.repo.js';
 import { randomBytes } from 'node:crypto';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  mockAttempts,
-  physicians,
-  practiceAnswers,
-  questions,
-  questionVersions,
-  studyMaterials,
-  wrongQuestions,
-} from '../../db/schema/index.js';
+import { mockAttempts, practiceAnswers, wrongQuestions } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.js';
@@ -35,6 +27,22 @@ import type {
   TWrongList,
 } from '../../../shared/schemas/learning.js';
 import { materialDto } from '../bank/bank.service.js';
+import {
+  findMockHistory,
+  findNextPracticeQuestion,
+  findOpenMocks,
+  findOverviewCounts,
+  findOwnPhysician,
+  findPracticeVersion,
+  findPublishedMaterial,
+  findPublishedMaterials,
+  findRunningMockId,
+  findVersionsById,
+  findWrongPage,
+  lockOwnMock,
+  type MockRow,
+  type PhysicianRow,
+} from './learning.repo.js';
 import { effectiveBlueprint } from '../exam/exam.service.js';
 import { loadBank } from '../exam/exam.repo.js';
 import {
@@ -52,52 +60,20 @@ import {
 } from '../exam/paper.js';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'storage'>;
-type PhysicianRow = typeof physicians.$inferSelect;
-type MockRow = typeof mockAttempts.$inferSelect;
 
 const PAPER_LABELS: Record<PaperType, string> = { humanities: '人文医学模拟自测', professional: '业务水平模拟自测' };
 
-async function physicianOf(db: DbOrTx, actor: Actor, forUpdate = false): Promise<PhysicianRow> {
-  const q = db
-    .select()
-    .from(physicians)
-    .where(eq(physicians.id, actor.physicianId ?? -1));
-  const [p] = forUpdate ? await q.for('update') : await q;
-  if (!p) throw notFound('医师');
-  return p;
-}
-
-/** The physician's view of the bank: all 人文医学, and 业务水平 of their own 执业类别. */
-function bankScope(p: PhysicianRow) {
-  return and(
-    eq(questions.provinceId, p.provinceId),
-    eq(questions.status, 'enabled'),
-    sql`(${questions.bank} = 'humanities' OR (${questions.bank} = 'professional' AND ${questions.practiceCategory} = ${p.practiceCategory}))`,
-  )!;
-}
-
 export async function overview(deps: Deps, actor: Actor): Promise<TLearnOverview> {
-  const p = await physicianOf(deps.db, actor);
-  const cats = await deps.db
-    .select({ bank: questions.bank, category: questions.category, count: count() })
-    .from(questions)
-    .where(bankScope(p))
-    .groupBy(questions.bank, questions.category)
-    .orderBy(questions.category);
-  const [pr] = await deps.db
-    .select({ n: count(), ok: sql<number>`count(*) FILTER (WHERE ${practiceAnswers.correct})::int` })
-    .from(practiceAnswers)
-    .where(eq(practiceAnswers.physicianId, p.id));
-  const [w] = await deps.db.select({ n: count() }).from(wrongQuestions).where(eq(wrongQuestions.physicianId, p.id));
-  const [m] = await deps.db.select({ n: count() }).from(mockAttempts).where(eq(mockAttempts.physicianId, p.id));
+  const p = await findOwnPhysician(deps.db, actor);
+  const { cats, practiced, practicedCorrect, wrongCount, mockCount } = await findOverviewCounts(deps.db, p);
   return {
     practiceCategory: p.practiceCategory,
     humanities: cats.filter((c) => c.bank === 'humanities').map(({ category, count }) => ({ category, count })),
     professional: cats.filter((c) => c.bank === 'professional').map(({ category, count }) => ({ category, count })),
-    practiced: pr.n,
-    practicedCorrect: pr.ok,
-    wrongCount: w.n,
-    mockCount: m.n,
+    practiced,
+    practicedCorrect,
+    wrongCount,
+    mockCount,
   };
 }
 
@@ -105,35 +81,8 @@ export async function overview(deps: Deps, actor: Actor): Promise<TLearnOverview
 
 /** The next practice question: questions not yet answered correctly first, in random order. */
 export async function nextPracticeQuestion(deps: Deps, actor: Actor, f: TPracticeQuery): Promise<TPracticeNext> {
-  const p = await physicianOf(deps.db, actor);
-  const where = and(
-    bankScope(p),
-    eq(questions.bank, f.bank),
-    f.category ? eq(questions.category, f.category) : undefined,
-    f.type ? eq(questionVersions.type, f.type) : undefined,
-  );
-  const mastered = sql`EXISTS (SELECT 1 FROM ${practiceAnswers} pa WHERE pa.physician_id = ${p.id} AND pa.question_id = ${questions.id} AND pa.correct)`;
-  const [row] = await deps.db
-    .select({
-      versionId: questionVersions.id,
-      questionId: questions.id,
-      bank: questions.bank,
-      category: questions.category,
-      type: questionVersions.type,
-      stem: questionVersions.stem,
-      options: questionVersions.options,
-    })
-    .from(questions)
-    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
-    .where(and(where, f.exclude ? sql`${questions.id} <> ${f.exclude}` : undefined))
-    .orderBy(mastered, sql`random()`)
-    .limit(1);
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(questions)
-    .innerJoin(questionVersions, eq(questionVersions.id, questions.currentVersionId))
-    .where(and(where, sql`NOT ${mastered}`));
-  return { question: row ?? null, remaining: n };
+  const p = await findOwnPhysician(deps.db, actor);
+  return findNextPracticeQuestion(deps.db, p, f);
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -176,12 +125,8 @@ async function collectWrong(
 /** Check a practice answer on the server, record it (frozen to the version shown), collect a wrong one. */
 export async function answerPractice(deps: Deps, actor: Actor, input: TPracticeAnswerInput): Promise<TPracticeResult> {
   return deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
-    const [row] = await tx
-      .select({ q: questions, v: questionVersions })
-      .from(questionVersions)
-      .innerJoin(questions, eq(questions.id, questionVersions.questionId))
-      .where(and(eq(questionVersions.id, input.versionId), bankScope(p)));
+    const p = await findOwnPhysician(tx, actor);
+    const row = await findPracticeVersion(tx, p, input.versionId);
     if (!row) throw notFound('试题');
     const keys = row.v.options.map((o) => o.key);
     const chosen = [...new Set(input.chosen)].sort();
@@ -303,21 +248,14 @@ async function finalizeMock(
 }
 
 async function closeTimedOut(tx: DbOrTx, actor: Actor, p: PhysicianRow, now: Date): Promise<void> {
-  const open = await tx
-    .select()
-    .from(mockAttempts)
-    .where(and(eq(mockAttempts.physicianId, p.id), eq(mockAttempts.status, 'in_progress')))
-    .for('update');
+  const open = await findOpenMocks(tx, p, true);
   for (const r of open) if (isTimedOut(r.deadlineAt, now)) await finalizeMock(tx, actor, p, r, now, 'timeout');
 }
 
 export async function mockPapers(deps: Deps, actor: Actor): Promise<TMockPapers> {
-  const p = await physicianOf(deps.db, actor);
+  const p = await findOwnPhysician(deps.db, actor);
   const now = deps.now();
-  const open = await deps.db
-    .select()
-    .from(mockAttempts)
-    .where(and(eq(mockAttempts.physicianId, p.id), eq(mockAttempts.status, 'in_progress')));
+  const open = await findOpenMocks(deps.db, p);
   const items = [];
   for (const paper of ['humanities', 'professional'] as const) {
     const rules = await mockRules(deps.db, p, paper);
@@ -350,16 +288,11 @@ export async function startMock(
   requestId?: string,
 ): Promise<{ id: number; resumed: boolean }> {
   return deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor, true);
+    const p = await findOwnPhysician(tx, actor, true);
     const now = deps.now();
     await closeTimedOut(tx, actor, p, now);
-    const [running] = await tx
-      .select({ id: mockAttempts.id })
-      .from(mockAttempts)
-      .where(
-        and(eq(mockAttempts.physicianId, p.id), eq(mockAttempts.paper, paper), eq(mockAttempts.status, 'in_progress')),
-      );
-    if (running) return { id: running.id, resumed: true };
+    const running = await findRunningMockId(tx, p, paper);
+    if (running) return { id: running, resumed: true };
     const rules = await mockRules(tx, p, paper);
     let drawn: FrozenPaper;
     try {
@@ -400,24 +333,9 @@ export async function startMock(
   });
 }
 
-async function lockMine(tx: DbOrTx, p: PhysicianRow, id: number): Promise<MockRow> {
-  const [r] = await tx
-    .select()
-    .from(mockAttempts)
-    .where(and(eq(mockAttempts.id, id), eq(mockAttempts.physicianId, p.id)))
-    .for('update');
-  if (!r) throw notFound('模拟自测');
-  return r;
-}
-
 export async function mockHistory(deps: Deps, actor: Actor): Promise<{ items: TMockSummary[] }> {
-  const p = await physicianOf(deps.db, actor);
-  const rows = await deps.db
-    .select()
-    .from(mockAttempts)
-    .where(eq(mockAttempts.physicianId, p.id))
-    .orderBy(desc(mockAttempts.id))
-    .limit(100);
+  const p = await findOwnPhysician(deps.db, actor);
+  const rows = await findMockHistory(deps.db, p);
   return { items: rows.map(summary) };
 }
 
@@ -425,22 +343,14 @@ export async function mockHistory(deps: Deps, actor: Actor): Promise<{ items: TM
 export async function getMock(deps: Deps, actor: Actor, id: number): Promise<TMockAttempt> {
   const now = deps.now();
   const r = await deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
-    const row = await lockMine(tx, p, id);
+    const p = await findOwnPhysician(tx, actor);
+    const row = await lockOwnMock(tx, p, id);
     if (row.status === 'in_progress' && isTimedOut(row.deadlineAt, now))
       return finalizeMock(tx, actor, p, row, now, 'timeout');
     return row;
   });
   const vids = r.items.map((i) => i.v);
-  const versions = await deps.db
-    .select({
-      id: questionVersions.id,
-      stem: questionVersions.stem,
-      options: questionVersions.options,
-      explanation: questionVersions.explanation,
-    })
-    .from(questionVersions)
-    .where(inArray(questionVersions.id, vids));
+  const versions = await findVersionsById(deps.db, vids);
   const byId = new Map(versions.map((v) => [v.id, v]));
   const rendered = renderPaper({ items: r.items }, byId);
   const done = r.status === 'submitted';
@@ -469,8 +379,8 @@ export async function answerMock(
 ): Promise<{ ok: true; remainingSeconds: number }> {
   const now = deps.now();
   const out = await deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
-    const r = await lockMine(tx, p, id);
+    const p = await findOwnPhysician(tx, actor);
+    const r = await lockOwnMock(tx, p, id);
     if (r.status !== 'in_progress') throw conflict('本次模拟自测已交卷');
     if (isTimedOut(r.deadlineAt, now)) {
       await finalizeMock(tx, actor, p, r, now, 'timeout');
@@ -489,8 +399,8 @@ export async function answerMock(
 
 export async function submitMock(deps: Deps, actor: Actor, id: number, requestId?: string): Promise<TMockSummary> {
   return deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
-    const r = await lockMine(tx, p, id);
+    const p = await findOwnPhysician(tx, actor);
+    const r = await lockOwnMock(tx, p, id);
     if (r.status !== 'in_progress') throw conflict('本次模拟自测已交卷');
     const now = deps.now();
     return summary(
@@ -506,24 +416,10 @@ export async function wrongList(
   actor: Actor,
   f: { bank?: 'humanities' | 'professional'; page: number; pageSize: number },
 ): Promise<TWrongList> {
-  const p = await physicianOf(deps.db, actor);
-  const where = and(eq(wrongQuestions.physicianId, p.id), f.bank ? eq(questions.bank, f.bank) : undefined);
-  const [{ n }] = await deps.db
-    .select({ n: count() })
-    .from(wrongQuestions)
-    .innerJoin(questions, eq(questions.id, wrongQuestions.questionId))
-    .where(where);
-  const rows = await deps.db
-    .select({ w: wrongQuestions, q: questions, v: questionVersions })
-    .from(wrongQuestions)
-    .innerJoin(questions, eq(questions.id, wrongQuestions.questionId))
-    .innerJoin(questionVersions, eq(questionVersions.id, wrongQuestions.versionId))
-    .where(where)
-    .orderBy(desc(wrongQuestions.lastWrongAt), desc(wrongQuestions.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const p = await findOwnPhysician(deps.db, actor);
+  const { total, rows } = await findWrongPage(deps.db, p, f);
   return {
-    total: n,
+    total,
     page: f.page,
     pageSize: f.pageSize,
     items: rows.map(({ w, q, v }) => ({
@@ -547,7 +443,7 @@ export async function wrongList(
 
 export async function removeWrong(deps: Deps, actor: Actor, id: number, requestId?: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
+    const p = await findOwnPhysician(tx, actor);
     const [row] = await tx
       .delete(wrongQuestions)
       .where(and(eq(wrongQuestions.id, id), eq(wrongQuestions.physicianId, p.id)))
@@ -571,7 +467,7 @@ export async function removeWrong(deps: Deps, actor: Actor, id: number, requestI
 
 export async function clearWrong(deps: Deps, actor: Actor, requestId?: string): Promise<number> {
   return deps.db.transaction(async (tx) => {
-    const p = await physicianOf(tx, actor);
+    const p = await findOwnPhysician(tx, actor);
     const rows = await tx
       .delete(wrongQuestions)
       .where(eq(wrongQuestions.physicianId, p.id))
@@ -596,26 +492,12 @@ export async function clearWrong(deps: Deps, actor: Actor, requestId?: string): 
 // ---------------------------------------------------------------- 考前资料
 
 export async function materials(deps: Deps, actor: Actor): Promise<TMaterial[]> {
-  const rows = await deps.db
-    .select()
-    .from(studyMaterials)
-    .where(and(eq(studyMaterials.provinceId, actor.provinceId), eq(studyMaterials.published, true)))
-    .orderBy(desc(studyMaterials.id))
-    .limit(200);
+  const rows = await findPublishedMaterials(deps.db, actor);
   return materialDto(deps.db, rows);
 }
 
 export async function material(deps: Deps, actor: Actor, id: number): Promise<TMaterial> {
-  const [row] = await deps.db
-    .select()
-    .from(studyMaterials)
-    .where(
-      and(
-        eq(studyMaterials.id, id),
-        eq(studyMaterials.provinceId, actor.provinceId),
-        eq(studyMaterials.published, true),
-      ),
-    );
+  const row = await findPublishedMaterial(deps.db, actor, id);
   if (!row) throw notFound('考前资料');
   return (await materialDto(deps.db, [row]))[0];
 }

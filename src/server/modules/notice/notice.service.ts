@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { cycles, enrolments, files, notices, organisations, physicians } from '../../db/schema/index.js';
+import { type cycles, type enrolments, notices, type physicians } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,28 +10,32 @@ import { createChineseA4, pdfToBuffer } from '../../platform/pdf.js';
 import { PROCEDURE_LABELS } from '../../../shared/enrolment-status.js';
 import type { TVerifyResult } from '../../../shared/schemas/notice.js';
 import { findEnrolmentForActor } from '../enrolment/enrolment.transition.js';
+import {
+  findMyPassedEnrolmentId,
+  findNoticeByCode,
+  findNoticeOf,
+  findNoticeParts,
+  findParentOrgId,
+} from './notice.repo.js';
 
 type Notice = typeof notices.$inferSelect;
 
 /** Issue (once) the notice of a passed enrolment; the issuer is the institution's administration. */
 async function ensureNotice(tx: DbOrTx, actor: Actor, e: typeof enrolments.$inferSelect): Promise<Notice> {
-  const [existing] = await tx.select().from(notices).where(eq(notices.enrolmentId, e.id));
+  const existing = await findNoticeOf(tx, e.id);
   if (existing) return existing;
-  const [inst] = await tx
-    .select({ parentId: organisations.parentId })
-    .from(organisations)
-    .where(eq(organisations.id, e.institutionId));
+  const parentId = await findParentOrgId(tx, e.institutionId);
   const [created] = await tx
     .insert(notices)
     .values({
       enrolmentId: e.id,
       provinceId: e.provinceId,
       code: randomBytes(12).toString('base64url'),
-      issuerOrgId: inst.parentId ?? e.provinceId,
+      issuerOrgId: parentId ?? e.provinceId,
     })
     .onConflictDoNothing()
     .returning();
-  if (!created) return (await tx.select().from(notices).where(eq(notices.enrolmentId, e.id)))[0];
+  if (!created) return (await findNoticeOf(tx, e.id)) as Notice;
   await writeAudit(tx, actor, {
     targetType: 'enrolment',
     targetId: e.id,
@@ -69,23 +72,10 @@ export async function loadNoticeData(
   const e = await findEnrolmentForActor(deps.db, actor, enrolmentId);
   if (e.status !== 'passed') throw new AppError('NOT_PASSED', '仅考核合格的医师可以打印考核结果通知书', 409);
   const notice = await deps.db.transaction((tx) => ensureNotice(tx, actor, e));
-  const [p] = await deps.db.select().from(physicians).where(eq(physicians.id, e.physicianId));
-  const [cycle] = await deps.db.select().from(cycles).where(eq(cycles.id, e.cycleId));
-  const [inst] = await deps.db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, e.institutionId));
-  const [issuer] = await deps.db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, notice.issuerOrgId));
+  const { p, cycle, inst, issuer, photoKey } = await findNoticeParts(deps.db, e, notice.issuerOrgId);
   const verifyUrl = `${baseUrl}/verify/${notice.code}`;
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 220, errorCorrectionLevel: 'M' });
-  let photo: Buffer | null = null;
-  if (e.photoFileId) {
-    const [f] = await deps.db.select().from(files).where(eq(files.id, e.photoFileId));
-    if (f) photo = await deps.storage.get(f.storageKey).catch(() => null);
-  }
+  const photo = photoKey ? await deps.storage.get(photoKey).catch(() => null) : null;
   return { e, notice, p, cycle, inst, issuer, verifyUrl, qr, photo };
 }
 
@@ -205,15 +195,9 @@ export function drawNotice(
 
 /** The physician's own notice. */
 export async function renderMyNotice(deps: AppDeps, actor: Actor, baseUrl: string) {
-  const [e] = await deps.db
-    .select({ id: enrolments.id })
-    .from(enrolments)
-    .innerJoin(cycles, eq(cycles.id, enrolments.cycleId))
-    .where(and(eq(enrolments.physicianId, actor.physicianId ?? -1), eq(enrolments.status, 'passed')))
-    .orderBy(enrolments.id)
-    .limit(1);
-  if (!e) throw new AppError('NOT_PASSED', '暂无可打印的考核结果通知书', 404);
-  return renderNoticePdf(deps, actor, e.id, baseUrl);
+  const id = await findMyPassedEnrolmentId(deps.db, actor);
+  if (!id) throw new AppError('NOT_PASSED', '暂无可打印的考核结果通知书', 404);
+  return renderNoticePdf(deps, actor, id, baseUrl);
 }
 
 /** 证书查验 (public): is this code a genuine, unrevoked notice of a passed enrolment? */
@@ -228,21 +212,7 @@ export async function verifyNotice(deps: AppDeps, code: string): Promise<TVerify
     message: '未查询到该通知书，可能为伪造或已失效',
   };
   if (!/^[A-Za-z0-9_-]{16}$/.test(code)) return none;
-  const [row] = await deps.db
-    .select({
-      n: notices,
-      name: physicians.name,
-      cycleName: cycles.name,
-      status: enrolments.status,
-      noPromotion: enrolments.noPromotion,
-      issuer: organisations.name,
-    })
-    .from(notices)
-    .innerJoin(enrolments, eq(enrolments.id, notices.enrolmentId))
-    .innerJoin(physicians, eq(physicians.id, enrolments.physicianId))
-    .innerJoin(cycles, eq(cycles.id, enrolments.cycleId))
-    .innerJoin(organisations, eq(organisations.id, notices.issuerOrgId))
-    .where(and(eq(notices.code, code), isNull(notices.revokedAt)));
+  const row = await findNoticeByCode(deps.db, code);
   if (!row) return none;
   const genuine = row.status === 'passed';
   return {
