@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import pino from 'pino';
 import pg from 'pg';
@@ -188,7 +189,8 @@ export async function startServer(mode: 'app' | 'bare', url: string, port: numbe
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  for (let i = 0; i < 120; i++) {
+  // up to 4 minutes: on a loaded shared machine the first start (tsx transform) can take long
+  for (let i = 0; i < 480; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/ready`);
       if (r.ok) return child;
@@ -211,4 +213,102 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 export function ensureDir(p: string) {
   fs.mkdirSync(p, { recursive: true });
+}
+
+/* ───────────────── the save load shared by exam-save-interleaved and exam-save-volume ───────────────── */
+
+type Req = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+type CannonResult = {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  o: {
+    url: string;
+    connections: number;
+    duration: number;
+    requests: { method: string; setupRequest: (r: Req) => Req }[];
+  },
+  cb: (err: Error | null, r: CannonResult) => void,
+) => void;
+
+export interface Throughput {
+  rps: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+/** One autocannon run of PUTs built by `setup` (50 connections unless told). */
+export const runPuts = (url: string, setup: (r: Req) => Req, seconds: number, connections = 50) =>
+  new Promise<Throughput>((resolve, reject) =>
+    autocannon({ url, connections, duration: seconds, requests: [{ method: 'PUT', setupRequest: setup }] }, (err, r) =>
+      err
+        ? reject(err)
+        : resolve({
+            rps: Math.round(r.requests.average),
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            bad: r.errors + r.non2xx,
+          }),
+    ),
+  );
+
+export interface OpenAttempt {
+  id: number;
+  items: string[][];
+  cookie: string;
+  csrf: string;
+}
+
+/** Each session starts 人文医学 and fetches its paper through the app (so the app's caches are warm, as on exam day). */
+export async function openAttempts(base: string, sessions: { cookie: string; csrf: string }[]): Promise<OpenAttempt[]> {
+  const attempts: OpenAttempt[] = [];
+  for (const s of sessions) {
+    const h = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+    const st = await (await fetch(`${base}/api/exam/papers/humanities/start`, { method: 'POST', headers: h })).json();
+    const paper = await (await fetch(`${base}/api/exam/attempts/${st.attemptId}/paper`, { headers: h })).json();
+    attempts.push({
+      id: st.attemptId,
+      items: paper.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id)),
+      ...s,
+    });
+  }
+  return attempts;
+}
+
+/**
+ * Request builders over the open attempts: the bare server's plain UPSERT and the app's real save.
+ * The app's saves carry a rising journal seq (k only grows), so every save is newer than the last
+ * one of its question and is applied, as from a device.
+ */
+export function saveSetups(attempts: OpenAttempt[]) {
+  let k = 0;
+  const pick = () => {
+    const a = attempts[k++ % attempts.length];
+    const i = k % a.items.length;
+    return { a, i, choice: [a.items[i][k % a.items[i].length]] };
+  };
+  return {
+    bare: (req: Req): Req => {
+      const { a, i, choice } = pick();
+      return {
+        ...req,
+        path: `/bare/${a.id}/${i}`,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ choice }),
+      };
+    },
+    app: (req: Req): Req => {
+      const { a, i, choice } = pick();
+      return {
+        ...req,
+        path: `/api/exam/attempts/${a.id}/answers/${i}`,
+        headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf },
+        body: JSON.stringify({ choice, seq: k, deviceId: 'bench-device' }),
+      };
+    },
+  };
 }

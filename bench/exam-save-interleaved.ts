@@ -9,21 +9,17 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { seedExamLoad, sessionsFor, startDb, startServer, stopServer } from './exam-env.js';
-
-type Req = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
-type Result = { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number };
-const autocannon = createRequire(import.meta.url)('autocannon') as (
-  o: {
-    url: string;
-    connections: number;
-    duration: number;
-    requests: { method: string; setupRequest: (r: Req) => Req }[];
-  },
-  cb: (err: Error | null, r: Result) => void,
-) => void;
+import {
+  openAttempts,
+  runPuts,
+  saveSetups,
+  seedExamLoad,
+  sessionsFor,
+  startDb,
+  startServer,
+  stopServer,
+} from './exam-env.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,21 +35,7 @@ const DURATION = Number(values.duration);
 const PORT = Number(values.port);
 const DATA = '/tmp/h-exam-bench-interleaved';
 
-const run = (url: string, setup: (r: Req) => Req) =>
-  new Promise<{ rps: number; p50: number; p99: number; bad: number }>((resolve, reject) =>
-    autocannon(
-      { url, connections: 50, duration: DURATION, requests: [{ method: 'PUT', setupRequest: setup }] },
-      (err, r) =>
-        err
-          ? reject(err)
-          : resolve({
-              rps: Math.round(r.requests.average),
-              p50: r.latency.p50,
-              p99: r.latency.p99,
-              bad: r.errors + r.non2xx,
-            }),
-    ),
-  );
+const run = (url: string, setup: Parameters<typeof runPuts>[1]) => runPuts(url, setup, DURATION);
 
 async function main() {
   fs.rmSync(DATA, { recursive: true, force: true });
@@ -67,42 +49,8 @@ async function main() {
   const bare = await startServer('bare', url, PORT + 1);
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    const attempts: { id: number; items: string[][]; cookie: string; csrf: string }[] = [];
-    for (const s of sessions) {
-      const h = { cookie: s.cookie, 'x-csrf-token': s.csrf };
-      const st = await (await fetch(`${base}/api/exam/papers/humanities/start`, { method: 'POST', headers: h })).json();
-      const paper = await (await fetch(`${base}/api/exam/attempts/${st.attemptId}/paper`, { headers: h })).json();
-      attempts.push({
-        id: st.attemptId,
-        items: paper.items.map((i: { options: { id: string }[] }) => i.options.map((o) => o.id)),
-        ...s,
-      });
-    }
-    let k = 0;
-    const pick = () => {
-      const a = attempts[k++ % attempts.length];
-      const i = k % a.items.length;
-      return { a, i, choice: [a.items[i][k % a.items[i].length]] };
-    };
-    const bareSetup = (req: Req): Req => {
-      const { a, i, choice } = pick();
-      return {
-        ...req,
-        path: `/bare/${a.id}/${i}`,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ choice }),
-      };
-    };
-    const appSetup = (req: Req): Req => {
-      const { a, i, choice } = pick();
-      return {
-        ...req,
-        path: `/api/exam/attempts/${a.id}/answers/${i}`,
-        headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf },
-        // k only grows: every save is newer than the last one of its question (applied, as from a device)
-        body: JSON.stringify({ choice, seq: k, deviceId: 'bench-device' }),
-      };
-    };
+    const attempts = await openAttempts(base, sessions);
+    const { bare: bareSetup, app: appSetup } = saveSetups(attempts);
     // warm-up (JIT, caches, connections) — not reported
     await run(`http://127.0.0.1:${PORT + 1}`, bareSetup);
     await run(base, appSetup);
