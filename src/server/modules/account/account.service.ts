@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import svgCaptcha from 'svg-captcha';
 import type { AppDeps } from '../../app.js';
-import { accounts, captchas, loginFailures, organisations, physicians, smsCodes } from '../../db/schema/index.js';
+import { accounts, captchas, physicians, smsCodes } from '../../db/schema/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { ROLE_LABELS, type Actor, type Role } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -16,6 +16,17 @@ import {
   type ResolvedSession,
 } from '../../platform/sessions.js';
 import { normaliseDocument } from '../../../shared/idcard.js';
+import {
+  findAccountLockedUntil,
+  findLastSmsCodeAt,
+  findOrgLogin,
+  findOwnAccount,
+  findOwnOrg,
+  findPhysicianLoginsById,
+  findPhysicianLoginsByMobile,
+  findUnknownLoginLockedUntil,
+  isMobileTakenByOther,
+} from './account.repo.js';
 import type { TMe, TOrgLoginInput, TPhysicianLoginInput } from '../../../shared/schemas/account.js';
 
 const MAX_FAILURES = 5;
@@ -72,11 +83,7 @@ async function reserveGuess(
        WHERE id = ${target.accountId} AND (locked_until IS NULL OR locked_until <= ${now})
       RETURNING failed_logins AS n`);
     if (rows[0]) return { n: Number(rows[0].n) };
-    const [acc] = await deps.db
-      .select({ lockedUntil: accounts.lockedUntil })
-      .from(accounts)
-      .where(eq(accounts.id, target.accountId));
-    return { lockedUntil: acc?.lockedUntil ?? null };
+    return { lockedUntil: await findAccountLockedUntil(deps.db, target.accountId) };
   }
   const next = sql`(CASE WHEN login_failures.locked_until IS NOT NULL THEN 1 ELSE login_failures.failures + 1 END)`;
   const { rows } = await deps.db.execute<{ n: number }>(sql`
@@ -90,11 +97,7 @@ async function reserveGuess(
      WHERE login_failures.locked_until IS NULL OR login_failures.locked_until <= ${now}
     RETURNING failures AS n`);
   if (rows[0]) return { n: Number(rows[0].n) };
-  const [row] = await deps.db
-    .select({ lockedUntil: loginFailures.lockedUntil })
-    .from(loginFailures)
-    .where(eq(loginFailures.loginKey, target.unknownKey));
-  return { lockedUntil: row?.lockedUntil ?? null };
+  return { lockedUntil: await findUnknownLoginLockedUntil(deps.db, target.unknownKey) };
 }
 
 function lockedError(deps: AppDeps, lockedUntil: Date | null): AppError {
@@ -137,11 +140,7 @@ export async function loginOrganisation(
   meta: { ip?: string; userAgent?: string },
 ): Promise<LoginResult> {
   await checkCaptcha(deps, input.captchaId, input.captcha);
-  const [row] = await deps.db
-    .select({ acc: accounts, org: organisations })
-    .from(accounts)
-    .innerJoin(organisations, eq(organisations.id, accounts.orgId))
-    .where(and(eq(accounts.kind, 'org'), eq(accounts.login, input.login.trim())));
+  const row = await findOrgLogin(deps.db, input.login.trim());
   const acc = await checkPasswordWithLockout(deps, row?.acc, input.password, `org:${input.login.trim()}`);
   if (row.org.status === 'unactivated')
     throw new AppError('NOT_ACTIVATED', '账号尚未激活，请联系上级卫生行政机构激活', 403);
@@ -174,12 +173,7 @@ export async function loginPhysician(
   let key: string;
   if (MOBILE_LOGIN.test(raw)) {
     key = `physician:${raw}`;
-    rows = await deps.db
-      .select({ acc: accounts, name: physicians.name })
-      .from(accounts)
-      .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
-      .where(and(eq(accounts.kind, 'physician'), eq(accounts.mobile, raw), isNotNull(accounts.mobileVerifiedAt)))
-      .limit(2);
+    rows = await findPhysicianLoginsByMobile(deps.db, raw);
     // a number bound to two accounts (only possible through an old race) identifies no one
     if (rows.length > 1) rows = [];
   } else {
@@ -187,11 +181,7 @@ export async function loginPhysician(
     const norm = looksLikeId ? normaliseDocument('居民身份证', raw, deps.now()) : { ok: true as const, value: raw };
     if (!norm.ok) throw badRequest(norm.message);
     key = `physician:${norm.value}`;
-    rows = await deps.db
-      .select({ acc: accounts, name: physicians.name })
-      .from(accounts)
-      .innerJoin(physicians, eq(physicians.id, accounts.physicianId))
-      .where(and(eq(accounts.kind, 'physician'), eq(accounts.login, norm.value)));
+    rows = await findPhysicianLoginsById(deps.db, norm.value);
   }
   const row = rows[0];
   const acc = await checkPasswordWithLockout(deps, row?.acc, input.password, key);
@@ -244,7 +234,7 @@ export function describeSession(s: ResolvedSession): TMe {
 
 /** 角色切换 between 卫生机构 and 考核机构 for an approved institution. */
 export async function switchRole(deps: AppDeps, actor: Actor, role: 'institution' | 'body'): Promise<void> {
-  const [org] = await deps.db.select().from(organisations).where(eq(organisations.id, actor.orgId));
+  const org = await findOwnOrg(deps.db, actor);
   if (!org || actor.orgKind !== 'institution' || actor.physicianId) throw forbidden('仅卫生机构账号可以切换角色');
   if (role === 'body' && !org.isAssessmentBody) throw forbidden('本机构尚未获批为考核机构，不能切换到考核机构角色');
   await setSessionRole(deps.db, actor.sessionId, role);
@@ -257,7 +247,7 @@ export async function changePassword(
   oldPassword: string,
   newPassword: string,
 ): Promise<void> {
-  const [acc] = await deps.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+  const acc = await findOwnAccount(deps.db, actor);
   if (!(await verifyPassword(acc.passwordHash, oldPassword))) throw badRequest('原密码不正确');
   const policy = passwordPolicyError(newPassword);
   if (policy) throw badRequest(policy);
@@ -286,19 +276,9 @@ const codeHash = (code: string) => createHash('sha256').update(code).digest('hex
 /** Send a 6-digit binding code through the SMS gateway (outbox by default). One per minute. */
 export async function sendBindingCode(deps: AppDeps, actor: Actor, mobile: string): Promise<void> {
   if (actor.role !== 'physician') throw forbidden();
-  const [recent] = await deps.db
-    .select({ createdAt: smsCodes.createdAt })
-    .from(smsCodes)
-    .where(eq(smsCodes.accountId, actor.accountId))
-    .orderBy(desc(smsCodes.id))
-    .limit(1);
-  if (recent && deps.now().getTime() - recent.createdAt.getTime() < 60_000)
-    throw badRequest('验证码已发送，请 60 秒后再试');
-  const [taken] = await deps.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.kind, 'physician'), eq(accounts.mobile, mobile), sql`${accounts.id} <> ${actor.accountId}`));
-  if (taken) throw badRequest('该手机号已被其他医师绑定');
+  const recent = await findLastSmsCodeAt(deps.db, actor);
+  if (recent && deps.now().getTime() - recent.getTime() < 60_000) throw badRequest('验证码已发送，请 60 秒后再试');
+  if (await isMobileTakenByOther(deps.db, actor, mobile)) throw badRequest('该手机号已被其他医师绑定');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   await deps.db.transaction(async (tx) => {
     await tx.insert(smsCodes).values({
