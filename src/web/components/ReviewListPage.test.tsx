@@ -43,7 +43,7 @@ function setup(rows: Row[] = ROWS) {
       seen.push(f);
       return query({ rows: f.scope === 'pending' ? rows.filter((r) => r.actions.length) : rows, total: rows.length });
     },
-    useDetail: (id) => query(id === null ? undefined : rows.find((r) => r.id === id)),
+    useDetail: (id) => query(rows.find((r) => r.id === id)) as UseQueryResult<Row>,
     useDecide: () => async (id, key, opinion) => decided.push([id, key, opinion]),
     decisions: (d) =>
       d?.actions.length

@@ -15,8 +15,8 @@ afterEach(() => {
 /** 考核进度 【查看】 of one enrolment as the server answers GET /api/enrolments/:id (stored keys inside). */
 const DETAIL: TDetail = {
   id: 41,
-  status: 'completed',
-  statusLabel: '已完成',
+  status: 'passed',
+  statusLabel: '考核合格',
   cycleName: '2025—2027年度考核周期',
   physician: {
     name: '黄丽萍',
