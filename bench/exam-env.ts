@@ -173,16 +173,24 @@ export async function sessionsFor(url: string, accountIds: number[]): Promise<{ 
 }
 
 /** Start `bench/exam-server.ts` in its own process and wait until it answers. */
-export async function startServer(mode: 'app' | 'bare', url: string, port: number): Promise<ChildProcess> {
+export async function startServer(
+  mode: 'app' | 'bare' | 'product',
+  url: string,
+  port: number,
+  workers = 1,
+): Promise<ChildProcess> {
   const here = path.dirname(new URL(import.meta.url).pathname);
   const prof =
     process.env.BENCH_PROF && mode === 'app' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(here, 'exam-server.ts')], {
+  // 'product' is the product's own entry (src/server/main.ts) with WORKERS API processes
+  const entry = mode === 'product' ? path.join(here, '../src/server/main.ts') : path.join(here, 'exam-server.ts');
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', entry], {
     env: {
       ...process.env,
       BENCH_MODE: mode,
       DATABASE_URL: url,
       PORT: String(port),
+      WORKERS: String(workers),
       LOG_LEVEL: 'warn',
       CAPTCHA_DISABLED: '1',
       NODE_ENV: 'production',
@@ -192,7 +200,7 @@ export async function startServer(mode: 'app' | 'bare', url: string, port: numbe
   // up to 4 minutes: on a loaded shared machine the first start (tsx transform) can take long
   for (let i = 0; i < 480; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/ready`);
+      const r = await fetch(`http://127.0.0.1:${port}${mode === 'product' ? '/api/health' : '/ready'}`);
       if (r.ok) return child;
     } catch {
       /* starting */

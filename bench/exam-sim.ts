@@ -4,7 +4,7 @@
  * spread over a session, and 交卷. A custom load generator (node:http keep-alive agent).
  * Afterwards every acknowledged answer is compared with the database.
  *
- *   npx tsx bench/exam-sim.ts --physicians 10000 --duration 300 --session 60
+ *   npx tsx bench/exam-sim.ts --physicians 10000 --duration 300 --session 60 [--workers 2]
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '300' },
     session: { type: 'string', default: '60' },
     sockets: { type: 'string', default: '256' },
+    // with --workers the product's own entry runs with WORKERS=N API processes (node:cluster)
+    workers: { type: 'string' },
     port: { type: 'string', default: '3205' },
     pg: { type: 'string', default: '55205' },
   },
@@ -143,7 +145,9 @@ async function main() {
   fs.rmSync(DATA, { recursive: true, force: true });
   const { url, db } = await startDb(DATA, Number(values.pg));
   const seeded = await seedExamLoad(url, { physicians: N });
-  const server = await startServer('app', url, PORT);
+  const server = values.workers
+    ? await startServer('product', url, PORT, Number(values.workers))
+    : await startServer('app', url, PORT);
   const t0 = performance.now();
   const spread = Math.max(1, DURATION - SESSION);
   const progress = setInterval(() => {
