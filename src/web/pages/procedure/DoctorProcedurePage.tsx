@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { PROCEDURE_LABELS } from '../../../shared/enrolment-status';
 import type { TProcedureState } from '../../../shared/schemas/procedure';
 import { procedureKey, ProcedureStep, useProcedureState } from './ProcedureStep';
+import { DoctorCard } from '../doctor/shell/DoctorCard';
 
 export function useMyEnrolment() {
   return useQuery({
@@ -70,14 +70,8 @@ function Body({ enrolmentId }: { enrolmentId: number }) {
 export function DoctorProcedurePage() {
   const mine = useMyEnrolment();
   return (
-    <Card title="选择考核程序" extra={<Link to="/doctor">返回</Link>} styles={{ body: { padding: 12 } }}>
-      {mine.isLoading ? (
-        <Spin />
-      ) : mine.data?.enrolmentId ? (
-        <Body enrolmentId={mine.data.enrolmentId} />
-      ) : (
-        <Result status="info" title="您尚未参加本周期考核" />
-      )}
-    </Card>
+    <DoctorCard title="选择考核程序" loading={mine.isLoading} enrolled={Boolean(mine.data?.enrolmentId)}>
+      {() => mine.data?.enrolmentId && <Body enrolmentId={mine.data.enrolmentId} />}
+    </DoctorCard>
   );
 }
