@@ -85,7 +85,7 @@ test('医师（手机）提交延期考核申请 → 卫生机构同意 → 卫�
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // the physician is walked through registration by the API first; generous on a loaded machine
   const a = await arrange(playwright, baseURL!);
 
   // 医师: 首页 → 延期考核申请

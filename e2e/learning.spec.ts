@@ -8,6 +8,7 @@ test('医师学习（手机）：题库练习答错一题 → 错题收藏中找
   playwright,
   baseURL,
 }) => {
+  test.setTimeout(120_000); // includes arranging the physician through the API
   // a physician of their own (医师导入 + 参加考核 + first login, through the API): 错题收藏 starts empty
   const d = await arrangePhysician(playwright, baseURL!, '石学习');
   await d.inst.dispose();
