@@ -79,6 +79,8 @@ const [job] = await db
   })
   .returning();
 const load0 = os.loadavg()[0];
+// what the process holds before the job (modules, pool): the job's own share is peak − this
+const rssBefore = process.memoryUsage().rss;
 const t0 = Date.now();
 await runExport(deps, job.id, { no: 1, max: 1 });
 const seconds = (Date.now() - t0) / 1000;
@@ -96,6 +98,8 @@ console.log(
     seconds: +seconds.toFixed(1),
     fileMb: +(done.size / 1048576).toFixed(1),
     peakRssMb: Math.round(peak / 1048576),
+    rssBeforeJobMb: Math.round(rssBefore / 1048576),
+    heapUsedAfterMb: Math.round(process.memoryUsage().heapUsed / 1048576),
     load: [load0, os.loadavg()[0]],
   }),
 );
