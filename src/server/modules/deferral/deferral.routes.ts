@@ -11,17 +11,11 @@ import {
 } from '../../../shared/schemas/deferral.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
+import { registerAttachmentRoutes, ZEnrolmentId as ZId } from '../procedure/attachment-routes.js';
 import { PDF_TYPE, setDownloadHeaders } from '../../platform/downloads.js';
-import { readUpload } from '../../platform/uploads.js';
 import * as svc from './deferral.service.js';
 
 const tags = ['延期考核'];
-const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({
-  id: z.coerce.number().int().positive(),
-  fileId: z.string().uuid({ message: '文件不存在' }),
-});
-const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZDeferralApplication.extend({ files: z.array(ZAttachment) });
 
 export default async function deferralRoutes(fastify: FastifyInstance) {
@@ -33,31 +27,14 @@ export default async function deferralRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '本人延期考核申请', response: { 200: ZDeferralMine } } },
     async (req) => svc.mine(deps, actorOf(req, 'physician')),
   );
-  app.post(
-    '/api/enrolments/:id/deferral-files',
-    {
-      schema: {
-        tags,
-        summary: '上传延期考核附件（png/jpg/jpeg，≤3 MB，≤10 个）',
-        params: ZId,
-        consumes: ['multipart/form-data'],
-        response: { 200: ZAttachment },
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req, 'physician');
-      const { buf, name } = await readUpload(req);
-      return svc.uploadFile(deps, actor, req.params.id, buf, name);
-    },
-  );
-  app.delete(
-    '/api/enrolments/:id/deferral-files/:fileId',
-    { schema: { tags, summary: '删除延期考核附件', params: ZFileParams, response: { 200: ZOk } } },
-    async (req) => {
-      await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
-      return { ok: true as const };
-    },
-  );
+  registerAttachmentRoutes(fastify, {
+    segment: 'deferral-files',
+    tags,
+    uploadSummary: '上传延期考核附件（png/jpg/jpeg，≤3 MB，≤10 个）',
+    deleteSummary: '删除延期考核附件',
+    upload: svc.uploadFile,
+    remove: svc.deleteFile,
+  });
   app.post(
     '/api/enrolments/:id/deferral',
     {

@@ -8,6 +8,8 @@ import {
   PDF_BYTES,
   sessions,
   applyDeferral as applyAs,
+  firstApplicationId,
+  reviewApplication,
 } from '../procedure/procedure.testkit.js';
 
 let ctx: TestContext;
@@ -30,64 +32,20 @@ describe('延期考核申请', () => {
     expect(list.total).toBe(1);
     const id = list.rows[0].id;
     expect(list.rows[0].actions).toEqual(['INSTITUTION_APPROVE', 'INSTITUTION_REJECT']);
-    expect(
-      (
-        await s.districtA.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意' },
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await s.instB.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意' },
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意', opinion: '情况属实' },
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意' },
-        })
-      ).statusCode,
-    ).toBe(409);
+    expect((await reviewApplication(s.districtA, 'deferral', id, { agree: '同意' })).statusCode).toBe(409);
+    expect((await reviewApplication(s.instB, 'deferral', id, { agree: '同意' })).statusCode).toBe(404);
+    expect((await reviewApplication(s.instA, 'deferral', id, { agree: '同意', opinion: '情况属实' })).statusCode).toBe(
+      200,
+    );
+    expect((await reviewApplication(s.instA, 'deferral', id, { agree: '同意' })).statusCode).toBe(409);
     // neighbour administrations do not see it; the district and its city do
     expect((await s.districtB.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(0);
-    expect(
-      (
-        await s.cityB.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await reviewApplication(s.cityB, 'deferral', id, { agree: '同意' })).statusCode).toBe(404);
     expect((await s.cityA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(1);
     expect((await s.province.inject({ method: 'GET', url: '/api/deferral/applications' })).json().total).toBe(1);
     expect((await s.body.inject({ method: 'GET', url: '/api/deferral/applications' })).statusCode).toBe(403);
     expect(
-      (
-        await s.districtA.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '同意', opinion: '同意延期' },
-        })
-      ).statusCode,
+      (await reviewApplication(s.districtA, 'deferral', id, { agree: '同意', opinion: '同意延期' })).statusCode,
     ).toBe(200);
     const row = await enrolmentRow(ctx, e.id);
     expect(row.deferralApproved).toBe(true);
@@ -157,21 +115,11 @@ describe('延期考核申请', () => {
     });
     expect(pdf.statusCode).toBe(400);
     await applyAs(session, e.id);
-    const id = (await s.instA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().rows[0].id;
-    const noOpinion = await s.instA.inject({
-      method: 'POST',
-      url: `/api/deferral/applications/${id}/review`,
-      payload: { agree: '不同意', opinion: '' },
-    });
+    const id = await firstApplicationId(s.instA, 'deferral');
+    const noOpinion = await reviewApplication(s.instA, 'deferral', id, { agree: '不同意', opinion: '' });
     expect(noOpinion.statusCode).toBe(400);
     expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/deferral/applications/${id}/review`,
-          payload: { agree: '不同意', opinion: '理由不充分' },
-        })
-      ).statusCode,
+      (await reviewApplication(s.instA, 'deferral', id, { agree: '不同意', opinion: '理由不充分' })).statusCode,
     ).toBe(200);
     expect((await session.inject({ method: 'GET', url: '/api/deferral/mine' })).json()).toMatchObject({
       canApply: true,
@@ -202,23 +150,11 @@ describe('延期考核申请', () => {
       ).statusCode,
     ).toBe(404);
     await applyAs(session, e.id);
-    const id = (await s.instA.inject({ method: 'GET', url: '/api/deferral/applications' })).json().rows[0].id;
-    await s.instA.inject({
-      method: 'POST',
-      url: `/api/deferral/applications/${id}/review`,
-      payload: { agree: '同意' },
-    });
+    const id = await firstApplicationId(s.instA, 'deferral');
+    await reviewApplication(s.instA, 'deferral', id, { agree: '同意' });
     const [a, b] = await Promise.all([
-      s.districtA.inject({
-        method: 'POST',
-        url: `/api/deferral/applications/${id}/review`,
-        payload: { agree: '同意' },
-      }),
-      s.cityA.inject({
-        method: 'POST',
-        url: `/api/deferral/applications/${id}/review`,
-        payload: { agree: '不同意', opinion: '不符合' },
-      }),
+      reviewApplication(s.districtA, 'deferral', id, { agree: '同意' }),
+      reviewApplication(s.cityA, 'deferral', id, { agree: '不同意', opinion: '不符合' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect(await countRows(ctx.db, 'audit_log', `target_type = 'deferral_application' AND target_id = '${id}'`)).toBe(

@@ -15,16 +15,10 @@ import {
 } from '../../../shared/schemas/exemption.js';
 import { ZAttachment } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
-import { readUpload } from '../../platform/uploads.js';
+import { registerAttachmentRoutes, ZEnrolmentId as ZId } from '../procedure/attachment-routes.js';
 import * as svc from './exemption.service.js';
 
 const tags = ['免考'];
-const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({
-  id: z.coerce.number().int().positive(),
-  fileId: z.string().uuid({ message: '文件不存在' }),
-});
-const ZOk = z.object({ ok: z.literal(true) });
 const ZDetail = ZExemptionApplication.extend({ files: z.array(ZAttachment) });
 
 export default async function exemptionRoutes(fastify: FastifyInstance) {
@@ -80,31 +74,14 @@ export default async function exemptionRoutes(fastify: FastifyInstance) {
     { schema: { tags, summary: '本人免考申请', response: { 200: ZExemptionMine } } },
     async (req) => svc.mine(deps, actorOf(req, 'physician')),
   );
-  app.post(
-    '/api/enrolments/:id/exemption-files',
-    {
-      schema: {
-        tags,
-        summary: '上传免考证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
-        params: ZId,
-        consumes: ['multipart/form-data'],
-        response: { 200: ZAttachment },
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req, 'physician');
-      const { buf, name } = await readUpload(req);
-      return svc.uploadFile(deps, actor, req.params.id, buf, name);
-    },
-  );
-  app.delete(
-    '/api/enrolments/:id/exemption-files/:fileId',
-    { schema: { tags, summary: '删除免考证明材料', params: ZFileParams, response: { 200: ZOk } } },
-    async (req) => {
-      await svc.deleteFile(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
-      return { ok: true as const };
-    },
-  );
+  registerAttachmentRoutes(fastify, {
+    segment: 'exemption-files',
+    tags,
+    uploadSummary: '上传免考证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
+    deleteSummary: '删除免考证明材料',
+    upload: svc.uploadFile,
+    remove: svc.deleteFile,
+  });
   app.post(
     '/api/enrolments/:id/exemption',
     {

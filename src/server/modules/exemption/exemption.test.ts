@@ -11,6 +11,8 @@ import {
   sessions,
   applyExemption as applyAs,
   openExemption as setup,
+  firstApplicationId,
+  reviewApplication,
 } from '../procedure/procedure.testkit.js';
 
 let ctx: TestContext;
@@ -110,53 +112,15 @@ describe('免考申请 and reviews', () => {
       'INSTITUTION_REJECT_FINAL',
     ]);
     expect((await s.instB.inject({ method: 'GET', url: '/api/exemption/applications' })).json().total).toBe(0);
+    expect((await reviewApplication(s.instB, 'exemption', appId, { decision: 'pass' })).statusCode).toBe(404);
+    expect((await reviewApplication(s.body, 'exemption', appId, { decision: 'pass' })).statusCode).toBe(409);
     expect(
-      (
-        await s.instB.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass' },
-        })
-      ).statusCode,
-    ).toBe(404);
-    expect(
-      (
-        await s.body.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass' },
-        })
-      ).statusCode,
-    ).toBe(409);
-    expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass', opinion: '材料属实' },
-        })
-      ).statusCode,
+      (await reviewApplication(s.instA, 'exemption', appId, { decision: 'pass', opinion: '材料属实' })).statusCode,
     ).toBe(200);
-    expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass' },
-        })
-      ).statusCode,
-    ).toBe(409);
+    expect((await reviewApplication(s.instA, 'exemption', appId, { decision: 'pass' })).statusCode).toBe(409);
     const otherBody = await buildOrg(ctx.db, { kind: 'institution', parent: w.p.province, isAssessmentBody: true });
     const ob = await sessionFor(ctx, otherBody.accountId, 'body');
-    expect(
-      (
-        await ob.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await reviewApplication(ob, 'exemption', appId, { decision: 'pass' })).statusCode).toBe(404);
     expect((await ob.inject({ method: 'GET', url: `/api/exemption/applications/${appId}` })).statusCode).toBe(404);
     const detail = (await s.body.inject({ method: 'GET', url: `/api/exemption/applications/${appId}` })).json();
     expect(detail.files).toHaveLength(1);
@@ -164,15 +128,7 @@ describe('免考申请 and reviews', () => {
       (await s.body.inject({ method: 'GET', url: `/api/enrolments/${e.id}/attachments/${detail.files[0].id}` }))
         .statusCode,
     ).toBe(200);
-    expect(
-      (
-        await s.body.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'pass' },
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await reviewApplication(s.body, 'exemption', appId, { decision: 'pass' })).statusCode).toBe(200);
     const row = await enrolmentRow(ctx, e.id);
     expect(row.professionalExempt).toBe(true);
     expect(row.humanitiesExempt).toBe(false);
@@ -195,16 +151,8 @@ describe('免考申请 and reviews', () => {
     expect((await applyAs(session, e.id, simpleReason)).statusCode).toBe(200);
     const appId = (await s.instA.inject({ method: 'GET', url: '/api/exemption/applications?procedure=simple' })).json()
       .rows[0].id;
-    await s.instA.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'pass' },
-    });
-    await s.body.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'pass' },
-    });
+    await reviewApplication(s.instA, 'exemption', appId, { decision: 'pass' });
+    await reviewApplication(s.body, 'exemption', appId, { decision: 'pass' });
     expect((await enrolmentRow(ctx, e.id)).humanitiesExempt).toBe(true);
   });
 
@@ -214,40 +162,25 @@ describe('免考申请 and reviews', () => {
     const { generalReason } = await setup(w, s);
     const { e, session } = await buildEnrolment(ctx, w, 'registered', { procedure: 'general' });
     await applyAs(session, e.id, generalReason);
-    const appId = (await s.instA.inject({ method: 'GET', url: '/api/exemption/applications' })).json().rows[0].id;
-    const noReason = await s.instA.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'reject_supplement', opinion: '' },
+    const appId = await firstApplicationId(s.instA, 'exemption');
+    const noReason = await reviewApplication(s.instA, 'exemption', appId, {
+      decision: 'reject_supplement',
+      opinion: '',
     });
     expect(noReason.statusCode).toBe(400);
     expect(
-      (
-        await s.instA.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'reject_supplement', opinion: '证书不清晰' },
-        })
-      ).statusCode,
+      (await reviewApplication(s.instA, 'exemption', appId, { decision: 'reject_supplement', opinion: '证书不清晰' }))
+        .statusCode,
     ).toBe(200);
     expect((await session.inject({ method: 'GET', url: '/api/exemption/mine' })).json()).toMatchObject({
       canApply: true,
       application: { status: 'rejected_supplement' },
     });
     expect((await applyAs(session, e.id, generalReason)).statusCode).toBe(200);
-    await s.instA.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'pass' },
-    });
+    await reviewApplication(s.instA, 'exemption', appId, { decision: 'pass' });
     expect(
-      (
-        await s.body.inject({
-          method: 'POST',
-          url: `/api/exemption/applications/${appId}/review`,
-          payload: { decision: 'reject_final', opinion: '不符合免考条件' },
-        })
-      ).statusCode,
+      (await reviewApplication(s.body, 'exemption', appId, { decision: 'reject_final', opinion: '不符合免考条件' }))
+        .statusCode,
     ).toBe(200);
     const again = await applyAs(session, e.id, generalReason);
     expect(again.statusCode).toBe(409);
@@ -311,18 +244,10 @@ describe('免考申请 and reviews', () => {
     const { generalReason } = await setup(w, s);
     const { e, session } = await buildEnrolment(ctx, w, 'registered', { procedure: 'general' });
     await applyAs(session, e.id, generalReason);
-    const appId = (await s.instA.inject({ method: 'GET', url: '/api/exemption/applications' })).json().rows[0].id;
+    const appId = await firstApplicationId(s.instA, 'exemption');
     const [a, b] = await Promise.all([
-      s.instA.inject({
-        method: 'POST',
-        url: `/api/exemption/applications/${appId}/review`,
-        payload: { decision: 'pass' },
-      }),
-      s.instA.inject({
-        method: 'POST',
-        url: `/api/exemption/applications/${appId}/review`,
-        payload: { decision: 'reject_final', opinion: '不符合' },
-      }),
+      reviewApplication(s.instA, 'exemption', appId, { decision: 'pass' }),
+      reviewApplication(s.instA, 'exemption', appId, { decision: 'reject_final', opinion: '不符合' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect(
@@ -340,16 +265,8 @@ describe('免考申请 follows the procedure', () => {
     expect((await applyAs(session, e.id, simpleReason)).statusCode).toBe(200);
     const appId = (await s.instA.inject({ method: 'GET', url: '/api/exemption/applications?procedure=simple' })).json()
       .rows[0].id;
-    await s.instA.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'pass' },
-    });
-    await s.body.inject({
-      method: 'POST',
-      url: `/api/exemption/applications/${appId}/review`,
-      payload: { decision: 'pass' },
-    });
+    await reviewApplication(s.instA, 'exemption', appId, { decision: 'pass' });
+    await reviewApplication(s.body, 'exemption', appId, { decision: 'pass' });
     expect((await enrolmentRow(ctx, e.id)).humanitiesExempt).toBe(true);
     // the simple procedure itself reaches the body, which finds the conditions unmet
     await ctx.db

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  ZAttachment,
   ZBodyRejectInput,
   ZEvaluateInput,
   ZEvaluationDetail,
@@ -14,20 +12,18 @@ import {
   ZReasonInput,
 } from '../../../shared/schemas/procedure.js';
 import { actorOf } from '../../platform/http.js';
+import {
+  registerAttachmentRoutes,
+  ZEnrolmentFileParams as ZFileParams,
+  ZEnrolmentId as ZId,
+  ZOk,
+} from './attachment-routes.js';
 import { setDownloadHeaders } from '../../platform/downloads.js';
-import { readUpload } from '../../platform/uploads.js';
 import { readAttachment } from './attachments.js';
 import * as svc from './procedure.service.js';
 
 const tags = ['考核程序'];
-const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = z.object({
-  id: z.coerce.number().int().positive(),
-  fileId: z.string().uuid({ message: '文件不存在' }),
-});
-const ZOk = z.object({ ok: z.literal(true) });
 
-/** Read the single uploaded file of a multipart request. */
 export default async function procedureRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
@@ -66,32 +62,14 @@ export default async function procedureRoutes(fastify: FastifyInstance) {
     async (req) => svc.submitProcedure(deps, actorOf(req, 'physician'), req.params.id, req.id),
   );
 
-  app.post(
-    '/api/enrolments/:id/proofs',
-    {
-      schema: {
-        tags,
-        summary: '上传简易程序证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
-        params: ZId,
-        consumes: ['multipart/form-data'],
-        response: { 200: ZAttachment },
-      },
-    },
-    async (req) => {
-      const actor = actorOf(req, 'physician');
-      const { buf, name } = await readUpload(req);
-      return svc.uploadProof(deps, actor, req.params.id, buf, name);
-    },
-  );
-
-  app.delete(
-    '/api/enrolments/:id/proofs/:fileId',
-    { schema: { tags, summary: '删除简易程序证明材料', params: ZFileParams, response: { 200: ZOk } } },
-    async (req) => {
-      await svc.deleteProof(deps, actorOf(req, 'physician'), req.params.id, req.params.fileId);
-      return { ok: true as const };
-    },
-  );
+  registerAttachmentRoutes(fastify, {
+    segment: 'proofs',
+    tags,
+    uploadSummary: '上传简易程序证明材料（png/jpg/jpeg，≤3 MB，≤10 个）',
+    deleteSummary: '删除简易程序证明材料',
+    upload: svc.uploadProof,
+    remove: svc.deleteProof,
+  });
 
   app.get(
     '/api/enrolments/:id/attachments/:fileId',

@@ -170,3 +170,15 @@ export async function applyDeferral(session: Injector, id: number, reason = '因
     payload: { reason, fileIds: [fileId] },
   } as InjectOptions);
 }
+
+export type ApplicationKind = 'exemption' | 'deferral';
+
+/** A reviewer's decision on a 免考 / 延期 application (the raw answer). */
+export function reviewApplication(s: Injector, kind: ApplicationKind, id: number, payload: object) {
+  return s.inject({ method: 'POST', url: `/api/${kind}/applications/${id}/review`, payload } as InjectOptions);
+}
+
+/** The newest application in the reviewer's list. */
+export async function firstApplicationId(s: Injector, kind: ApplicationKind): Promise<number> {
+  return (await s.inject({ method: 'GET', url: `/api/${kind}/applications` } as InjectOptions)).json().rows[0].id;
+}
