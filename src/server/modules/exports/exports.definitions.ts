@@ -161,13 +161,16 @@ async function* progressBatches(deps: Deps, actor: Actor, p: ProgressParams) {
   }
 }
 
-async function countEnrolments(deps: Deps, actor: Actor, p: ProgressParams): Promise<number> {
+/** The progress total; none for a 姓名/证件号 search (a handful of rows, the list's own match rule). */
+async function countEnrolments(deps: Deps, actor: Actor, p: ProgressParams): Promise<number | null> {
+  if (p.q?.trim()) return null;
   const cycle = await currentCycle(deps.db, actor.provinceId);
   const r = await deps.db.execute(sql`
     SELECT count(*)::int AS n FROM enrolments
      WHERE cycle_id = ${cycle.id} AND ${enrolmentScope(actor)}
        ${p.status ? sql`AND status = ${p.status}` : sql``}
-       ${p.institutionId ? sql`AND institution_id = ${p.institutionId}` : sql``}`);
+       ${p.institutionId ? sql`AND institution_id = ${p.institutionId}` : sql``}
+       ${p.procedure === 'none' ? sql`AND procedure IS NULL` : p.procedure ? sql`AND procedure = ${p.procedure}` : sql``}`);
   return (r.rows[0] as { n: number }).n;
 }
 

@@ -263,6 +263,14 @@ describe('export jobs', () => {
     // without the option the export keeps its 10 columns
     const plain = await exportAndRead(w.s.hospitalA, 'progress');
     expect(plain.rows[0].length).toBe(10);
+    // the progress total counts what the list holds (考核程序 filter); a name search has no total
+    const general = await exportAndRead(w.s.hospitalA, 'progress', { procedure: 'general' });
+    expect([general.job.total, general.rows.length - 1]).toEqual([2, 2]);
+    const simple = await exportAndRead(w.s.hospitalA, 'progress', { procedure: 'simple' });
+    expect([simple.job.total, simple.rows.length - 1]).toEqual([0, 0]);
+    const search = await exportAndRead(w.s.hospitalA, 'progress', { q: '自评医师' });
+    expect(search.rows.slice(1).map((r) => r[0])).toEqual(['自评医师']);
+    expect(search.job.total).toBe(1);
   });
 
   it('writes names that look like formulas as text', async () => {
