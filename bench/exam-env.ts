@@ -309,6 +309,16 @@ export function saveSetups(attempts: OpenAttempt[]) {
         body: JSON.stringify({ choice }),
       };
     },
+    /** the app's request against the bare server's `/same` route (the real statement without the app around it) */
+    same: (req: Req): Req => {
+      const { a, i, choice } = pick();
+      return {
+        ...req,
+        path: `/same/${a.id}/${i}`,
+        headers: { 'content-type': 'application/json', cookie: a.cookie, 'x-csrf-token': a.csrf },
+        body: JSON.stringify({ choice, seq: k, deviceId: 'bench-device' }),
+      };
+    },
     app: (req: Req): Req => {
       const { a, i, choice } = pick();
       return {

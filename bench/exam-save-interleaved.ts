@@ -1,6 +1,8 @@
 /**
  * Answer save vs the bare Fastify + pg UPSERT, measured as interleaved repeats on the same
- * database and the same physicians: bare, app, bare, app … (REPEATS of each, 50 connections),
+ * database and the same physicians: bare, same, app, bare, same, app … (REPEATS of each, 50
+ * connections; `same` = the save's own guarded statement in bare Fastify, so app ÷ same is the
+ * application's own cost and same ÷ bare the cost of the guards in PostgreSQL),
  * because single sequential runs on this shared 2-core machine swung from 34 % to 85 % within an
  * hour. Reports every pair, the median ratio and its spread. The app's saves carry a rising
  * journal seq (each one applied, as from a real device).
@@ -50,31 +52,43 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const attempts = await openAttempts(base, sessions);
-    const { bare: bareSetup, app: appSetup } = saveSetups(attempts);
+    const setups = saveSetups(attempts);
+    const bareUrl = `http://127.0.0.1:${PORT + 1}`;
     // warm-up (JIT, caches, connections) — not reported
-    await run(`http://127.0.0.1:${PORT + 1}`, bareSetup);
-    await run(base, appSetup);
-    const pairs: { bare: number; app: number; ratio: number; appP99: number; bad: number }[] = [];
+    await run(bareUrl, setups.bare);
+    await run(bareUrl, setups.same);
+    await run(base, setups.app);
+    const rounds: { bare: number; same: number; app: number; appP99: number; bad: number }[] = [];
     for (let r = 0; r < REPEATS; r++) {
-      const b = await run(`http://127.0.0.1:${PORT + 1}`, bareSetup);
-      const a = await run(base, appSetup);
-      pairs.push({ bare: b.rps, app: a.rps, ratio: a.rps / b.rps, appP99: a.p99, bad: a.bad + b.bad });
+      const b = await run(bareUrl, setups.bare);
+      const s = await run(bareUrl, setups.same);
+      const a = await run(base, setups.app);
+      rounds.push({ bare: b.rps, same: s.rps, app: a.rps, appP99: a.p99, bad: a.bad + b.bad + s.bad });
     }
-    const ratios = pairs.map((p) => p.ratio).sort((x, y) => x - y);
-    const median = ratios[Math.floor(ratios.length / 2)];
+    const summary = (xs: number[]) => {
+      const sorted = [...xs].sort((x, y) => x - y);
+      return { median: sorted[Math.floor(sorted.length / 2)], lo: sorted[0], hi: sorted[sorted.length - 1] };
+    };
     const pct = (x: number) => `${Math.round(100 * x)} %`;
     process.stdout.write(
-      `\nanswer save vs bare — ${new Date().toISOString()} — ${REPEATS}×(bare, app) × ${DURATION}s, 50 connections, ${attempts.length} attempts; load ${os
+      `\nanswer save vs bare — ${new Date().toISOString()} — ${REPEATS}×(bare, same, app) × ${DURATION}s, 50 connections, ${attempts.length} attempts; load ${os
         .loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')}\n`,
     );
     process.stdout.write(
-      '| pair | bare req/s | app req/s | app / bare | app p99 ms | errors+non-2xx |\n|---|---|---|---|---|---|\n',
+      '| round | bare UPSERT req/s | same statement, bare Fastify req/s | app req/s | app / bare | app / same | app p99 ms | errors+non-2xx |\n|---|---|---|---|---|---|---|---|\n',
     );
-    for (const [n, p] of pairs.entries())
-      process.stdout.write(`| ${n + 1} | ${p.bare} | ${p.app} | ${pct(p.ratio)} | ${p.appP99} | ${p.bad} |\n`);
-    process.stdout.write(`\nmedian ${pct(median)}, spread ${pct(ratios[0])} – ${pct(ratios[ratios.length - 1])}\n`);
+    for (const [n, r] of rounds.entries())
+      process.stdout.write(
+        `| ${n + 1} | ${r.bare} | ${r.same} | ${r.app} | ${pct(r.app / r.bare)} | ${pct(r.app / r.same)} | ${r.appP99} | ${r.bad} |\n`,
+      );
+    const vsBare = summary(rounds.map((r) => r.app / r.bare));
+    const vsSame = summary(rounds.map((r) => r.app / r.same));
+    process.stdout.write(
+      `\napp / bare UPSERT: median ${pct(vsBare.median)}, spread ${pct(vsBare.lo)} – ${pct(vsBare.hi)}\n` +
+        `app / same statement in bare Fastify (the application's own cost): median ${pct(vsSame.median)}, spread ${pct(vsSame.lo)} – ${pct(vsSame.hi)}\n`,
+    );
   } finally {
     await stopServer(app);
     await stopServer(bare);

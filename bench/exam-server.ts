@@ -1,8 +1,10 @@
 /**
  * A server process for the exam benchmarks.
  * BENCH_MODE=app  — the real application (buildApp, all modules, real sessions) on DATABASE_URL.
- * BENCH_MODE=bare — the baseline: bare Fastify + pg, one single-row UPSERT per request, no
- *                   session, no validation: the ceiling an answer save can approach on this machine.
+ * BENCH_MODE=bare — the baselines: bare Fastify + pg, one statement per request, no hooks, no
+ *                   validation. `/bare` is a plain single-row UPSERT (the ceiling of any save on
+ *                   this machine); `/same` is the real save's own guarded statement (so the
+ *                   application's own cost is app ÷ same).
  */
 import Fastify from 'fastify';
 import pino from 'pino';
@@ -34,24 +36,27 @@ async function main() {
       });
       return { ok: true };
     });
-    // the guarded UPSERT of the real save, without the HTTP stack around it (diagnostic)
-    const { upsertAnswer } = await import('../src/server/modules/exam/exam.repo.js');
-    let seq = 0;
-    app.put<{ Params: { id: string; index: string }; Body: { choice: string[] }; Querystring: { p: string } }>(
-      '/guarded/:id/:index',
+    // the real save's own statement (session, CSRF, ownership and journal guards in one UPSERT) in
+    // bare Fastify: no hooks, no validation, no serialiser — app ÷ this = the application's own cost
+    const { upsertAnswerWithSession } = await import('../src/server/modules/exam/exam.repo.js');
+    const { sessionIdOf } = await import('../src/server/platform/sessions.js');
+    app.put<{ Params: { id: string; index: string }; Body: { choice: string[]; seq: number; deviceId: string } }>(
+      '/same/:id/:index',
       async (req, reply) => {
-        const ok = await upsertAnswer(pool, {
+        const token = /dk_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
+        const ok = await upsertAnswerWithSession(pool, {
           attemptId: Number(req.params.id),
           index: Number(req.params.index),
           choice: req.body.choice.join(','),
           marked: null,
           now: new Date(),
-          physicianId: Number(req.query.p),
-          seq: ++seq,
-          deviceId: 'bench-guarded',
+          seq: req.body.seq,
+          deviceId: req.body.deviceId,
+          sessionId: sessionIdOf(token),
+          csrfToken: String(req.headers['x-csrf-token']),
         });
         if (!ok) return reply.status(409).send({ ok: false });
-        return { ok: true };
+        return { ok: true, applied: true, seq: req.body.seq };
       },
     );
     await app.listen({ port, host: '127.0.0.1' });
