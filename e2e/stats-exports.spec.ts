@@ -97,8 +97,12 @@ test('考核进度: 导出 runs as a job, shows its progress, and the workbook h
   const a = await arrange(playwright, baseURL!, 'ready_for_exam');
   await orgLogin(page, 'yy_nn1');
   await openMenu(page, '考核管理', '考核进度');
+  // seed 003: reviewers read the self-evaluation in Chinese, in the export too (issue 12 item 1)
+  await page.getByText('导出含工作成绩、职业道德自评').click();
   await page.getByRole('button', { name: '导出', exact: true }).click();
   const rows = await readSheet(await downloadFromDialog(page));
+  expect(rows[0].at(-1)).toBe('工作成绩、职业道德自评');
+  expect(JSON.stringify(rows)).not.toMatch(/patients|ethicsSelf|goodRecord|workQuality|\{"/);
   const { rows: expected } = await db.query(
     `SELECT count(*)::int AS n FROM enrolments e JOIN organisations o ON o.id = e.institution_id
       JOIN cycles c ON c.id = e.cycle_id AND c.is_current WHERE o.code = 'yy_nn1'`,

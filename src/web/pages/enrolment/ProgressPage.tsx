@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Select, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES } from '../../../shared/domain/enrolment';
 import { PROCEDURE_LABELS, PROCEDURES } from '../../../shared/domain/procedure';
@@ -39,6 +39,7 @@ export function ProgressPage() {
   const [reject, setReject] = useState<TListRow | null>(null);
   const [instQ, setInstQ] = useState('');
   const [picked, setPicked] = useState<number[]>([]);
+  const [withSelf, setWithSelf] = useState(false);
   const { procedure: pf, institutionId } = list.filters as { procedure?: string; institutionId?: number };
   const insts = useInstitutionOptions(instQ, me.role !== 'institution');
   const print = (row: TListRow) =>
@@ -49,7 +50,13 @@ export function ProgressPage() {
         list={list}
         extra={
           <Space>
-            <ExportJobButton kind="progress" params={list.filters} />
+            <Checkbox checked={withSelf} onChange={(e) => setWithSelf(e.target.checked)}>
+              导出含工作成绩、职业道德自评
+            </Checkbox>
+            <ExportJobButton
+              kind="progress"
+              params={withSelf ? { ...list.filters, withSelfEvaluation: true } : list.filters}
+            />
             <ExportJobButton
               kind="notices"
               label={`${me.role === 'admin' ? '批量证书打印' : '批量打印证书'}${picked.length ? `（已选${picked.length}人）` : '（按筛选条件）'}`}
