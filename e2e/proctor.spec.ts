@@ -341,7 +341,8 @@ test.describe
       await orgLogin(page, 'gx_wjw');
       await openPage(page, '/proctor/cases', '考核管理', '考核诚信管理', '违纪处理记录');
       const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: docs.impostor.name });
-      await expect(row).toContainText('申诉中');
+      // the list arrives after the page's lazy chunk: slow on a loaded machine (seen > 10 s at load 15)
+      await expect(row).toContainText('申诉中', { timeout: 30_000 });
       await row.getByRole('button', { name: '申诉处理' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('撤销处理').check();
