@@ -1,6 +1,9 @@
 import type { PageRoute } from '../../app/registry';
-import { BlueprintPage, ItemAnalysisPage } from './AdminExamPages';
-import { ExamDetailPage, ExamNoticePage, PaperListPage } from './DoctorExamPages';
+import { BlueprintPage } from './admin/BlueprintPage';
+import { ItemAnalysisPage } from './admin/ItemAnalysisPage';
+import { ExamDetailPage } from './doctor/ExamDetailPage';
+import { ExamNoticePage } from './doctor/ExamNoticePage';
+import { PaperListPage } from './doctor/PaperListPage';
 import { TakeExamPage } from './TakeExamPage';
 
 export const routes: PageRoute[] = [
