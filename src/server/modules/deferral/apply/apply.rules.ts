@@ -1,3 +1,4 @@
+/** When a physician may apply for 延期考核 (deadline window, enrolment status, machine). */
 import type { DbOrTx } from '../../../db/client.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../../shared/enrolment-status.js';
 import { checkWindow } from '../../enrolment/enrolment.machine.js';

@@ -1,3 +1,4 @@
+/** 【提交】 延期考核申请 (first time or again after 不同意). */
 import type { AppDeps } from '../../../app.js';
 import { deferralApplications } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';

@@ -1,3 +1,4 @@
+/** 延期考核 附件: upload / delete (not while under review or approved). */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import { conflict } from '../../../platform/errors.js';

@@ -1,3 +1,4 @@
+/** 延期考核申请 page: the physician's application, the window and whether they may apply. */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { TDeferralMine } from '../../../../shared/schemas/deferral.js';

@@ -1,3 +1,4 @@
+/** One 延期考核申请 as the client sees it, with the actions the actor may take. */
 import type { Actor } from '../../../platform/actor.js';
 import { maskIdNumber } from '../../../../shared/domain/id-number.js';
 import type { TDeferralApplication } from '../../../../shared/schemas/deferral.js';

@@ -1,3 +1,4 @@
+/** When a physician may apply for 免考, and the locked enrolment they apply on. */
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import { PROCEDURE_LABELS } from '../../../../shared/domain/procedure.js';

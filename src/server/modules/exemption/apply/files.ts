@@ -1,3 +1,4 @@
+/** 免考证明材料: upload / delete (not while the application is under review or approved). */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import { conflict } from '../../../platform/errors.js';

@@ -1,3 +1,4 @@
+/** 免考申请 page: the physician's application, the open reasons and whether they may apply. */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import { EXEMPTS_LABEL, type TExemptionMine } from '../../../../shared/schemas/exemption.js';

@@ -1,3 +1,4 @@
+/** 免考审核 list and detail (scoped by the repo). */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';

@@ -1,3 +1,4 @@
+/** One 免考申请 as the client sees it, with the actions the actor may take. */
 import type { Actor } from '../../../platform/actor.js';
 import { maskIdNumber } from '../../../../shared/domain/id-number.js';
 import { EXEMPTS_LABEL, type TExemptionApplication } from '../../../../shared/schemas/exemption.js';

@@ -1,3 +1,4 @@
+/** 免考设置 (省级): reasons per procedure and whether applications are open. */
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { TExemptionSettings } from '../../../../shared/schemas/exemption.js';

@@ -1,3 +1,4 @@
+/** 开启 / 关闭免考申请 per procedure (省级 only; needs at least one reason to open). */
 import type { AppDeps } from '../../../app.js';
 import { exemptionSwitches } from '../../../db/schema/index.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';

@@ -1,3 +1,4 @@
+/** 考核程序 step 5: when it may be edited or submitted, how the stored application is read. */
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/errors.js';

@@ -1,3 +1,4 @@
+/** 选择考核程序: the physician's step 5 as shown (application, hints, proofs, what they may do). */
 import type { AppDeps } from '../../../app.js';
 import type { Actor } from '../../../platform/actor.js';
 import { ENROLMENT_STATUS_LABELS } from '../../../../shared/enrolment-status.js';

@@ -1,3 +1,4 @@
+/** 简易程序 证明材料: upload / delete while step 5 is editable. */
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
 import { enrolments } from '../../../db/schema/index.js';
