@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { questions, questionVersions } from '../../db/schema/index.js';
+import { files, questions, questionVersions, studyMaterials } from '../../db/schema/index.js';
 import { escapeLike } from '../../platform/actor.js';
 import type { TQuestionListQuery } from '../../../shared/schemas/bank.js';
 
@@ -108,4 +108,31 @@ export async function reserveIds(
   if (n === 0) return [];
   const r = await db.execute(sql`SELECT nextval(${sequence}::regclass)::int AS id FROM generate_series(1, ${n})`);
   return (r.rows as { id: number }[]).map((x) => x.id);
+}
+
+/** 考前资料 of one province, newest first (the admin list). */
+export function findMaterials(db: DbOrTx, provinceId: number) {
+  return db
+    .select()
+    .from(studyMaterials)
+    .where(eq(studyMaterials.provinceId, provinceId))
+    .orderBy(desc(studyMaterials.id))
+    .limit(500);
+}
+
+/** The stored attachment of one material of the province; `publishedOnly` for physicians. */
+export async function findMaterialFile(
+  db: DbOrTx,
+  provinceId: number,
+  id: number,
+  publishedOnly: boolean,
+): Promise<{ storageKey: string; mime: string; name: string } | undefined> {
+  const conds = [eq(studyMaterials.id, id), eq(studyMaterials.provinceId, provinceId)];
+  if (publishedOnly) conds.push(eq(studyMaterials.published, true));
+  const [row] = await db
+    .select({ storageKey: files.storageKey, mime: files.mime, name: files.originalName })
+    .from(studyMaterials)
+    .innerJoin(files, eq(files.id, studyMaterials.fileId))
+    .where(and(...conds));
+  return row;
 }

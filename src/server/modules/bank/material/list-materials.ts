@@ -1,19 +1,13 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
-import { files, studyMaterials } from '../../../db/schema/index.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';
 import { notFound } from '../../../platform/errors.js';
 import type { TMaterial } from '../../../../shared/schemas/bank.js';
+import { findMaterialFile, findMaterials } from '../bank.repo.js';
 import { materialDto } from './material-dto.js';
 
 export async function listMaterialsAdmin(deps: AppDeps, actor: Actor): Promise<TMaterial[]> {
   requireProvinceAdmin(actor);
-  const rows = await deps.db
-    .select()
-    .from(studyMaterials)
-    .where(eq(studyMaterials.provinceId, actor.provinceId))
-    .orderBy(desc(studyMaterials.id))
-    .limit(500);
+  const rows = await findMaterials(deps.db, actor.provinceId);
   return materialDto(deps.db, rows);
 }
 
@@ -23,14 +17,9 @@ export async function materialFile(
   actor: Actor,
   id: number,
 ): Promise<{ buf: Buffer; mime: string; name: string }> {
-  const conds = [eq(studyMaterials.id, id), eq(studyMaterials.provinceId, actor.provinceId)];
-  if (actor.role === 'physician') conds.push(eq(studyMaterials.published, true));
-  else requireProvinceAdmin(actor);
-  const [row] = await deps.db
-    .select({ storageKey: files.storageKey, mime: files.mime, name: files.originalName })
-    .from(studyMaterials)
-    .innerJoin(files, eq(files.id, studyMaterials.fileId))
-    .where(and(...conds));
+  const physician = actor.role === 'physician';
+  if (!physician) requireProvinceAdmin(actor);
+  const row = await findMaterialFile(deps.db, actor.provinceId, id, physician);
   if (!row) throw notFound('附件');
   return { buf: await deps.storage.get(row.storageKey), mime: row.mime, name: row.name || '附件' };
 }
