@@ -19,6 +19,9 @@ export function currentCsrfToken(): string {
   return csrfToken;
 }
 
+const REQUEST_TIMEOUT_MS = 20_000;
+const UPLOAD_TIMEOUT_MS = 120_000;
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -28,7 +31,16 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+  // a request on a dead mobile connection can hang for minutes (TCP timeouts): give up after a while,
+  // so callers that retry (the exam's answer journal) are not stuck behind it — the answer stays queued
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), body instanceof FormData ? UPLOAD_TIMEOUT_MS : REQUEST_TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal: ctl.signal });
+  } finally {
+    clearTimeout(timer);
+  }
   const ct = res.headers.get('content-type') ?? '';
   if (!res.ok) {
     const err = ct.includes('json') ? await res.json().catch(() => ({})) : {};
