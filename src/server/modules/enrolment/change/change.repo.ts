@@ -80,3 +80,9 @@ export async function findChangePage(
     .orderBy(desc(enrolmentChangeRequests.id))
     .limit(q.limit + 1);
 }
+
+/** The enrolment a change request belongs to (the request was already found in the actor's scope), locked. */
+export async function lockEnrolmentOfChange(tx: DbOrTx, c: ChangeRow): Promise<Enrolment | undefined> {
+  const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, c.enrolmentId)).for('update');
+  return e;
+}

@@ -6,7 +6,7 @@ import { writeAudit } from '../../../platform/audit.js';
 import { notFound } from '../../../platform/errors.js';
 import type { TChangeRequestView } from '../../../../shared/schemas/enrolment.js';
 import type { ChangeEvent } from '../change.machine.js';
-import { findForInstitution } from './change.repo.js';
+import { findForInstitution, lockEnrolmentOfChange } from './change.repo.js';
 import { mergedRegistration, splitProposed } from './change.rules.js';
 import { move } from './move.js';
 
@@ -25,7 +25,7 @@ export async function decideChange(
     const c = await findForInstitution(tx, actor, id);
     return move(tx, deps, actor, c, event, reason, requestId, async () => {
       if (event !== 'CHANGE_APPROVE') return;
-      const [e] = await tx.select().from(enrolments).where(eq(enrolments.id, c.enrolmentId)).for('update');
+      const e = await lockEnrolmentOfChange(tx, c);
       if (!e) throw notFound('考核记录');
       const merged = mergedRegistration(e.registration, c.proposed);
       const { selfEvaluation, photoFileId } = splitProposed(c.proposed);
