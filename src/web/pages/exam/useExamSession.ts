@@ -128,7 +128,8 @@ export function useExamSession(id: number) {
             if (err instanceof ApiError && err.code === 'CSRF' && !csrfRetried) {
               // back online after a reload without network: the session's token is fetched again
               csrfRetried = true;
-              await ui.current.refresh();
+              // never hold the send lock on it: a refetch paused by the query client must not stall the journal
+              await Promise.race([ui.current.refresh(), sleep(5000)]);
               return 'offline';
             }
             if (retryable(err)) {
