@@ -41,6 +41,15 @@ const loginLimit = {
     `${req.ip}|${(req.body as { login?: string; idNumber?: string })?.login ?? (req.body as { idNumber?: string })?.idNumber ?? ''}`,
 };
 
+// Per signed-in account (the route needs a session), not per IP: a hospital's physicians bind
+// their mobiles from one NAT at the same time. The service adds a 60-s cooldown per account.
+const smsCodeLimit = {
+  hook: 'preHandler' as const,
+  max: 5,
+  timeWindow: '1 minute',
+  keyGenerator: (req: FastifyRequest) => `account:${req.session?.actor.accountId ?? req.ip}`,
+};
+
 export default async function accountRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = app.deps;
@@ -109,7 +118,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/auth/sms-code',
     {
-      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: { rateLimit: smsCodeLimit },
       schema: { tags, summary: '发送手机绑定验证码', body: ZSmsCodeInput, response: { 200: ZOk } },
     },
     async (req) => {

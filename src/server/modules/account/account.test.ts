@@ -190,3 +190,25 @@ describe('医师登录', () => {
     ).toBe(1);
   });
 });
+
+describe('手机绑定验证码', () => {
+  it('is limited per account, not per IP: six physicians of one hospital (one NAT) each get a code', async () => {
+    const p = await buildProvince(ctx.db);
+    for (let i = 0; i < 6; i++) {
+      const doc = await buildPhysician(ctx.db, p.hospitalA, { onboarded: false });
+      const s = await sessionFor(ctx, doc.accountId, 'physician');
+      const mobile = `136${String(doc.id).padStart(8, '0').slice(-8)}`;
+      const r = await s.inject({ method: 'POST', url: '/api/auth/sms-code', payload: { mobile } });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    // one account asking again and again: the cooldown answers first, then the limit
+    const doc = await buildPhysician(ctx.db, p.hospitalA, { onboarded: false });
+    const s = await sessionFor(ctx, doc.accountId, 'physician');
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        (await s.inject({ method: 'POST', url: '/api/auth/sms-code', payload: { mobile: '13512345678' } })).statusCode,
+      );
+    expect(codes).toEqual([200, 400, 400, 400, 400, 429]);
+  });
+});
