@@ -137,17 +137,23 @@ export async function scoreAttempts(
  * waited on by) the save, so every acknowledged answer is seen by the scorer. The UPDATE
  * branch applies only a newer journal sequence number (resends and stale entries are no-ops).
  */
-const SAVE_SQL = `
+const SAVE_INSERT = `
 INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
-SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5, $7
-  FROM exam_attempts a
- WHERE a.id = $1 AND a.physician_id = $6 AND a.status = 'in_progress' AND a.deadline_at > $5
-   AND (a.device_id IS NULL OR a.device_id = $8)
-   FOR SHARE
+SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5, $6`;
+/** the attempt is open, before its deadline, on this device (or not yet claimed) */
+const SAVE_OPEN_ATTEMPT = `a.id = $1 AND a.status = 'in_progress' AND a.deadline_at > $5
+   AND (a.device_id IS NULL OR a.device_id = $7)`;
+/** an existing answer changes only for a newer journal entry */
+const SAVE_NEWER_ONLY = `
 ON CONFLICT (attempt_id, question_index) DO UPDATE
    SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked),
        saved_at = EXCLUDED.saved_at, seq = EXCLUDED.seq
  WHERE exam_answers.seq < EXCLUDED.seq`;
+
+const SAVE_SQL = `${SAVE_INSERT}
+  FROM exam_attempts a
+ WHERE ${SAVE_OPEN_ATTEMPT} AND a.physician_id = $8
+   FOR SHARE${SAVE_NEWER_ONLY}`;
 
 /** true = applied; false = nothing written (closed, not the caller's, another device, or not newer). */
 export async function upsertAnswer(
@@ -166,7 +172,7 @@ export async function upsertAnswer(
   const r = await pool.query({
     name: 'exam_save_answer',
     text: SAVE_SQL,
-    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.physicianId, a.seq, a.deviceId],
+    values: [a.attemptId, a.index, a.choice, a.marked, a.now, a.seq, a.deviceId, a.physicianId],
   });
   return r.rowCount === 1;
 }
@@ -182,17 +188,10 @@ WITH s AS (
     FROM sessions se JOIN accounts acc ON acc.id = se.account_id
    WHERE se.id = $8 AND se.csrf_token = $9 AND se.revoked_at IS NULL AND se.expires_at > now()
      AND se.role = 'physician' AND acc.physician_id IS NOT NULL
-     AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL)
-INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
-SELECT a.id, $2, COALESCE($3, ''), COALESCE($4, false), $5, $6
+     AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL)${SAVE_INSERT}
   FROM exam_attempts a JOIN s ON s.physician_id = a.physician_id
- WHERE a.id = $1 AND a.status = 'in_progress' AND a.deadline_at > $5
-   AND (a.device_id IS NULL OR a.device_id = $7)
-   FOR SHARE OF a
-ON CONFLICT (attempt_id, question_index) DO UPDATE
-   SET choice = COALESCE($3, exam_answers.choice), marked = COALESCE($4, exam_answers.marked),
-       saved_at = EXCLUDED.saved_at, seq = EXCLUDED.seq
- WHERE exam_answers.seq < EXCLUDED.seq`;
+ WHERE ${SAVE_OPEN_ATTEMPT}
+   FOR SHARE OF a${SAVE_NEWER_ONLY}`;
 
 /** true = applied for this session's physician; false = nothing written, for whatever reason. */
 export async function upsertAnswerWithSession(
