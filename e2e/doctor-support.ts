@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { call, type Pw } from './arrange/api';
+import { submitRegistration } from './arrange/enrolment';
 import { DOCTOR_PASSWORD, fillStepsThroughApi } from './arrange/physician';
 
 /** The physician helpers live in e2e/arrange; re-exported here for the doctor specs. */
@@ -30,15 +31,7 @@ export async function registerThroughApi(
   d: { idNumber: string; name: string; inst: APIRequestContext },
 ) {
   const { doc, enrolmentId, procedureChoice } = await fillStepsThroughApi(playwright, baseURL, d);
-  if (procedureChoice === 'with_registration')
-    await call(doc, 'PUT', `/api/enrolments/${enrolmentId}/procedure-application`, {
-      procedure: 'general',
-      conditions: [],
-      proofFileIds: [],
-      report: '',
-    });
-  await call(doc, 'POST', '/api/enrolments/mine/submit');
-  await doc.dispose();
+  await submitRegistration(doc, enrolmentId, procedureChoice);
   await call(d.inst, 'POST', `/api/enrolments/${enrolmentId}/institution-approve`);
   await call(d.inst, 'POST', '/api/auth/switch-role', { role: 'body' });
   await call(d.inst, 'POST', `/api/enrolments/${enrolmentId}/body-approve`);

@@ -35,6 +35,22 @@ export interface ArrangeOptions {
   self?: Record<string, unknown>;
 }
 
+/**
+ * 【提交信息】 of a filled-in wizard (with 一般程序 chosen when the cycle asks for the procedure at
+ * registration); the physician's request context is closed afterwards.
+ */
+export async function submitRegistration(doc: APIRequestContext, enrolmentId: number, procedureChoice: string) {
+  if (procedureChoice === 'with_registration')
+    await call(doc, 'PUT', `/api/enrolments/${enrolmentId}/procedure-application`, {
+      procedure: 'general',
+      conditions: [],
+      proofFileIds: [],
+      report: '',
+    });
+  await call(doc, 'POST', '/api/enrolments/mine/submit');
+  await doc.dispose();
+}
+
 /** A physician of their own, registered and accepted by the institution and the body (报名成功). */
 export async function arrangeRegistered(
   pw: Pw,
@@ -47,15 +63,7 @@ export async function arrangeRegistered(
   const { doc, enrolmentId, procedureChoice } = await fillStepsThroughApi(pw, baseURL, d, undefined, {
     self: opts.self,
   });
-  if (procedureChoice === 'with_registration')
-    await call(doc, 'PUT', `/api/enrolments/${enrolmentId}/procedure-application`, {
-      procedure: 'general',
-      conditions: [],
-      proofFileIds: [],
-      report: '',
-    });
-  await call(doc, 'POST', '/api/enrolments/mine/submit');
-  await doc.dispose();
+  await submitRegistration(doc, enrolmentId, procedureChoice);
   await call(d.inst, 'POST', `/api/enrolments/${enrolmentId}/institution-approve`);
   const body = await orgApi(pw, baseURL, BODY, 'body');
   await call(body, 'POST', `/api/enrolments/${enrolmentId}/body-approve`);
