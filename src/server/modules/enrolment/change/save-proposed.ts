@@ -41,25 +41,7 @@ export async function saveProposedStep(
             selfEvaluation: { ...row.selfEvaluation, ...splitProposed(c.proposed).selfEvaluation, ...data },
           }
         : { ...c.proposed, ...data };
-  const r = await tx
-    .update(enrolmentChangeRequests)
-    .set({ proposed, updatedAt: deps.now() })
-    .where(and(eq(enrolmentChangeRequests.id, c.id), eq(enrolmentChangeRequests.state, 'allowed')))
-    .returning({ id: enrolmentChangeRequests.id });
-  if (!r.length) throw conflict();
-  await writeAudit(
-    tx,
-    actor,
-    {
-      targetType: 'enrolment_change',
-      targetId: c.id,
-      action: '保存修改内容',
-      orgPath: row.orgPath,
-      provinceId: row.provinceId,
-      after: { step, fields: Object.keys(data) },
-    },
-    requestId,
-  );
+  await keepProposed(tx, deps, actor, row, c.id, proposed, { step, fields: Object.keys(data) }, requestId);
 }
 
 /** A new photo while the request is 已允许修改: stored, kept in the request's copy until 通过. */
@@ -80,10 +62,34 @@ export async function saveProposedPhoto(
     );
   }
   const fileId = await store();
+  await keepProposed(
+    tx,
+    deps,
+    actor,
+    row,
+    c.id,
+    { ...c.proposed, photoFileId: fileId },
+    { step: 'photo', photoFileId: fileId },
+    requestId,
+  );
+  return fileId;
+}
+
+/** Write the request's proposed copy while it is still 已允许修改 (compare-and-set), audited. */
+async function keepProposed(
+  tx: DbOrTx,
+  deps: Deps,
+  actor: Actor,
+  row: Enrolment,
+  changeId: number,
+  proposed: Record<string, unknown>,
+  after: Record<string, unknown>,
+  requestId: string | undefined,
+) {
   const r = await tx
     .update(enrolmentChangeRequests)
-    .set({ proposed: { ...c.proposed, photoFileId: fileId }, updatedAt: deps.now() })
-    .where(and(eq(enrolmentChangeRequests.id, c.id), eq(enrolmentChangeRequests.state, 'allowed')))
+    .set({ proposed, updatedAt: deps.now() })
+    .where(and(eq(enrolmentChangeRequests.id, changeId), eq(enrolmentChangeRequests.state, 'allowed')))
     .returning({ id: enrolmentChangeRequests.id });
   if (!r.length) throw conflict();
   await writeAudit(
@@ -91,13 +97,12 @@ export async function saveProposedPhoto(
     actor,
     {
       targetType: 'enrolment_change',
-      targetId: c.id,
+      targetId: changeId,
       action: '保存修改内容',
       orgPath: row.orgPath,
       provinceId: row.provinceId,
-      after: { step: 'photo', photoFileId: fileId },
+      after,
     },
     requestId,
   );
-  return fileId;
 }
