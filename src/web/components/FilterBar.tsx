@@ -1,5 +1,5 @@
 import { Button, Form, Input, Space, Tag } from 'antd';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useLayoutEffect } from 'react';
 import type { ListState } from './useListState';
 
 /** Names of typed (text) filters: applied on 【查询】/Enter, not on every key stroke. */
@@ -25,7 +25,8 @@ export function FilterBar<F extends object>({
   const [form] = Form.useForm();
   // keep the form in step when the list is reset from elsewhere (the table's empty state)
   const applied = JSON.stringify(list.filters);
-  useEffect(() => {
+  // before paint, so what the user types the moment the bar appears is not blanked afterwards
+  useLayoutEffect(() => {
     const blank = Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined]));
     form.setFieldsValue({ ...blank, ...JSON.parse(applied) });
   }, [form, applied]);

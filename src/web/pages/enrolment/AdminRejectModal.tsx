@@ -1,5 +1,5 @@
 import { Form, Input, Modal, Radio } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { TListRow } from '../../../shared/schemas/enrolment';
 import { useAction } from '../../components';
 import { useEnrolmentEvent } from '../../queries/enrolment';
@@ -11,7 +11,7 @@ export function AdminRejectModal({ row, onClose }: { row: TListRow | null; onClo
   const action = useAction();
   const mayExit = !!row?.actions.includes('ADMIN_REJECT_EXIT');
   const mayReselect = !!row?.actions.includes('ADMIN_REJECT_RESELECT');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (row) form.setFieldsValue({ mode: mayExit ? 'exit' : 'reselect', reason: '' });
   }, [row, form, mayExit]);
   const submit = async () => {

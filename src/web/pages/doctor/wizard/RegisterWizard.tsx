@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Result, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import { STEP_TITLES } from '../../../../shared/schemas/enrolment';
@@ -44,9 +44,11 @@ export function RegisterWizard({ mode = 'register' }: { mode?: WizardMode }) {
   const photo = mine ? photoOf(mine, mode) : null;
 
   // load a step's values once when it is entered (a refetch, e.g. after the photo upload, must not
-  // wipe what the user is typing)
+  // wipe what the user is typing). A layout effect: the values are in the form before the step is
+  // painted, so a choice made the moment the step appears is never reset by a late load (CI saw a
+  // 民族 picked right after 【我要报名】 wiped by a passive effect that ran after the click).
   const loadedFor = useRef<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!e || !key || !source) return;
     const tag = `${mode}:${e.id}:${key}`;
     if (loadedFor.current === tag) return;

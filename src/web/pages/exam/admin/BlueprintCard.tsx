@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { TBlueprintInput, TBlueprintView } from '../../../../shared/schemas/exam';
 import { api } from '../../../api/client';
 
@@ -23,7 +23,7 @@ export function BlueprintCard({ bp }: { bp: TBlueprintView }) {
   const [form] = Form.useForm<TBlueprintInput>();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  useEffect(() => {
+  useLayoutEffect(() => {
     form.setFieldsValue({
       durationMinutes: bp.durationMinutes,
       questionCount: bp.questionCount,
