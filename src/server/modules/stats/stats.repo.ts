@@ -79,15 +79,25 @@ export async function computeSnapshotRows(
         JOIN organisations o ON o.id = i.institution_id
         CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) AS a(org_id)
        GROUP BY a.org_id
+    ), shaped AS MATERIALIZED (
+      SELECT ${snapshot.id}::int AS snapshot_id, o.id AS org_id, o.parent_id, o.path, o.kind, o.level, o.name,
+             coalesce(${PROGRESS_JSON}, '{}'::jsonb) AS progress, coalesce(${RESULT_JSON}, '{}'::jsonb) AS result
+        FROM organisations o
+        LEFT JOIN rolled r ON r.org_id = o.id
+       WHERE o.province_id = ${snapshot.provinceId}
+         AND o.kind IN ('admin', 'institution')
+         AND (o.status <> 'deregistered' OR r.org_id IS NOT NULL)
     )
-    SELECT ${snapshot.id}, o.id, o.parent_id, o.path, o.kind, o.level, o.name,
-           coalesce(${PROGRESS_JSON}, '{}'::jsonb), coalesce(${RESULT_JSON}, '{}'::jsonb)
-      FROM organisations o
-      LEFT JOIN rolled r ON r.org_id = o.id
-     WHERE o.province_id = ${snapshot.provinceId}
-       AND o.kind IN ('admin', 'institution')
-       AND (o.status <> 'deregistered' OR r.org_id IS NOT NULL)`);
+    -- siblings side by side on disk, in the page's order: a city's 800 institutions are read from
+    -- ≈ 100 heap pages instead of ≈ 800. Sorted after the join (MATERIALIZED): asked for sorted
+    -- output, the planner walked organisations by parent and nested-looped the roll-up (160 s at 5 M).
+    SELECT * FROM shaped ORDER BY parent_id, kind = 'institution', name, org_id`);
   return r.rowCount ?? 0;
+}
+
+/** Planner statistics of the stored rows, after a snapshot is written (outside its transaction). */
+export async function analyzeStatsRows(db: DbOrTx): Promise<void> {
+  await db.execute(sql`ANALYZE stats_rows`);
 }
 
 /** In one round trip: the current cycle, its newest finished snapshot, and whether a refresh is pending. */
@@ -124,12 +134,11 @@ export async function rowWithChildren(db: DbOrTx, snapshotId: number, orgId: num
     .where(
       and(
         eq(statsRows.snapshotId, snapshotId),
-        // a union of index lookups (an OR of the three would scan every row of the snapshot)
-        sql`${statsRows.orgId} IN (
-              SELECT ${orgId}::int
-              UNION ALL SELECT c.org_id FROM stats_rows c WHERE c.snapshot_id = ${snapshotId} AND c.parent_id = ${orgId}
-              UNION ALL SELECT unnest(string_to_array(trim(both '/' from r.path), '/')::int[]) FROM stats_rows r
-                         WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId})`,
+        // one heap visit per row: a BitmapOr of the parent index (the children) and the primary
+        // key (the node and the units on its path, from the node's stored path)
+        sql`(${statsRows.parentId} = ${orgId} OR ${statsRows.orgId} = ANY((
+              SELECT string_to_array(trim(both '/' from r.path), '/')::int[] || ${orgId}::int
+                FROM stats_rows r WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId})::int[]))`,
       ),
     )
     .orderBy(sql`${statsRows.kind} = 'institution'`, statsRows.name, statsRows.orgId);
