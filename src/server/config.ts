@@ -52,6 +52,8 @@ const envSchema = z.object({
   WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** jobs one process runs at once (default: 2 × cores, at least 2) */
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** CPU priority of `npm run worker` processes (nice; 10 = background work gives way to the API) */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   /** worker threads per process for face comparison (监考); each needs ~1 core and ~300 MB */
   PROCTOR_FACE_THREADS: z.coerce.number().int().min(1).max(32).default(1),
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from './config.js';
 import { createDb, createPool } from './db/client.js';
@@ -15,6 +16,13 @@ import { createStorage } from './platform/storage.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL }).child({ role: 'worker' });
+  // background work gives way to the API processes on a shared machine: lower CPU priority
+  // (nice 10 ≈ a tenth of a busy core's share against nice 0; WORKER_NICE=0 keeps it equal)
+  try {
+    os.setPriority(config.WORKER_NICE);
+  } catch (err) {
+    logger.warn({ err, nice: config.WORKER_NICE }, '无法降低任务处理进程的优先级');
+  }
   const url = config.DATABASE_URL ?? `postgres://dingkao:dingkao@127.0.0.1:${config.EMBEDDED_PG_PORT}/dingkao`;
   const pool = createPool(url, Math.max(4, (config.JOB_CONCURRENCY ?? 4) + 2));
   const db = createDb(pool);

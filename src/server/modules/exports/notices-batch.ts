@@ -5,7 +5,6 @@
  * module's own renderer. Set-based (decision 0110): the notices are issued in one statement and
  * the pages' data read 100 at a time, instead of ≈ 6 queries and a transaction per page.
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -17,6 +16,7 @@ import type { Actor } from '../../platform/actor.js';
 import { writeAuditMany } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { createChineseA4 } from '../../platform/pdf.js';
+import { createPacer } from '../../platform/pacer.js';
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '../../../shared/domain/enrolment.js';
 import { NOTICE_BATCH_MAX, type ZNoticeBatchParams } from '../../../shared/schemas/exports.js';
 import { currentCycle, enrolmentScope } from '../enrolment/enrolment.transition.js';
@@ -253,6 +253,7 @@ export async function renderNoticeBatch(
     loadNoticeBatchData(deps, actor, ids.slice(from, from + CHUNK), p.baseUrl ?? '', cycleCache);
   let next = ids.length ? load(0) : null;
   next?.catch(() => undefined);
+  const pacer = createPacer();
   for (let i = 0; next; ) {
     const pages = await next;
     next = i + CHUNK < ids.length ? load(i + CHUNK) : null;
@@ -261,7 +262,7 @@ export async function renderNoticeBatch(
       if (i > 0) doc.addPage();
       drawNotice(doc, data);
       progress(++i);
-      if (i % 10 === 0) await yieldToLoop();
+      if (i % 10 === 0) await pacer.pace();
     }
   }
   doc.end();

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { exportJobs } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
+import { createPacer } from '../../platform/pacer.js';
 import { XlsxStreamWriter } from '../../platform/xlsx-stream.js';
 import { DEFINITIONS } from './exports.definitions.js';
 
@@ -14,8 +14,8 @@ const PROGRESS_EVERY_MS = 500;
 /**
  * The export job: rows come batch by batch from the list's scoped query (as the requester,
  * frozen at request time), go through the streaming writer straight into storage
- * (`putStream`). Between batches the event loop is yielded so an API
- * served by the same process keeps answering. A retry starts over (idempotent).
+ * (`putStream`). Between batches the pacer gives way to requests served by the same process
+ * (answer saves keep their pace while a large export runs). A retry starts over (idempotent).
  */
 export async function runExport(deps: AppDeps, exportId: string, attempt: { no: number; max: number }): Promise<void> {
   const [job] = await deps.db.select().from(exportJobs).where(eq(exportJobs.id, exportId));
@@ -50,10 +50,11 @@ export async function runExport(deps: AppDeps, exportId: string, attempt: { no: 
       if (total !== null) await setJob({ total });
       const writer = new XlsxStreamWriter(out, { sheetName: def.sheet, columns: def.columns(job.params) });
       await writer.start();
+      const pacer = createPacer();
       for await (const batch of def.batches(deps, actor, job.params)) {
         await writer.addRows(batch);
         progress(processed + batch.length);
-        await yieldToLoop();
+        await pacer.pace();
       }
       await writer.finish();
       out.end();
