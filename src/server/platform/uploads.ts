@@ -144,6 +144,18 @@ async function checkPdf(buf: Buffer, limits: string): Promise<void> {
   }
 }
 
+/**
+ * A JPEG checked by its structure, without decoding: starts with the start-of-image marker and
+ * ends with the end-of-image marker (a truncated file has none; bytes appended after it, e.g. a
+ * script, are refused). For camera frames (监考), whose upload must stay cheap beside answer
+ * saves: the comparison worker decodes every frame anyway and records one it cannot decode as
+ * unreadable. Attachments people open keep the full decode of `checkUpload`.
+ */
+export function isWholeJpeg(buf: Buffer): boolean {
+  if (buf.length < 4 || buf[0] !== 0xff || buf[1] !== 0xd8 || buf[2] !== 0xff) return false;
+  return buf[buf.length - 2] === 0xff && buf[buf.length - 1] === 0xd9;
+}
+
 /** Read width/height from a JPEG or PNG header. */
 export function imageSize(buf: Buffer): { width: number; height: number } | null {
   if (buf[0] === 0x89 && buf.toString('ascii', 1, 4) === 'PNG') {

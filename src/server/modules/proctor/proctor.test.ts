@@ -210,6 +210,16 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
     const bomb = await upload(d.s, attemptId, m[0].token!, bombBytes);
     expect(bomb.statusCode).toBe(400);
     expect(bomb.json().message).toContain('尺寸');
+    // truncated (no end-of-image marker) and something appended after the image
+    const whole = fixture('frame-a.jpg');
+    for (const bad of [
+      whole.subarray(0, whole.length - 200),
+      Buffer.concat([whole, Buffer.from('<script>x()</script>')]),
+    ]) {
+      const r = await upload(d.s, attemptId, m[0].token!, bad);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().message).toBe('监考照片须为完整的 jpg 图片，请重新拍摄');
+    }
     expect(await files()).toBe(0);
     // the token is still usable after the refusals (nothing was claimed) — and only once
     expect((await upload(d.s, attemptId, m[0].token!, fixture('frame-a.jpg'))).statusCode).toBe(200);
