@@ -215,31 +215,60 @@ export async function storeFile(
   checked: CheckedUpload,
   meta: { purpose: string; orgPath: string; originalName?: string },
 ): Promise<string> {
-  const name = cleanFileName(meta.originalName);
+  const f = await putFile(storage, actor, buf, checked, meta.purpose, meta.originalName);
+  try {
+    await db.insert(files).values({
+      ...f,
+      ownerAccountId: actor.accountId,
+      provinceId: actor.provinceId,
+      orgPath: meta.orgPath,
+    });
+  } catch (err) {
+    await storage.delete(f.storageKey).catch(() => undefined);
+    throw err;
+  }
+  return f.id;
+}
+
+/** A stored file's row apart from its owner and scope: what `putFile` wrote to storage. */
+export interface PutFile {
+  id: string;
+  purpose: string;
+  storageKey: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  originalName: string;
+}
+
+/**
+ * Writes a checked upload to storage under a fresh id and returns its `files` row values; the
+ * caller inserts the row (and deletes the object when it does not). `storeFile` does both.
+ */
+export async function putFile(
+  storage: Storage,
+  actor: Actor,
+  buf: Buffer,
+  checked: CheckedUpload,
+  purpose: string,
+  originalName?: string,
+): Promise<PutFile> {
+  const name = cleanFileName(originalName);
   if (extensionMismatch(name, checked.mime))
     throw badRequest(`文件“${name}”的内容与扩展名不符，请检查文件是否被改过扩展名`);
   const body = checked.data ?? buf;
   const id = randomUUID();
-  const key = `${actor.provinceId}/${meta.purpose}/${id.slice(0, 2)}/${id}.${checked.ext}`;
-  await storage.put(key, body, checked.mime);
-  try {
-    await db.insert(files).values({
-      id,
-      ownerAccountId: actor.accountId,
-      provinceId: actor.provinceId,
-      orgPath: meta.orgPath,
-      purpose: meta.purpose,
-      storageKey: key,
-      mime: checked.mime,
-      size: body.length,
-      sha256: createHash('sha256').update(body).digest('hex'),
-      originalName: name.slice(0, 200),
-    });
-  } catch (err) {
-    await storage.delete(key).catch(() => undefined);
-    throw err;
-  }
-  return id;
+  const storageKey = `${actor.provinceId}/${purpose}/${id.slice(0, 2)}/${id}.${checked.ext}`;
+  await storage.put(storageKey, body, checked.mime);
+  return {
+    id,
+    purpose,
+    storageKey,
+    mime: checked.mime,
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex'),
+    originalName: name.slice(0, 200),
+  };
 }
 
 const EXT_OF_MIME: Record<string, string[]> = {

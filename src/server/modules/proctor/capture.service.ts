@@ -7,18 +7,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
-import { examAttempts, examConsents, proctorCaptures, proctorEvents, proctorFrames } from '../../db/schema/index.js';
+import { examAttempts, examConsents, proctorCaptures, proctorEvents } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
-import { enqueueJob } from '../../platform/jobs.js';
-import { checkUpload, imageSize, isWholeJpeg, storeFile } from '../../platform/uploads.js';
+import { checkUpload, imageSize, isWholeJpeg, putFile } from '../../platform/uploads.js';
 import type { ProctorEventKind } from '../../db/schema/proctor.js';
 import type { TSchedule } from '../../../shared/schemas/proctor.js';
 import { analyseImage } from './face.model.js';
 import { settingsOf } from './proctor.settings.js';
 import { referencePhotoProblem } from './proctor.quality.js';
 import { planSchedule } from './proctor.schedule.js';
-import { bumpSummary, refreshSummary } from './proctor.repo.js';
+import { insertFrame, refreshSummary } from './proctor.repo.js';
 
 type Deps = Pick<AppDeps, 'db' | 'storage' | 'now' | 'config'>;
 
@@ -105,7 +104,7 @@ export async function issueSchedule(deps: Deps, actor: Actor, attemptId: number)
 /**
  * One frame with its one-time token. Checked by content (JPEG magic bytes), size and header
  * dimensions before anything is stored; the token is claimed with a compare-and-set so a
- * replay stores nothing. Comparison is queued in the same transaction.
+ * replay stores nothing. Comparison is queued in the same statement (proctor.repo insertFrame).
  */
 export async function acceptFrame(
   deps: Deps,
@@ -139,48 +138,24 @@ export async function acceptFrame(
   if (!size || !isWholeJpeg(body)) throw badRequest('监考照片须为完整的 jpg 图片，请重新拍摄');
   const checked = { mime: 'image/jpeg', ext: 'jpg' };
   if (size.width < FRAME_MIN_SIDE || size.height < FRAME_MIN_SIDE) throw badRequest('监考照片尺寸过小');
-  return deps.db.transaction(async (tx) => {
-    const [cap] = await tx
-      .update(proctorCaptures)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(proctorCaptures.tokenHash, hashToken(input.token)),
-          eq(proctorCaptures.attemptId, attemptId),
-          isNull(proctorCaptures.usedAt),
-        ),
-      )
-      .returning({ id: proctorCaptures.id });
-    if (!cap) throw new AppError('CAPTURE_TOKEN_INVALID', '抓拍凭证无效或已使用，照片未保存', 409);
-    const fileId = await storeFile(tx, deps.storage, actor, body, checked, {
-      purpose: 'proctor_frame',
-      orgPath: a.orgPath,
-    });
-    const [f] = await tx
-      .insert(proctorFrames)
-      .values({
-        captureId: cap.id,
-        attemptId,
-        enrolmentId: a.enrolmentId,
-        provinceId: a.provinceId,
-        orgPath: a.orgPath,
-        fileId,
-        capturedAt: Number.isNaN(capturedAt.getTime()) ? now : capturedAt,
-        receivedAt: now,
-        late,
-      })
-      .returning({ id: proctorFrames.id });
-    // one-row counter bump on the hot path; the worker recomputes the row exactly after comparing
-    await bumpSummary(tx, {
-      attemptId,
-      enrolmentId: a.enrolmentId,
-      provinceId: a.provinceId,
-      orgPath: a.orgPath,
-      paperType: a.paperType,
-    });
-    await enqueueJob(tx, 'proctor.compare', { frameId: f.id }, { maxAttempts: 8 });
-    return { frameId: f.id, late };
+  // the file first (outside any transaction), then one statement: claim the one-time token,
+  // record the file and the frame, bump the attempt's counters, queue the comparison
+  const file = await putFile(deps.storage, actor, body, checked, 'proctor_frame');
+  const frameId = await insertFrame(deps.db, {
+    tokenHash: hashToken(input.token),
+    attemptId,
+    usedAt: now,
+    file: { ...file, ownerAccountId: actor.accountId, provinceId: a.provinceId, orgPath: a.orgPath },
+    enrolmentId: a.enrolmentId,
+    paperType: a.paperType,
+    capturedAt: Number.isNaN(capturedAt.getTime()) ? now : capturedAt,
+    late,
   });
+  if (frameId === null) {
+    await deps.storage.delete(file.storageKey).catch(() => undefined);
+    throw new AppError('CAPTURE_TOKEN_INVALID', '抓拍凭证无效或已使用，照片未保存', 409);
+  }
+  return { frameId, late };
 }
 
 export async function recordEvent(

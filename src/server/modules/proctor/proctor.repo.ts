@@ -15,6 +15,7 @@ import {
 import type { Actor } from '../../platform/actor.js';
 import { escapeLike } from '../../platform/actor.js';
 import { badRequest } from '../../platform/errors.js';
+import type { PutFile } from '../../platform/uploads.js';
 import type { TReviewQuery } from '../../../shared/schemas/proctor.js';
 import { enrolmentScope } from '../enrolment/enrolment.transition.js';
 
@@ -47,28 +48,58 @@ export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<voi
       camera_lost = EXCLUDED.camera_lost, spoof_suspected = EXCLUDED.spoof_suspected, updated_at = now()`);
 }
 
-/** A frame arrived: +1 frame, +1 pending (cheap; refreshSummary makes the row exact after comparison). */
-export async function bumpSummary(
+/**
+ * The frame upload's one statement: claim the capture's one-time token (compare-and-set), insert
+ * the `files` row and the frame, bump the attempt's counters (the worker recomputes the row
+ * exactly after comparing) and queue the comparison. Nothing is written when the token is
+ * unknown, of another attempt or already used: returns null.
+ */
+export async function insertFrame(
   db: DbOrTx,
-  a: {
+  f: {
+    tokenHash: string;
     attemptId: number;
+    usedAt: Date;
+    file: PutFile & { ownerAccountId: number; provinceId: number; orgPath: string };
     enrolmentId: number;
-    provinceId: number;
-    orgPath: string;
     paperType: 'humanities' | 'professional';
+    capturedAt: Date;
+    late: boolean;
   },
-): Promise<void> {
-  await db
-    .insert(proctorSummaries)
-    .values({ ...a, framesTotal: 1, framesPending: 1 })
-    .onConflictDoUpdate({
-      target: proctorSummaries.attemptId,
-      set: {
-        framesTotal: sql`${proctorSummaries.framesTotal} + 1`,
-        framesPending: sql`${proctorSummaries.framesPending} + 1`,
-        updatedAt: sql`now()`,
-      },
-    });
+): Promise<number | null> {
+  const file = f.file;
+  const r = await db.execute(sql`
+    WITH cap AS (
+      UPDATE proctor_captures SET used_at = ${f.usedAt}
+       WHERE token_hash = ${f.tokenHash} AND attempt_id = ${f.attemptId} AND used_at IS NULL
+      RETURNING id
+    ), fi AS (
+      INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
+      SELECT ${file.id}::uuid, ${file.ownerAccountId}, ${file.provinceId}, ${file.orgPath}, ${file.purpose},
+             ${file.storageKey}, ${file.mime}, ${file.size}, ${file.sha256}, ${file.originalName}
+        FROM cap
+      RETURNING id
+    ), fr AS (
+      INSERT INTO proctor_frames (capture_id, attempt_id, enrolment_id, province_id, org_path, file_id, captured_at, received_at, late)
+      SELECT cap.id, ${f.attemptId}, ${f.enrolmentId}, ${file.provinceId}, ${file.orgPath}, fi.id::text,
+             ${f.capturedAt}, ${f.usedAt}, ${f.late}
+        FROM cap, fi
+      RETURNING id
+    ), su AS (
+      INSERT INTO proctor_summaries (attempt_id, enrolment_id, province_id, org_path, paper_type, frames_total, frames_pending)
+      SELECT ${f.attemptId}, ${f.enrolmentId}, ${file.provinceId}, ${file.orgPath}, ${f.paperType}, 1, 1 FROM fr
+      ON CONFLICT (attempt_id) DO UPDATE
+        SET frames_total = proctor_summaries.frames_total + 1,
+            frames_pending = proctor_summaries.frames_pending + 1,
+            updated_at = now()
+    )
+    SELECT fr.id, graphile_worker.add_job(
+             identifier => 'proctor.compare'::text,
+             payload => json_build_object('frameId', fr.id),
+             max_attempts => 8) IS NOT NULL AS queued
+      FROM fr`);
+  const row = r.rows[0] as { id: string | number } | undefined;
+  return row ? Number(row.id) : null;
 }
 
 /** Keyset cursor: "<sortKey>:<attemptId>" where sortKey is coalesce(min_similarity, 101) or the attempt id. */
