@@ -12,7 +12,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { createDb, createPool } from '../src/server/db/client.js';
 import { OutboxSmsGateway } from '../src/server/platform/sms.js';
-import { LocalStorage } from '../src/server/platform/storage.js';
+import { createStorage } from '../src/server/platform/storage.js';
 
 const mode = process.env.BENCH_MODE ?? 'app';
 const port = Number(process.env.PORT ?? 3205);
@@ -67,7 +67,8 @@ async function main() {
       config,
       db: createDb(pool),
       pool,
-      storage: new LocalStorage('/tmp/h-exam-bench-files'),
+      // the product's layout (DATA_DIR/files): a separate `worker.ts` with the same DATA_DIR reads the same files
+      storage: createStorage(config),
       sms: new OutboxSmsGateway(),
       logger,
       now: () => new Date(),

@@ -102,7 +102,7 @@ export async function issueSchedule(deps: Deps, actor: Actor, attemptId: number)
 }
 
 /**
- * One frame with its one-time token. Checked by content (JPEG magic bytes), size and header
+ * One frame with its one-time token. Checked by content (whole JPEG structure), size and header
  * dimensions before anything is stored; the token is claimed with a compare-and-set so a
  * replay stores nothing. Comparison is queued in the same statement (proctor.repo insertFrame).
  */
