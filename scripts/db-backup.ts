@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import pg from 'pg';
+import type pg from 'pg';
+import { createPool } from '../src/server/db/client.js';
 import { MIGRATIONS_DIR } from '../src/server/db/migrate.js';
 import { connectForScript } from './db-connect.js';
 
@@ -60,7 +61,9 @@ export async function backup(target?: string): Promise<{ folder: string; manifes
   const tmp = `${folder}.partial`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(path.join(tmp, 'db'), { recursive: true });
-  const pool = new pg.Pool({ connectionString: conn.url, max: 1 });
+  // createPool: an idle connection that sees the server's shutdown (conn.close() right after
+  // pool.end(), whose clients may still be closing) must not crash the script after its work is done
+  const pool = createPool(conn.url, 1);
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

@@ -2,13 +2,24 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, escapeXml, looksLikeFormula, XlsxStreamWriter, type XlsxCell } from './xlsx-stream.js';
+import {
+  columnLetter,
+  escapeXml,
+  looksLikeFormula,
+  SHEET_MAX_ROWS,
+  XlsxStreamWriter,
+  type XlsxCell,
+} from './xlsx-stream.js';
 
-async function write(columns: string[], batches: XlsxCell[][][]): Promise<Buffer> {
+async function write(columns: string[], batches: XlsxCell[][][], maxRowsPerSheet?: number): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const w = new XlsxStreamWriter(out, { sheetName: '医师信息', columns: columns.map((header) => ({ header })) });
+  const w = new XlsxStreamWriter(out, {
+    sheetName: '医师信息',
+    columns: columns.map((header) => ({ header })),
+    maxRowsPerSheet,
+  });
   await w.start();
   for (const b of batches) await w.addRows(b);
   await w.finish();
@@ -17,6 +28,57 @@ async function write(columns: string[], batches: XlsxCell[][][]): Promise<Buffer
 }
 
 describe('xlsx-stream', () => {
+  it('continues on a next sheet with the same header when a sheet is full (Excel: 1,048,576 rows)', async () => {
+    // 3 rows per sheet here: the header and 2 data rows; 5 rows in batches of 3 and 2
+    const buf = await write(
+      ['姓名', '序号'],
+      [
+        [
+          ['甲', 1],
+          ['乙', 2],
+          ['丙', 3],
+        ],
+        [
+          ['丁', 4],
+          ['戊', 5],
+        ],
+      ],
+      3,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as never);
+    const sheets = wb.worksheets.map((ws) => ({
+      name: ws.name,
+      rows: (ws.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1)),
+    }));
+    expect(sheets).toEqual([
+      {
+        name: '医师信息',
+        rows: [
+          ['姓名', '序号'],
+          ['甲', 1],
+          ['乙', 2],
+        ],
+      },
+      {
+        name: '医师信息（2）',
+        rows: [
+          ['姓名', '序号'],
+          ['丙', 3],
+          ['丁', 4],
+        ],
+      },
+      {
+        name: '医师信息（3）',
+        rows: [
+          ['姓名', '序号'],
+          ['戊', 5],
+        ],
+      },
+    ]);
+    expect(SHEET_MAX_ROWS).toBe(1_048_576);
+  });
+
   it('column letters', () => {
     const expected: [number, string][] = [
       [0, 'A'],

@@ -228,51 +228,66 @@ function stylesXml(): string {
   return `${XML_HEAD}<styleSheet xmlns="${NS}"><fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 }
 
+/** Rows one worksheet holds in Excel and WPS (header included). */
+export const SHEET_MAX_ROWS = 1_048_576;
+
+const CT_SHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
 /**
- * Writes one workbook with one sheet to `out`: `start()`, then `addRows(batch)` as batches come
- * from the cursor, then `finish()` (which does not end `out`; the caller owns it).
+ * Writes one workbook to `out`: `start()`, then `addRows(batch)` as batches come from the
+ * cursor, then `finish()` (which does not end `out`; the caller owns it). A list longer than a
+ * worksheet holds continues on a next sheet with the same header (“考核进度（2）”…); the
+ * workbook's part list is written by `finish()`, when the number of sheets is known (a zip's
+ * central directory, not the order of its entries, is what a spreadsheet reads).
  */
 export class XlsxStreamWriter {
   private readonly zip: ZipStreamWriter;
   private sheet: { write(s: string): Promise<void>; end(): Promise<void> } | null = null;
+  private readonly sheetNames: string[] = [];
+  /** the next row number on the current sheet (1 = the header) */
   private next = 1;
+  private written = 0;
+  private readonly maxRows: number;
 
   constructor(
     out: Writable,
-    private readonly opts: { sheetName: string; columns: readonly XlsxColumn[] },
+    private readonly opts: {
+      sheetName: string;
+      columns: readonly XlsxColumn[];
+      /** rows per sheet, header included (tests use a small one) */
+      maxRowsPerSheet?: number;
+    },
   ) {
     this.zip = new ZipStreamWriter(out);
+    this.maxRows = Math.max(2, opts.maxRowsPerSheet ?? SHEET_MAX_ROWS);
   }
 
-  /** rows written so far, without the header */
+  /** rows written so far, without the headers */
   get rowCount(): number {
-    return Math.max(0, this.next - 2);
+    return this.written;
   }
 
   async start(): Promise<void> {
-    // Excel limits sheet names to 31 characters without []:*?/\
-    const sheetName = escapeXml(this.opts.sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1');
-    await this.zip.addFile(
-      '[Content_Types].xml',
-      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
-    );
     await this.zip.addFile(
       '_rels/.rels',
       `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     );
-    await this.zip.addFile(
-      'xl/workbook.xml',
-      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    );
-    await this.zip.addFile(
-      'xl/_rels/workbook.xml.rels',
-      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-    );
     await this.zip.addFile('xl/styles.xml', stylesXml());
-    this.sheet = await this.zip.openStream('xl/worksheets/sheet1.xml');
+    await this.openSheet();
+  }
+
+  private async openSheet(): Promise<void> {
+    const n = this.sheetNames.length + 1;
+    // Excel limits sheet names to 31 characters without []:*?/\
+    const base = this.opts.sheetName.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet';
+    const suffix = n === 1 ? '' : `（${n}）`;
+    this.sheetNames.push(base.slice(0, 31 - suffix.length) + suffix);
+    this.sheet = await this.zip.openStream(`xl/worksheets/sheet${n}.xml`);
     const cols = this.opts.columns
       .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width ?? 14}" customWidth="1"/>`)
       .join('');
+    this.next = 1;
     await this.sheet.write(
       `${XML_HEAD}<worksheet xmlns="${NS}" xmlns:r="${NS_R}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><cols>${cols}</cols><sheetData>`,
     );
@@ -285,18 +300,45 @@ export class XlsxStreamWriter {
     );
   }
 
+  private async closeSheet(): Promise<void> {
+    await this.sheet!.write('</sheetData></worksheet>');
+    await this.sheet!.end();
+    this.sheet = null;
+  }
+
   async addRows(rows: readonly (readonly XlsxCell[])[]): Promise<void> {
     if (!this.sheet) throw new Error('XlsxStreamWriter.start() first');
-    if (!rows.length) return;
     let xml = '';
-    for (const r of rows) xml += rowXml(this.next++, r);
-    await this.sheet.write(xml);
+    for (const r of rows) {
+      if (this.next > this.maxRows) {
+        await this.sheet.write(xml);
+        xml = '';
+        await this.closeSheet();
+        await this.openSheet();
+      }
+      xml += rowXml(this.next++, r);
+      this.written++;
+    }
+    if (xml) await this.sheet.write(xml);
   }
 
   async finish(): Promise<void> {
-    if (!this.sheet) await this.start();
-    await this.sheet!.write('</sheetData></worksheet>');
-    await this.sheet!.end();
+    if (!this.sheet && !this.sheetNames.length) await this.start();
+    if (this.sheet) await this.closeSheet();
+    const sheets = this.sheetNames.map((name, i) => ({ name: escapeXml(name), n: i + 1 }));
+    await this.zip.addFile(
+      '[Content_Types].xml',
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((x) => `<Override PartName="/xl/worksheets/sheet${x.n}.xml" ContentType="${CT_SHEET}"/>`).join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    );
+    await this.zip.addFile(
+      'xl/workbook.xml',
+      `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><sheets>${sheets.map((x) => `<sheet name="${x.name}" sheetId="${x.n}" r:id="rId${x.n}"/>`).join('')}</sheets></workbook>`,
+    );
+    const styles = sheets.length + 1;
+    await this.zip.addFile(
+      'xl/_rels/workbook.xml.rels',
+      `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((x) => `<Relationship Id="rId${x.n}" Type="${REL_SHEET}" Target="worksheets/sheet${x.n}.xml"/>`).join('')}<Relationship Id="rId${styles}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    );
     await this.zip.finish();
   }
 }
