@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from './lazy.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
@@ -10,7 +10,8 @@ export const FONT_REGULAR = path.join(fontDir, '400Regular/NotoSansSC_400Regular
 export const FONT_BOLD = path.join(fontDir, '700Bold/NotoSansSC_700Bold.ttf');
 
 /** An A4 document with the Chinese fonts registered as 'cn' and 'cn-bold'. */
-export function createChineseA4(info: { title: string }): PDFKit.PDFDocument {
+export async function createChineseA4(info: { title: string }): Promise<PDFKit.PDFDocument> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: info.title, Producer: '定考' } });
   doc.registerFont('cn', FONT_REGULAR);
   doc.registerFont('cn-bold', FONT_BOLD);

@@ -4,17 +4,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../config.js';
+
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+type GetResult = import('@aws-sdk/client-s3').GetObjectCommandOutput;
 
 /** Object storage for photos, proofs, snapshots and exports. Bytes never go into the database. */
 export interface Storage {
@@ -89,21 +83,33 @@ const PART_BYTES = 8 * 1024 * 1024;
 
 /** S3-compatible driver (AWS S3, MinIO, OSS, COS). */
 export class S3Storage implements Storage {
-  private readonly client: S3Client;
+  // the SDK (≈ 23 MB) is loaded only by a product configured for S3 (platform/lazy.ts explains why)
+  private readonly sdk: Promise<S3Sdk>;
+  private readonly client: Promise<Pick<S3Client, 'send'>> | Pick<S3Client, 'send'>;
   constructor(
     private readonly bucket: string,
     opts: { endpoint?: string; region?: string; accessKey: string; secretKey: string },
   ) {
-    this.client = new S3Client({
-      endpoint: opts.endpoint,
-      region: opts.region ?? 'us-east-1',
-      forcePathStyle: Boolean(opts.endpoint),
-      credentials: { accessKeyId: opts.accessKey, secretAccessKey: opts.secretKey },
-    });
+    this.sdk = import('@aws-sdk/client-s3');
+    this.client = this.sdk.then(
+      (m) =>
+        new m.S3Client({
+          endpoint: opts.endpoint,
+          region: opts.region ?? 'us-east-1',
+          forcePathStyle: Boolean(opts.endpoint),
+          credentials: { accessKeyId: opts.accessKey, secretAccessKey: opts.secretKey },
+        }),
+    );
+    this.sdk.catch(() => undefined);
+  }
+  /** One SDK call: the command is built from the loaded SDK. */
+  private async send<R>(make: (m: S3Sdk) => unknown): Promise<R> {
+    const [m, client] = await Promise.all([this.sdk, this.client]);
+    return (await client.send(make(m) as never)) as R;
   }
   async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    await this.send(
+      (m) => new m.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
     );
   }
   /**
@@ -121,13 +127,13 @@ export class S3Storage implements Storage {
       pending = [];
       pendingBytes = 0;
       uploadId ??= (
-        await this.client.send(
-          new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
+        await this.send<{ UploadId?: string }>(
+          (m) => new m.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }),
         )
       ).UploadId;
       const PartNumber = parts.length + 1;
-      const r = await this.client.send(
-        new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber, Body: chunk }),
+      const r = await this.send<{ ETag?: string }>(
+        (m) => new m.UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber, Body: chunk }),
       );
       parts.push({ ETag: r.ETag, PartNumber });
     };
@@ -144,33 +150,34 @@ export class S3Storage implements Storage {
         return { size };
       }
       if (pendingBytes) await flush();
-      await this.client.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: this.bucket,
-          Key: key,
-          UploadId: uploadId,
-          MultipartUpload: { Parts: parts },
-        }),
+      await this.send(
+        (m) =>
+          new m.CompleteMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: key,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: parts },
+          }),
       );
       return { size };
     } catch (err) {
       if (uploadId)
-        await this.client
-          .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }))
-          .catch(() => undefined);
+        await this.send(
+          (m) => new m.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }),
+        ).catch(() => undefined);
       throw err;
     }
   }
   async get(key: string): Promise<Buffer> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    const res = await this.send<GetResult>((m) => new m.GetObjectCommand({ Bucket: this.bucket, Key: key }));
     return Buffer.from(await res.Body!.transformToByteArray());
   }
   async getStream(key: string): Promise<Readable> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    return res.Body as Readable;
+    const res = await this.send<GetResult>((m) => new m.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return res.Body as unknown as Readable;
   }
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.send((m) => new m.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 }
 

@@ -2,14 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../db/client.js';
 import { files } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { badRequest } from './errors.js';
+import { loadFileType, loadPdfLib, loadSharp } from './lazy.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -94,7 +92,7 @@ export async function checkUpload(
   const limits = limitsText(kind, opts.maxBytes, allowed);
   if (buf.length === 0) throw badRequest(`上传的文件为空。${limits}`);
   if (buf.length > opts.maxBytes) throw badRequest(`文件大小超过上限。${limits}`);
-  const ft = await fileTypeFromBuffer(buf);
+  const ft = await (await loadFileType()).fileTypeFromBuffer(buf);
   if (!ft || !allowed.includes(ft.mime)) {
     throw badRequest(`文件内容不是允许的格式，请检查文件是否被改过扩展名。${limits}`);
   }
@@ -109,6 +107,7 @@ export async function checkUpload(
 async function checkImage(buf: Buffer, mime: string, ext: string, limits: string): Promise<CheckedUpload> {
   const broken = () => badRequest(`图片文件已损坏或不完整，无法打开，请重新导出后上传。${limits}`);
   // `metadata()` reads the header only: the size is known before a single pixel is decoded
+  const sharp = await loadSharp();
   const meta = await sharp(buf, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
@@ -133,6 +132,7 @@ async function checkImage(buf: Buffer, mime: string, ext: string, limits: string
 
 async function checkPdf(buf: Buffer, limits: string): Promise<void> {
   try {
+    const { PDFDocument } = await loadPdfLib();
     const doc = await PDFDocument.load(buf, {
       ignoreEncryption: true,
       throwOnInvalidObject: true,

@@ -1,5 +1,5 @@
 /** 附件1 医师定期考核延期考核申请表 as a PDF (pdfkit + Noto Sans SC). */
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../platform/lazy.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -28,7 +28,8 @@ const dateCn = (d: Date | null) => {
   return `${c.getUTCFullYear()} 年 ${c.getUTCMonth() + 1} 月 ${c.getUTCDate()} 日（盖章）`;
 };
 
-export function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
+export async function renderDeferralForm(f: DeferralForm): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

@@ -241,7 +241,7 @@ export async function renderNoticeBatch(
   const ids = p.enrolmentIds ?? [];
   // re-checked through the scope at print time: a result changed since the request is refused
   await issueMissingNotices(deps, actor, ids);
-  const doc = createChineseA4({ title: '医师定期考核结果通知书' });
+  const doc = await createChineseA4({ title: '医师定期考核结果通知书' });
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);

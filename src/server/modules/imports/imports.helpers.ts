@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy.js';
 import type { AppDeps } from '../../app.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -86,7 +86,7 @@ export async function orgsByCodes(db: DbOrTx, codes: string[]): Promise<Map<stri
 
 /** Build the error report workbook (row, column, message). */
 export async function errorReport(errors: TImportError[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('错误报告');
   ws.columns = [
     { header: '行号', key: 'row', width: 8 },

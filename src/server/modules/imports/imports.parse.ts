@@ -6,7 +6,8 @@
  * StringDecoder so Chinese text split across chunks stays whole).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/lazy.js';
 import { fileTypeFromBuffer } from 'file-type';
 import { checkUpload, type CheckedUpload } from '../../platform/uploads.js';
 import { badRequest } from '../../platform/errors.js';
@@ -64,7 +65,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 async function* xlsxRows(buf: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -90,7 +90,7 @@ export async function renderNoticePdf(
   baseUrl: string,
 ): Promise<{ pdf: Buffer; fileName: string }> {
   const data = await loadNoticeData(deps, actor, enrolmentId, baseUrl);
-  const doc = createChineseA4({ title: '医师定期考核结果通知书' });
+  const doc = await createChineseA4({ title: '医师定期考核结果通知书' });
   drawNotice(doc, data);
   const pdf = await pdfToBuffer(doc);
   return { pdf, fileName: `考核结果通知书-${data.p.name}.pdf` };

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import type { AppDeps } from '../../../app.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';
 import { IMPORT_COLUMNS, type TQuestionListQuery } from '../../../../shared/schemas/bank.js';
@@ -14,16 +14,17 @@ export function exportQuestions(
 ): Readable {
   requireProvinceAdmin(actor);
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet('试题');
-  ws.columns = [...IMPORT_COLUMNS, '状态', '版本'].map((h) => ({
-    header: h,
-    width: h === '题干' || h === '解析' ? 40 : 12,
-  }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
   const where = repo.questionFilter(actor.provinceId, f);
   (async () => {
+    const ExcelJS = await loadExcel();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    const ws = wb.addWorksheet('试题');
+    ws.columns = [...IMPORT_COLUMNS, '状态', '版本'].map((h) => ({
+      header: h,
+      width: h === '题干' || h === '解析' ? 40 : 12,
+    }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
     let after = 0;
     for (;;) {
       const batch = await repo.questionBatch(deps.db, where, after, 1000);

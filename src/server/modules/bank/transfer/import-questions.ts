@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import type { AppDeps } from '../../../app.js';
 import { questionImports, questions, questionVersions } from '../../../db/schema/index.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';
@@ -31,7 +32,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** Read the sheet into row cells keyed by header, or throw a clear error about the file itself. */
 async function readImportSheet(buf: Buffer): Promise<{ rowNo: number; cells: RowCells }[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import type { AppDeps } from '../../../app.js';
 import { questionImports } from '../../../db/schema/index.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';
@@ -17,7 +17,7 @@ export async function importReport(
     .from(questionImports)
     .where(and(eq(questionImports.id, importId), eq(questionImports.provinceId, actor.provinceId)));
   if (!imp) throw notFound('导入记录');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('导入错误报告');
   ws.columns = [
     { header: '行号', width: 8 },

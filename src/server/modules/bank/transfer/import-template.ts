@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import { requireProvinceAdmin, type Actor } from '../../../platform/actor.js';
 import { HUMANITIES_CHAPTERS, IMPORT_COLUMNS, PROFESSIONAL_SPECIALTIES } from '../../../../shared/schemas/bank.js';
 import { questionToCells } from '../bank.rules.js';
@@ -11,7 +12,7 @@ export function styleHeader(row: ExcelJS.Row) {
 /** 下载导入模板: the columns, three example rows and a sheet listing the valid categories. */
 export async function importTemplate(actor: Actor): Promise<Buffer> {
   requireProvinceAdmin(actor);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('试题');
   ws.columns = IMPORT_COLUMNS.map((h) => ({
     header: h,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/lazy.js';
 import {
   ID_TYPES,
   INSTITUTION_IMPORT_COLUMNS,
@@ -9,7 +9,7 @@ import {
 
 /** 【下载模板】 */
 export async function template(kind: 'physicians' | 'institutions'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(kind === 'physicians' ? '医师信息' : '卫生机构');
   const cols = kind === 'physicians' ? PHYSICIAN_IMPORT_COLUMNS : INSTITUTION_IMPORT_COLUMNS;
   ws.columns = cols.map((c) => ({
