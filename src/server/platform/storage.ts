@@ -100,7 +100,9 @@ export class S3Storage implements Storage {
           credentials: { accessKeyId: opts.accessKey, secretAccessKey: opts.secretKey },
         }),
     );
+    // a failure to load surfaces in send(); not as an unhandled rejection at construction
     this.sdk.catch(() => undefined);
+    (this.client as Promise<unknown>).catch(() => undefined);
   }
   /** One SDK call: the command is built from the loaded SDK. */
   private async send<R>(make: (m: S3Sdk) => unknown): Promise<R> {
