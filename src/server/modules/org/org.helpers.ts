@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { type AuditEntry, writeAuditMany } from '../../platform/audit.js';
 import { accounts, organisations } from '../../db/schema/index.js';
 import { inSubtree, type Actor } from '../../platform/actor.js';
 import { AppError, forbidden } from '../../platform/errors.js';
@@ -8,6 +9,28 @@ import { nameOrCode, type OrgRow } from './org.repo.js';
 
 export function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw forbidden();
+}
+
+/** One audit row per organisation changed by a batch action, each in its own unit's scope. */
+export function auditEachOrganisation<O extends { id: number; path: string; provinceId: number }>(
+  tx: DbOrTx,
+  actor: Actor,
+  orgs: readonly O[],
+  action: string,
+  change: (o: O) => Pick<AuditEntry, 'before' | 'after'>,
+): Promise<void> {
+  return writeAuditMany(
+    tx,
+    actor,
+    orgs.map((o) => ({
+      targetType: 'organisation',
+      targetId: o.id,
+      action,
+      orgPath: o.path,
+      provinceId: o.provinceId,
+      ...change(o),
+    })),
+  );
 }
 
 function actionsOf(o: OrgRow): TSubordinate['actions'] {

@@ -2,9 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
 import { assessmentAssignments, organisations } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { writeAuditMany } from '../../../platform/audit.js';
 import { badRequest, conflict, notFound } from '../../../platform/errors.js';
 import { findBodyInSubtree, findInstitutionsInSubtree } from '../org.repo.js';
+import { auditEachOrganisation } from '../org.helpers.js';
 
 /** 【添加】 institutions to a body; an institution already assessed by a body is refused. */
 export async function assignInstitutions(
@@ -37,18 +37,9 @@ export async function assignInstitutions(
       .onConflictDoNothing()
       .returning({ id: assessmentAssignments.id });
     if (inserted.length !== insts.length) throw conflict();
-    await writeAuditMany(
-      tx,
-      actor,
-      insts.map((i) => ({
-        targetType: 'organisation',
-        targetId: i.id,
-        action: '指定卫生机构',
-        orgPath: i.path,
-        provinceId: i.provinceId,
-        after: { bodyOrgId: body.id, bodyName: body.name },
-      })),
-    );
+    await auditEachOrganisation(tx, actor, insts, '指定卫生机构', () => ({
+      after: { bodyOrgId: body.id, bodyName: body.name },
+    }));
     return { done: insts.length };
   });
 }
@@ -76,18 +67,9 @@ export async function unassignInstitutions(
       )
       .returning({ institutionId: assessmentAssignments.institutionId });
     if (removed.length !== insts.length) throw notFound('指定关系');
-    await writeAuditMany(
-      tx,
-      actor,
-      insts.map((i) => ({
-        targetType: 'organisation',
-        targetId: i.id,
-        action: '撤销指定卫生机构',
-        orgPath: i.path,
-        provinceId: i.provinceId,
-        before: { bodyOrgId: body.id, bodyName: body.name },
-      })),
-    );
+    await auditEachOrganisation(tx, actor, insts, '撤销指定卫生机构', () => ({
+      before: { bodyOrgId: body.id, bodyName: body.name },
+    }));
     return { done: removed.length };
   });
 }

@@ -2,10 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
 import { organisations } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { writeAuditMany } from '../../../platform/audit.js';
 import { badRequest, conflict } from '../../../platform/errors.js';
 import { findSubordinates } from '../org.repo.js';
-import { requireAdmin } from '../org.helpers.js';
+import { auditEachOrganisation, requireAdmin } from '../org.helpers.js';
 
 /** 【激活】 / 【批量激活】: all selected must be unactivated, else nothing changes. */
 export async function activateSubordinates(deps: AppDeps, actor: Actor, ids: number[]): Promise<{ done: number }> {
@@ -28,19 +27,10 @@ export async function activateSubordinates(deps: AppDeps, actor: Actor, ids: num
       )
       .returning({ id: organisations.id });
     if (updated.length !== rows.length) throw conflict();
-    await writeAuditMany(
-      tx,
-      actor,
-      rows.map((o) => ({
-        targetType: 'organisation',
-        targetId: o.id,
-        action: '激活账号',
-        orgPath: o.path,
-        provinceId: o.provinceId,
-        before: { status: o.status },
-        after: { status: 'active' },
-      })),
-    );
+    await auditEachOrganisation(tx, actor, rows, '激活账号', (o) => ({
+      before: { status: o.status },
+      after: { status: 'active' },
+    }));
     return { done: rows.length };
   });
 }

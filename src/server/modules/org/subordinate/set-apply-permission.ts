@@ -2,10 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
 import { organisations } from '../../../db/schema/index.js';
 import type { Actor } from '../../../platform/actor.js';
-import { writeAuditMany } from '../../../platform/audit.js';
 import { badRequest } from '../../../platform/errors.js';
 import { findSubordinates } from '../org.repo.js';
-import { requireAdmin } from '../org.helpers.js';
+import { auditEachOrganisation, requireAdmin } from '../org.helpers.js';
 
 /** 申请成为考核机构 【允许】/【不允许】 (single or batch), only for activated institutions. */
 export async function setApplyPermission(
@@ -34,19 +33,10 @@ export async function setApplyPermission(
           eq(organisations.status, 'active'),
         ),
       );
-    await writeAuditMany(
-      tx,
-      actor,
-      rows.map((o) => ({
-        targetType: 'organisation',
-        targetId: o.id,
-        action: allow ? '允许申请考核机构' : '不允许申请考核机构',
-        orgPath: o.path,
-        provinceId: o.provinceId,
-        before: { canApplyAssessment: o.canApplyAssessment },
-        after: { canApplyAssessment: allow },
-      })),
-    );
+    await auditEachOrganisation(tx, actor, rows, allow ? '允许申请考核机构' : '不允许申请考核机构', (o) => ({
+      before: { canApplyAssessment: o.canApplyAssessment },
+      after: { canApplyAssessment: allow },
+    }));
     return { done: rows.length };
   });
 }
