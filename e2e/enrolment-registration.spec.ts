@@ -1,23 +1,33 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { arrangePhysician, doctorLogin, PHONE } from './doctor-support';
 import { openMenu, orgLogin } from './support';
-import { apiAs, findRow, physicianLogin, walkWizard } from './support-enrolment';
+import { walkWizard } from './support-enrolment';
+
+/** Find the physician's row of a review list through its 姓名或证件号码 box (names repeat, ID numbers do not). */
+async function searchRow(page: Page, idNumber: string, name: string) {
+  await page.getByPlaceholder('姓名或证件号码').fill(idNumber);
+  await page.getByPlaceholder('姓名或证件号码').press('Enter');
+  const tr = page.locator('.ant-table-row', { hasText: name });
+  await expect(tr).toHaveCount(1);
+  return tr;
+}
 
 test('一般程序：参加考核 → 医师报名（手机）→ 上报考核名单 通过 → 确认考核医师名单 通过 → 评定 → 复核 → 待参加测评', async ({
   browser,
+  playwright,
+  baseURL,
 }) => {
-  test.setTimeout(120_000);
-  // 卫生机构: 取消参加考核 then 【参加考核】 for 李明华 (API of 医师信息列表)
+  test.setTimeout(180_000);
+  // a physician of its own at 广西医科大学第一附属医院 (卫生机构 and 考核机构): imported, 【参加考核】, onboarded
+  const d = await arrangePhysician(playwright, baseURL!, '李明华', 'yy_gxyd1');
   const inst = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await orgLogin(inst, 'yy_gxyd1');
   await expect(inst.getByText('当前角色：卫生机构')).toBeVisible();
-  const row = await findRow(inst, '李明华', 'opened');
-  expect(await apiAs(inst, 'POST', '/api/enrolments/cancel', { physicianIds: [row.physicianId] })).toEqual({ done: 1 });
-  expect(await apiAs(inst, 'POST', '/api/enrolments/open', { physicianIds: [row.physicianId] })).toEqual({ done: 1 });
 
   // 医师 on a phone
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const ctx = await browser.newContext(PHONE);
   const doc = await ctx.newPage();
-  await physicianLogin(doc, row.idNumber, '李明华');
+  await doctorLogin(doc, d);
   await expect(doc.getByTestId('enrolment-status')).toHaveText('已开通报名');
   await walkWizard(doc);
   await doc.getByRole('button', { name: '返回首页' }).click();
@@ -27,7 +37,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
 
   // 卫生机构: 上报考核名单 → 【审核】 → 【通过】
   await openMenu(inst, '考核管理', '医师管理', '上报考核名单');
-  const tr = inst.locator('tr', { hasText: '李明华' });
+  const tr = await searchRow(inst, d.idNumber, '李明华');
   await tr.getByRole('button', { name: '审核' }).click();
   await expect(inst.locator('.ant-drawer').getByText('limh@example.cn')).toBeVisible();
   await inst.locator('.ant-drawer').getByRole('button', { name: '通过' }).click();
@@ -37,7 +47,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await inst.getByRole('button', { name: '角色切换' }).click();
   await expect(inst.getByText('当前角色：考核机构')).toBeVisible();
   await openMenu(inst, '考核管理', '确认考核医师名单');
-  await inst.locator('tr', { hasText: '李明华' }).getByRole('button', { name: '通过' }).click();
+  await (await searchRow(inst, d.idNumber, '李明华')).getByRole('button', { name: '通过' }).click();
   await expect(inst.getByText('已通过 李明华')).toBeVisible();
 
   // 医师 sees the new status and the messages
@@ -50,7 +60,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await inst.getByRole('button', { name: '角色切换' }).click();
   await expect(inst.getByText('当前角色：卫生机构')).toBeVisible();
   await openMenu(inst, '考核管理', '一般程序', '评定工作成绩、职业道德');
-  await inst.getByPlaceholder('姓名或证件号码').fill(row.idNumber);
+  await inst.getByPlaceholder('姓名或证件号码').fill(d.idNumber);
   await inst.getByPlaceholder('姓名或证件号码').press('Enter');
   await inst.locator('.ant-table-row').first().getByRole('button', { name: '审核' }).click();
   const modal = inst.locator('.ant-drawer').filter({ hasText: '评定工作成绩、职业道德' });
@@ -63,7 +73,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await inst.getByRole('button', { name: '角色切换' }).click();
   await expect(inst.getByText('当前角色：考核机构')).toBeVisible();
   await openMenu(inst, '考核管理', '一般程序', '复核一般程序申请');
-  await inst.getByPlaceholder('姓名或证件号码').fill(row.idNumber);
+  await inst.getByPlaceholder('姓名或证件号码').fill(d.idNumber);
   await inst.getByPlaceholder('姓名或证件号码').press('Enter');
   await inst.locator('.ant-table-row').first().getByRole('button', { name: '复核' }).click();
   await inst.locator('.ant-drawer').getByRole('button', { name: '提交' }).click();

@@ -17,8 +17,11 @@ test('医师学习（手机）：题库练习答错一题 → 错题收藏中找
   await page.goto('/doctor/learn');
   await page.getByRole('link', { name: '题库练习' }).click();
   await expect(page.getByRole('heading', { name: '题库练习' })).toBeVisible();
-  await page.getByLabel('题型').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('单选题', { exact: true }).click();
+  await expect(async () => {
+    await page.getByLabel('题型').click({ timeout: 2000 });
+    await page.locator('.ant-select-dropdown:visible').getByTitle('单选题', { exact: true }).click({ timeout: 2000 });
+    await expect(page.locator('.ant-select-content', { hasText: '单选题' })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 
   // answer A until one is wrong (a 4-option single choice is wrong 3 times in 4)
   let wrongStem = '';

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './support';
 
 /** A JSON call through the page's session (CSRF token from /api/auth/me). */
 export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
@@ -9,30 +8,6 @@ export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PUT', url: str
   const res = await req.fetch(url, { method, headers: { 'x-csrf-token': me.csrfToken }, data: data as never });
   expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBeTruthy();
   return res.json();
-}
-
-/** Find an enrolment row of the actor's jurisdiction by physician name (and optionally status). */
-export async function findRow(page: Page, name: string, status?: string) {
-  const list = await apiAs(
-    page,
-    'GET',
-    `/api/enrolments?q=${encodeURIComponent(name)}${status ? `&status=${status}` : ''}&limit=100`,
-  );
-  const row = list.items.find((r: { name: string }) => r.name === name);
-  expect(row, `no enrolment row for ${name}`).toBeTruthy();
-  // lists carry the ID number masked; the reviewer's audited reveal gives the full one for the physician's login
-  const { idNumber } = await apiAs(page, 'POST', `/api/enrolments/${row.id}/reveal-id-number`);
-  return { ...row, idNumber } as { id: number; physicianId: number; idNumber: string; status: string };
-}
-
-/** 医师登录 (mobile page): 证件号码 + 姓名 + 密码. */
-export async function physicianLogin(page: Page, idNumber: string, name: string, password = DEMO_PASSWORD) {
-  await page.goto('/doctor/login');
-  await page.getByLabel('证件号码').fill(idNumber);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('enrolment-status')).toBeVisible();
 }
 
 /** A real (small) JPEG drawn in the browser: a portrait 300×400 ID-photo stand-in. */
@@ -55,10 +30,24 @@ export async function makeJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
-/** Choose an option of an antd Select / TreeSelect identified by its form label. */
+/**
+ * Choose an option of an antd Select / TreeSelect identified by its form label, until the field
+ * shows it. On a loaded machine the previous field's dropdown may still be closing (or this one
+ * still opening) when the option is clicked, and the click lands nowhere: CI once saw 学历 left
+ * empty right after 民族 was picked.
+ */
 export async function pickOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+  const input = page.getByLabel(label, { exact: true });
+  const item = page.locator('.ant-form-item').filter({ has: input });
+  await expect(async () => {
+    await input.click({ timeout: 2000 });
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle(option, { exact: true })
+      .first()
+      .click({ timeout: 2000 });
+    await expect(item).toContainText(option, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Click the radio labelled `value` inside the form item labelled `label`. */
@@ -101,6 +90,7 @@ export async function walkWizard(page: Page) {
   await pickOption(page, '执业类别', '临床');
   await pickOption(page, '执业范围（规培生非必填）', '内科专业');
   await pickRadio(page, '执业情况', '在职');
+  await page.getByLabel('资格证书编号').fill('200845110450101');
   await wizardButton(page, '下一步').click();
   // 3 相关经历 (optional): one 教育经历
   await expect(page.getByText('多机构备案信息')).toBeVisible();
