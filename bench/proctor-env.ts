@@ -4,7 +4,9 @@ import path from 'node:path';
 
 export async function startApp(url: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const here = path.dirname(new URL(import.meta.url).pathname);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'exam-server.ts')], {
+  // BENCH_PROF=<folder>: a CPU profile of the app process, as in exam-env's startServer
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(here, 'exam-server.ts')], {
     env: {
       ...process.env,
       BENCH_MODE: 'app',

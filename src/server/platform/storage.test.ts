@@ -45,6 +45,17 @@ describe('LocalStorage.putStream', () => {
   });
 });
 
+describe('LocalStorage.put', () => {
+  it('writes into a folder made once, and makes it again when it was removed in between', async () => {
+    const s = new LocalStorage(root);
+    await s.put('frames/ab/1.jpg', Buffer.from('one'));
+    fs.rmSync(path.join(root, 'frames'), { recursive: true });
+    await s.put('frames/ab/2.jpg', Buffer.from('two'));
+    expect((await s.get('frames/ab/2.jpg')).toString()).toBe('two');
+    expect(fs.readdirSync(path.join(root, 'frames/ab'))).toEqual(['2.jpg']);
+  });
+});
+
 describe('S3Storage.putStream (client calls recorded)', () => {
   function recorded() {
     const s = new S3Storage('bucket', { accessKey: 'k', secretKey: 's', endpoint: 'http://127.0.0.1:9' });

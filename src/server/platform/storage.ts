@@ -37,7 +37,16 @@ function byteCounter(): Transform & { bytes: number } {
 }
 
 export class LocalStorage implements Storage {
+  /** folders this process has already created: a frame upload is one mkdir syscall fewer */
+  private readonly made = new Set<string>();
   constructor(private readonly root: string) {}
+  private async folderOf(p: string): Promise<void> {
+    const dir = path.dirname(p);
+    if (this.made.has(dir)) return;
+    await fs.mkdir(dir, { recursive: true });
+    if (this.made.size > 10_000) this.made.clear();
+    this.made.add(dir);
+  }
   private resolve(key: string): string {
     const p = path.resolve(this.root, key);
     if (!p.startsWith(path.resolve(this.root) + path.sep)) throw new Error('invalid storage key');
@@ -45,15 +54,23 @@ export class LocalStorage implements Storage {
   }
   async put(key: string, body: Buffer): Promise<void> {
     const p = this.resolve(key);
-    await fs.mkdir(path.dirname(p), { recursive: true });
+    await this.folderOf(p);
     const tmp = `${p}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, body);
+    try {
+      await fs.writeFile(tmp, body);
+    } catch (err) {
+      // the folder was removed behind our back (an operator's cleanup): make it again, once
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      this.made.delete(path.dirname(p));
+      await this.folderOf(p);
+      await fs.writeFile(tmp, body);
+    }
     await fs.rename(tmp, p);
   }
   /** Streams into a temporary file beside the target and renames it into place (atomic on one file system). */
   async putStream(key: string, body: Readable, _contentType?: string): Promise<{ size: number }> {
     const p = this.resolve(key);
-    await fs.mkdir(path.dirname(p), { recursive: true });
+    await this.folderOf(p);
     const tmp = `${p}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const count = byteCounter();
     try {

@@ -36,7 +36,15 @@ export const ZStatsRow = z.object({
 });
 export type TStatsRow = z.infer<typeof ZStatsRow>;
 
-export const ZStatsQuery = z.object({ orgId: z.coerce.number().int().positive().optional() });
+/** Subordinate units per page of a statistics view. */
+export const STATS_PAGE_SIZE = 50;
+
+export const ZStatsQuery = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  /** the page of subordinate units (1-based) */
+  page: z.coerce.number().int().positive().max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(STATS_PAGE_SIZE),
+});
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 
 export const ZStatsView = z.object({
@@ -49,8 +57,10 @@ export const ZStatsView = z.object({
   cycleName: z.string(),
   /** the unit whose figures are shown, rolled up */
   node: ZStatsRow.nullable(),
-  /** its subordinate units (administrations first, then institutions) */
+  /** one page of its subordinate units (administrations first, then institutions) */
   rows: z.array(ZStatsRow),
+  /** how many subordinate units there are in all */
+  rowsTotal: z.number().int(),
   /** from the actor's own unit down to the node, for the drill-down breadcrumb */
   trail: z.array(z.object({ orgId: z.number().int(), name: z.string() })),
 });

@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/actor.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { checkUpload, imageSize, isWholeJpeg, putFile } from '../../platform/uploads.js';
 import type { ProctorEventKind } from '../../db/schema/proctor.js';
-import type { TSchedule } from '../../../shared/schemas/proctor.js';
+import { PROCTOR_DEFAULTS, type TSchedule } from '../../../shared/schemas/proctor.js';
 import { analyseImage } from './face.model.js';
 import { settingsOf } from './proctor.settings.js';
 import { referencePhotoProblem } from './proctor.quality.js';
@@ -113,20 +113,6 @@ export async function acceptFrame(
   input: { token: string; capturedAt: string },
   body: Buffer,
 ): Promise<{ frameId: number; late: boolean }> {
-  const a = await ownAttempt(deps.db, actor, attemptId);
-  if (!a.consentedAt) throw noConsent();
-  const now = deps.now();
-  const capturedAt = new Date(input.capturedAt);
-  let late = false;
-  if (a.status !== 'in_progress') {
-    const closedAt = a.submittedAt ?? a.deadlineAt;
-    const s = await settingsOf(deps.db, a.provinceId);
-    if (capturedAt.getTime() > closedAt.getTime() + SUBMIT_SLACK_MS)
-      throw new AppError('ATTEMPT_CLOSED', '本次测评已交卷，交卷后拍摄的照片不予接收', 409);
-    if (now.getTime() > closedAt.getTime() + s.lateUploadHours * 3600_000)
-      throw new AppError('FRAME_TOO_LATE', '本次测评结束已超过补传期限，照片不再接收', 409);
-    late = true;
-  }
   if (body.length > FRAME_MAX_BYTES)
     throw badRequest(`监考照片不能超过 ${FRAME_MAX_BYTES / 1024} KB（请在手机上压缩后上传）`);
   // header dimensions first: a decompression bomb is refused before any decoder sees it
@@ -136,26 +122,42 @@ export async function acceptFrame(
   // by structure, not decoded (hundreds of frames a second beside answer saves; decoding and
   // re-encoding each one here cost ≈ 20 times a save): the worker decodes it for comparison
   if (!size || !isWholeJpeg(body)) throw badRequest('监考照片须为完整的 jpg 图片，请重新拍摄');
-  const checked = { mime: 'image/jpeg', ext: 'jpg' };
   if (size.width < FRAME_MIN_SIDE || size.height < FRAME_MIN_SIDE) throw badRequest('监考照片尺寸过小');
-  // the file first (outside any transaction), then one statement: claim the one-time token,
-  // record the file and the frame, bump the attempt's counters, queue the comparison
-  const file = await putFile(deps.storage, actor, body, checked, 'proctor_frame');
-  const frameId = await insertFrame(deps.db, {
-    tokenHash: hashToken(input.token),
+  const now = deps.now();
+  const said = new Date(input.capturedAt);
+  const capturedAt = Number.isNaN(said.getTime()) ? now : said;
+  // the file first (outside any transaction), then one statement that checks the attempt,
+  // claims the one-time token, records the file and the frame, bumps the counters and queues
+  // the comparison (decision 0119); when it refuses, the file goes and the reason is looked up
+  const file = await putFile(deps.storage, actor, body, { mime: 'image/jpeg', ext: 'jpg' }, 'proctor_frame');
+  const accepted = await insertFrame(deps.db, {
+    physicianId: actor.physicianId ?? -1,
     attemptId,
-    usedAt: now,
-    file: { ...file, ownerAccountId: actor.accountId, provinceId: a.provinceId, orgPath: a.orgPath },
-    enrolmentId: a.enrolmentId,
-    paperType: a.paperType,
-    capturedAt: Number.isNaN(capturedAt.getTime()) ? now : capturedAt,
-    late,
+    tokenHash: hashToken(input.token),
+    now,
+    capturedAt,
+    submitSlackMs: SUBMIT_SLACK_MS,
+    defaultLateHours: PROCTOR_DEFAULTS.lateUploadHours,
+    file: { ...file, ownerAccountId: actor.accountId },
   });
-  if (frameId === null) {
-    await deps.storage.delete(file.storageKey).catch(() => undefined);
-    throw new AppError('CAPTURE_TOKEN_INVALID', '抓拍凭证无效或已使用，照片未保存', 409);
+  if (accepted) return accepted;
+  await deps.storage.delete(file.storageKey).catch(() => undefined);
+  throw await whyFrameRefused(deps, actor, attemptId, now, capturedAt);
+}
+
+/** The reason a frame was refused, in the order a physician can act on it. */
+async function whyFrameRefused(deps: Deps, actor: Actor, attemptId: number, now: Date, capturedAt: Date) {
+  const a = await ownAttempt(deps.db, actor, attemptId); // 404 for another physician's attempt
+  if (!a.consentedAt) return noConsent();
+  if (a.status !== 'in_progress') {
+    const closedAt = a.submittedAt ?? a.deadlineAt;
+    const s = await settingsOf(deps.db, a.provinceId);
+    if (capturedAt.getTime() > closedAt.getTime() + SUBMIT_SLACK_MS)
+      return new AppError('ATTEMPT_CLOSED', '本次测评已交卷，交卷后拍摄的照片不予接收', 409);
+    if (now.getTime() > closedAt.getTime() + s.lateUploadHours * 3600_000)
+      return new AppError('FRAME_TOO_LATE', '本次测评结束已超过补传期限，照片不再接收', 409);
   }
-  return { frameId, late };
+  return new AppError('CAPTURE_TOKEN_INVALID', '抓拍凭证无效或已使用，照片未保存', 409);
 }
 
 export async function recordEvent(

@@ -49,57 +49,71 @@ export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<voi
 }
 
 /**
- * The frame upload's one statement: claim the capture's one-time token (compare-and-set), insert
- * the `files` row and the frame, bump the attempt's counters (the worker recomputes the row
- * exactly after comparing) and queue the comparison. Nothing is written when the token is
- * unknown, of another attempt or already used: returns null.
+ * The frame upload's one statement (decision 0117, 0119): the physician's own attempt, with
+ * consent, still open or closed recently enough for a late frame; claim the capture's one-time
+ * token (compare-and-set); insert the `files` row and the frame; bump the attempt's counters (the
+ * worker recomputes the row exactly after comparing) and queue the comparison. Nothing is written
+ * when any condition fails: returns null, and the caller asks `whyFrameRefused` which one.
  */
 export async function insertFrame(
   db: DbOrTx,
   f: {
-    tokenHash: string;
+    physicianId: number;
     attemptId: number;
-    usedAt: Date;
-    file: PutFile & { ownerAccountId: number; provinceId: number; orgPath: string };
-    enrolmentId: number;
-    paperType: 'humanities' | 'professional';
+    tokenHash: string;
+    now: Date;
     capturedAt: Date;
-    late: boolean;
+    /** a frame may say it was taken this long after 交卷 */
+    submitSlackMs: number;
+    /** the late-upload window when the province has not set one */
+    defaultLateHours: number;
+    file: PutFile & { ownerAccountId: number };
   },
-): Promise<number | null> {
+): Promise<{ frameId: number; late: boolean } | null> {
   const file = f.file;
   const r = await db.execute(sql`
-    WITH cap AS (
-      UPDATE proctor_captures SET used_at = ${f.usedAt}
-       WHERE token_hash = ${f.tokenHash} AND attempt_id = ${f.attemptId} AND used_at IS NULL
+    WITH att AS (
+      SELECT a.id, a.enrolment_id, a.province_id, a.org_path, a.paper_type, a.status <> 'in_progress' AS late
+        FROM exam_attempts a
+        JOIN exam_consents c ON c.enrolment_id = a.enrolment_id
+        LEFT JOIN proctor_settings ps ON ps.province_id = a.province_id
+       WHERE a.id = ${f.attemptId} AND a.physician_id = ${f.physicianId}
+         AND (a.status = 'in_progress'
+              OR (${f.capturedAt}::timestamptz <= coalesce(a.submitted_at, a.deadline_at)
+                    + make_interval(secs => ${f.submitSlackMs / 1000})
+                  AND ${f.now}::timestamptz <= coalesce(a.submitted_at, a.deadline_at)
+                    + make_interval(hours => coalesce(ps.late_upload_hours, ${f.defaultLateHours}))))
+    ), cap AS (
+      UPDATE proctor_captures SET used_at = ${f.now}
+       WHERE token_hash = ${f.tokenHash} AND attempt_id = (SELECT id FROM att) AND used_at IS NULL
       RETURNING id
     ), fi AS (
       INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
-      SELECT ${file.id}::uuid, ${file.ownerAccountId}, ${file.provinceId}, ${file.orgPath}, ${file.purpose},
+      SELECT ${file.id}::uuid, ${file.ownerAccountId}, att.province_id, att.org_path, ${file.purpose},
              ${file.storageKey}, ${file.mime}, ${file.size}, ${file.sha256}, ${file.originalName}
-        FROM cap
+        FROM cap, att
       RETURNING id
     ), fr AS (
       INSERT INTO proctor_frames (capture_id, attempt_id, enrolment_id, province_id, org_path, file_id, captured_at, received_at, late)
-      SELECT cap.id, ${f.attemptId}, ${f.enrolmentId}, ${file.provinceId}, ${file.orgPath}, fi.id::text,
-             ${f.capturedAt}, ${f.usedAt}, ${f.late}
-        FROM cap, fi
-      RETURNING id
+      SELECT cap.id, att.id, att.enrolment_id, att.province_id, att.org_path, fi.id::text,
+             ${f.capturedAt}, ${f.now}, att.late
+        FROM cap, fi, att
+      RETURNING id, late
     ), su AS (
       INSERT INTO proctor_summaries (attempt_id, enrolment_id, province_id, org_path, paper_type, frames_total, frames_pending)
-      SELECT ${f.attemptId}, ${f.enrolmentId}, ${file.provinceId}, ${file.orgPath}, ${f.paperType}, 1, 1 FROM fr
+      SELECT att.id, att.enrolment_id, att.province_id, att.org_path, att.paper_type, 1, 1 FROM fr, att
       ON CONFLICT (attempt_id) DO UPDATE
         SET frames_total = proctor_summaries.frames_total + 1,
             frames_pending = proctor_summaries.frames_pending + 1,
             updated_at = now()
     )
-    SELECT fr.id, graphile_worker.add_job(
+    SELECT fr.id, fr.late, graphile_worker.add_job(
              identifier => 'proctor.compare'::text,
              payload => json_build_object('frameId', fr.id),
              max_attempts => 8) IS NOT NULL AS queued
       FROM fr`);
-  const row = r.rows[0] as { id: string | number } | undefined;
-  return row ? Number(row.id) : null;
+  const row = r.rows[0] as { id: string | number; late: boolean } | undefined;
+  return row ? { frameId: Number(row.id), late: row.late } : null;
 }
 
 /** Keyset cursor: "<sortKey>:<attemptId>" where sortKey is coalesce(min_similarity, 101) or the attempt id. */

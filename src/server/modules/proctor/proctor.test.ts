@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -221,10 +222,18 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
       expect(r.json().message).toBe('监考照片须为完整的 jpg 图片，请重新拍摄');
     }
     expect(await files()).toBe(0);
+    // the frames written before a refusing statement are gone from storage too
+    const frameDir = path.join(ctx.deps.config.dataDir, 'files', String(w.p.province.id), 'proctor_frame');
+    const stored = () =>
+      fs.existsSync(frameDir)
+        ? fs.readdirSync(frameDir, { recursive: true }).filter((f) => String(f).endsWith('.jpg'))
+        : [];
+    expect(stored()).toEqual([]);
     // the token is still usable after the refusals (nothing was claimed) — and only once
     expect((await upload(d.s, attemptId, m[0].token!, fixture('frame-a.jpg'))).statusCode).toBe(200);
     expect((await upload(d.s, attemptId, m[0].token!, fixture('frame-a.jpg'))).statusCode).toBe(409);
     expect(await files()).toBe(1);
+    expect(stored()).toHaveLength(1);
   });
 
   it('refuses frames without consent, and after submission except frames taken before it (late, within the limit)', async () => {

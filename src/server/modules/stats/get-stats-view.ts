@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { organisations } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import { forbidden, notFound } from '../../platform/errors.js';
-import type { TStatsQuery, TStatsRow, TStatsView } from '../../../shared/schemas/stats.js';
+import type { TStatsQuery, TStatsView } from '../../../shared/schemas/stats.js';
 import { currentCycle } from '../enrolment/enrolment.transition.js';
 import * as repo from './stats.repo.js';
 import { presentRow, sumRows } from './stats.view.js';
@@ -31,11 +31,11 @@ export async function getStatsView(deps: Pick<AppDeps, 'db'>, actor: Actor, q: T
     : null;
   if (!snap) {
     if (actor.role === 'admin' && q.orgId !== undefined) await requireOrgInScope(db, actor, q.orgId);
-    return { ...base, snapshot: null, node: null, rows: [], trail: [] };
+    return { ...base, snapshot: null, node: null, rows: [], rowsTotal: 0, trail: [] };
   }
   const snapshot = { id: snap.id, computedAt: snap.computedAt.toISOString(), durationMs: snap.durationMs };
-  const { node, rows, trail } = await statsRowsFor(db, actor, snap.id, q.orgId);
-  return { ...base, snapshot, node, rows, trail };
+  const page = { offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
+  return { ...base, snapshot, ...(await statsRowsFor(db, actor, snap.id, q.orgId, page)) };
 }
 
 async function requireOrgInScope(db: DbOrTx, actor: Actor, orgId: number) {
@@ -43,35 +43,48 @@ async function requireOrgInScope(db: DbOrTx, actor: Actor, orgId: number) {
   if (!o?.path.startsWith(actor.orgPath)) throw notFound('统计单位');
 }
 
-/** The rows of one snapshot the actor sees at `orgId` (shared with the statistics exports). */
+type StatsRows = Pick<TStatsView, 'node' | 'rows' | 'rowsTotal' | 'trail'>;
+
+/**
+ * The rows of one snapshot the actor sees at `orgId`: the unit rolled up, its subordinate units
+ * (one page of them, or all for the statistics exports) and the breadcrumb.
+ */
 export async function statsRowsFor(
   db: DbOrTx,
   actor: Actor,
   snapshotId: number,
   orgId: number | undefined,
-): Promise<{ node: TStatsRow | null; rows: TStatsRow[]; trail: { orgId: number; name: string }[] }> {
+  page?: repo.ChildPage,
+): Promise<StatsRows> {
   if (actor.role === 'body') {
+    // the 合计 is over every assigned institution, so all are read; a page is cut from them
     const assigned = await repo.assignedInstitutionIds(db, actor.orgId);
     const rows = (await repo.rowsOf(db, snapshotId, assigned)).map((r) => presentRow(actor, r));
     return {
       node: sumRows(`${actor.orgName}（已指定卫生机构合计）`, actor.orgId, rows),
-      rows,
+      rows: page ? rows.slice(page.offset, page.offset + page.limit) : rows,
+      rowsTotal: rows.length,
       trail: [{ orgId: actor.orgId, name: actor.orgName }],
     };
   }
   const target = orgId ?? actor.orgId;
-  const all = await repo.rowWithChildren(db, snapshotId, target);
+  const all = await repo.rowWithChildren(db, snapshotId, target, page);
   const row = all.find((r) => r.orgId === target);
   if (!row || !repo.rowVisibleTo(actor, row, [])) throw notFound('统计单位');
   const node = presentRow(actor, row);
-  if (actor.role === 'institution') return { node, rows: [], trail: [{ orgId: row.orgId, name: row.name }] };
+  if (actor.role === 'institution')
+    return { node, rows: [], rowsTotal: 0, trail: [{ orgId: row.orgId, name: row.name }] };
   const children = all.filter((r) => r.parentId === row.orgId).map((r) => presentRow(actor, r));
+  // a short page tells the total itself; a full (or empty, past the end) one asks for the count
+  const complete = !page || (children.length < page.limit && (children.length > 0 || page.offset === 0));
+  const rowsTotal = complete ? (page?.offset ?? 0) + children.length : await repo.childCount(db, snapshotId, row.orgId);
   // breadcrumb: the actor's own unit, then every unit on the path down to the node
   const ids = [actor.orgId, ...row.path.slice(actor.orgPath.length).split('/').filter(Boolean).map(Number)];
   const byId = new Map(all.map((r) => [r.orgId, r.name]));
   return {
     node,
     rows: children,
+    rowsTotal,
     trail: ids.filter((id) => byId.has(id)).map((id) => ({ orgId: id, name: byId.get(id)! })),
   };
 }

@@ -126,22 +126,51 @@ export async function snapshotState(db: DbOrTx, provinceId: number) {
   );
 }
 
-/** In one round trip: a unit's row, its children, and the units on its path (for the breadcrumb). */
-export async function rowWithChildren(db: DbOrTx, snapshotId: number, orgId: number): Promise<StoredStatsRow[]> {
+/** A page of a unit's subordinate units (administrations first, then institutions, by name). */
+export interface ChildPage {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * In one round trip: a unit's row, its children (all of them, or one page) and the units on its
+ * path (for the breadcrumb). A city can hold 800+ institutions directly: a page of them keeps the
+ * response small (decision 0118).
+ */
+export async function rowWithChildren(
+  db: DbOrTx,
+  snapshotId: number,
+  orgId: number,
+  page?: ChildPage,
+): Promise<StoredStatsRow[]> {
+  const children = page
+    ? sql`${statsRows.orgId} IN (SELECT c.org_id FROM stats_rows c
+            WHERE c.snapshot_id = ${snapshotId} AND c.parent_id = ${orgId}
+            ORDER BY c.kind = 'institution', c.name, c.org_id LIMIT ${page.limit} OFFSET ${page.offset})`
+    : sql`${statsRows.parentId} = ${orgId}`;
   return db
     .select()
     .from(statsRows)
     .where(
       and(
         eq(statsRows.snapshotId, snapshotId),
-        // one heap visit per row: a BitmapOr of the parent index (the children) and the primary
-        // key (the node and the units on its path, from the node's stored path)
-        sql`(${statsRows.parentId} = ${orgId} OR ${statsRows.orgId} = ANY((
+        // one heap visit per row: a BitmapOr of the children (parent index) and the primary key
+        // (the node and the units on its path, from the node's stored path)
+        sql`(${children} OR ${statsRows.orgId} = ANY((
               SELECT string_to_array(trim(both '/' from r.path), '/')::int[] || ${orgId}::int
                 FROM stats_rows r WHERE r.snapshot_id = ${snapshotId} AND r.org_id = ${orgId})::int[]))`,
       ),
     )
     .orderBy(sql`${statsRows.kind} = 'institution'`, statsRows.name, statsRows.orgId);
+}
+
+/** How many subordinate units a unit has in a snapshot. */
+export async function childCount(db: DbOrTx, snapshotId: number, orgId: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(statsRows)
+    .where(and(eq(statsRows.snapshotId, snapshotId), eq(statsRows.parentId, orgId)));
+  return r?.n ?? 0;
 }
 
 /** The newest finished snapshot of the province's cycle. */

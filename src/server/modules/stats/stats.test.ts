@@ -122,6 +122,46 @@ describe('statistics snapshots', () => {
     expect(own.trail.map((t) => t.orgId)).toEqual([w.cityA.id]);
   });
 
+  it('pages the subordinate units: each page a slice of the whole list, with the total count', async () => {
+    const w = await world();
+    await w.s.province.inject({ method: 'POST', url: '/api/stats/refresh' });
+    await run();
+    const paged = async (s: TestSession, page: number, orgId?: number) => {
+      const r = await s.inject({
+        method: 'GET',
+        url: `/api/stats?page=${page}&pageSize=1${orgId ? `&orgId=${orgId}` : ''}`,
+      });
+      expect(r.statusCode).toBe(200);
+      return r.json() as TStatsView;
+    };
+    // the province's children: its cities, then the institutions directly under it
+    const all = (await view(w.s.province)).body;
+    const n = all.rows.length;
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(all.rowsTotal).toBe(n);
+    const pages = [];
+    for (let p = 1; p <= n + 1; p++) pages.push(await paged(w.s.province, p));
+    expect(pages.flatMap((p) => p.rows.map((r) => r.orgId))).toEqual(all.rows.map((r) => r.orgId));
+    expect(pages.map((p) => p.rowsTotal)).toEqual(pages.map(() => n));
+    expect(pages[n].rows).toEqual([]);
+    const p2 = pages[1];
+    // every page carries the same 合计 and breadcrumb
+    expect(p2.node).toEqual(all.node);
+    expect(p2.trail).toEqual(all.trail);
+    // an assessment body's assigned institutions page the same way; the 合计 stays over all of them
+    const b2 = await paged(w.s.body, 2);
+    expect(b2.rows).toHaveLength(1);
+    expect(b2.rowsTotal).toBe(2);
+    expect(b2.node?.total).toBe(8);
+    // a page of a unit outside the jurisdiction is still refused
+    const r = await w.s.cityA.inject({ method: 'GET', url: `/api/stats?orgId=${w.cityB.id}&page=2&pageSize=1` });
+    expect(r.statusCode).toBe(404);
+    // a page size beyond the limit is refused in Chinese
+    const big = await w.s.province.inject({ method: 'GET', url: '/api/stats?pageSize=5000' });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
   it('an institution sees its own row; an assessment body its assigned institutions', async () => {
     const w = await world();
     await w.s.hospitalA.inject({ method: 'POST', url: '/api/stats/refresh' });

@@ -1,6 +1,6 @@
 import { Button, Card, Empty, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { TStatsRow } from '../../../shared/schemas/stats';
+import { STATS_PAGE_SIZE, type TStatsRow } from '../../../shared/schemas/stats';
 import type { ExportKind } from '../../../shared/schemas/exports';
 import { Chart, type ChartOption } from '../../components/charts';
 import { StatsHeader } from './StatsHeader';
@@ -41,7 +41,17 @@ export function StatsPage({ config: c }: { config: StatsPageConfig }) {
           bordered={c.bordered}
           loading={s.view.isLoading}
           dataSource={data}
-          pagination={false}
+          pagination={
+            v.rowsTotal > STATS_PAGE_SIZE && {
+              // the server sends one page of units; the 合计 row closes every page
+              current: s.page,
+              pageSize: STATS_PAGE_SIZE + 1,
+              total: v.rowsTotal + Math.ceil(v.rowsTotal / STATS_PAGE_SIZE),
+              showSizeChanger: false,
+              showTotal: () => `共 ${v.rowsTotal} 个下级单位`,
+              onChange: s.goPage,
+            }
+          }
           scroll={{ x: c.scrollX ?? true }}
           columns={[
             {
