@@ -14,6 +14,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { createDb } from '../src/server/db/client.js';
+import { queueWaitingFrames } from '../src/server/modules/proctor/proctor.repo.js';
 import { seedExamLoad, sessionsFor, startDb, stopServer } from './exam-env.js';
 import { startApp } from './proctor-env.js';
 
@@ -141,6 +143,19 @@ async function main() {
     const row = (r: Awaited<ReturnType<typeof ac>>, c: number, note = '') =>
       out.push(`| ${r.name} | ${c} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.bad} | ${note} |`);
     console.log(`tokens: ${tokens.length}; load before: ${load()}`);
+    // the worker's ticker (decision 0119), every 500 ms as in the product: it queues the waiting
+    // frames' comparison jobs in batches while uploads arrive (the comparisons themselves do not
+    // run here — bench/proctor-compare.ts measures them)
+    const db = createDb(pool);
+    let ticks = 0;
+    let ticking: Promise<unknown> | null = null;
+    const ticker = setInterval(() => {
+      if (ticking) return;
+      ticks++;
+      ticking = queueWaitingFrames(db).finally(() => {
+        ticking = null;
+      });
+    }, 500);
     const s0 = await ac('answer save alone (baseline)', 50, save, 'PUT');
     row(s0, 50);
     const u0 = await ac('frame upload alone', 50, upload, 'POST');
@@ -151,15 +166,22 @@ async function main() {
     ]);
     row(u1, 50, `${u1.ok} frames accepted`);
     row(s1, 50, `${((100 * s1.rps) / s0.rps).toFixed(0)} % of the baseline`);
+    clearInterval(ticker);
+    await ticking;
+    await queueWaitingFrames(db);
     const jobs = (
       await pool.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'proctor.compare'`)
     ).rows[0].n;
-    const stored = (await pool.query(`SELECT count(*)::int AS n FROM proctor_frames`)).rows[0].n;
+    const { stored, waiting } = (
+      await pool.query(
+        `SELECT count(*)::int AS stored, count(*) FILTER (WHERE queued_at IS NULL)::int AS waiting FROM proctor_frames`,
+      )
+    ).rows[0];
     console.log(
       `\n| run | connections | req/s (2xx) | p50 ms | p99 ms | errors/non-2xx | note |\n|---|---|---|---|---|---|---|\n${out.join('\n')}`,
     );
     console.log(
-      `\nframes stored ${stored}, comparison jobs queued ${jobs}; load after: ${load()}; node ${process.version}, ${os.cpus().length} cores`,
+      `\nframes stored ${stored}, not yet queued ${waiting} (${ticks} ticks); comparison jobs queued ${jobs}; load after: ${load()}; node ${process.version}, ${os.cpus().length} cores`,
     );
   } finally {
     await stopServer(app);

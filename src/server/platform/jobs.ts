@@ -27,7 +27,10 @@ import type { DbOrTx } from '../db/client.js';
  * A module declares its jobs in `modules/<m>/<m>.jobs.ts` (discovered, like routes):
  *   export const jobs: JobDefinitions = { '<m>.<task>': async (payload, ctx) => { ... } };
  *   export const schedules: JobSchedule[] = [{ task: '<m>.<task>', cron: '0 3 * * *' }];
+ *   export const tickers: JobTicker[] = [{ name: '<m>.<what>', everyMs: 500, run: (deps) => … }];
  * Handlers must be idempotent: a job that throws is retried (maxAttempts, default 10).
+ * A ticker is for what a cron line cannot do (more often than once a minute): it runs in every
+ * worker process, so it must be safe to run concurrently (e.g. claim rows with SKIP LOCKED).
  */
 export interface JobContext {
   deps: AppDeps;
@@ -50,6 +53,13 @@ export interface JobSchedule {
   identifier?: string;
 }
 
+export interface JobTicker {
+  name: string;
+  everyMs: number;
+  /** resolves with how much it did (logged at debug level); never overlaps itself in one process */
+  run: (deps: AppDeps) => Promise<unknown>;
+}
+
 export interface EnqueueOptions {
   runAt?: Date;
   maxAttempts?: number;
@@ -67,6 +77,7 @@ const MODULES_DIR = path.join(here, '..', 'modules');
 interface LoadedJobs {
   jobs: JobDefinitions;
   schedules: JobSchedule[];
+  tickers: JobTicker[];
 }
 
 let loaded: Promise<LoadedJobs> | null = null;
@@ -76,6 +87,7 @@ export function loadJobDefinitions(): Promise<LoadedJobs> {
   loaded ??= (async () => {
     const jobs: JobDefinitions = {};
     const schedules: JobSchedule[] = [];
+    const tickers: JobTicker[] = [];
     for (const dir of fs.readdirSync(MODULES_DIR).sort()) {
       const folder = path.join(MODULES_DIR, dir);
       if (!fs.statSync(folder).isDirectory()) continue;
@@ -87,12 +99,13 @@ export function loadJobDefinitions(): Promise<LoadedJobs> {
           jobs[name] = handler;
         }
         schedules.push(...(mod.schedules ?? []));
+        tickers.push(...(mod.tickers ?? []));
       }
     }
     for (const s of schedules) {
       if (!jobs[s.task]) throw new Error(`schedule for unknown job task: ${s.task}`);
     }
-    return { jobs, schedules };
+    return { jobs, schedules, tickers };
   })();
   return loaded;
 }
@@ -170,7 +183,7 @@ export async function startJobRunner(
   deps: AppDeps,
   opts: { concurrency?: number; schedules?: boolean } = {},
 ): Promise<JobRunner> {
-  const { jobs, schedules } = await loadJobDefinitions();
+  const { jobs, schedules, tickers } = await loadJobDefinitions();
   const runner: Runner = await run({
     pgPool: deps.pool,
     concurrency: opts.concurrency ?? Math.max(2, os.availableParallelism()),
@@ -180,10 +193,32 @@ export async function startJobRunner(
     taskList: toTaskList(deps, jobs),
     parsedCronItems: opts.schedules === false ? [] : cronItems(schedules),
   });
+  const ticking = tickers.map((t) => startTicker(deps, t));
   return {
     async stop() {
+      await Promise.all(ticking.map((stop) => stop()));
       await runner.stop();
     },
+  };
+}
+
+/** Runs a ticker every `everyMs` (skipping a beat while the previous run is still going). */
+function startTicker(deps: AppDeps, t: JobTicker): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = t
+      .run(deps)
+      .then((did) => deps.logger.debug({ ticker: t.name, did }, 'ticker ran'))
+      .catch((err) => deps.logger.error({ err, ticker: t.name }, 'ticker failed'))
+      .finally(() => {
+        running = null;
+      });
+  }, t.everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
   };
 }
 

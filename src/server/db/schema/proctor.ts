@@ -95,6 +95,11 @@ export const proctorFrames = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     /** uploaded after the paper closed (kept on the phone while offline) */
     late: boolean('late').notNull().default(false),
+    /**
+     * when its comparison job was queued; null: not yet (the upload queues nothing itself — the
+     * worker's ticker queues waiting frames in batches, decision 0119)
+     */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
     status: text('status').$type<FrameStatus>().notNull().default('pending'),
     faces: smallint('faces'),
     /** 0–100 to the standard photo (best-matching face); null without a face */
@@ -114,6 +119,7 @@ export const proctorFrames = pgTable(
     uniqueIndex('proctor_frames_capture_uq').on(t.captureId),
     index('proctor_frames_attempt_idx').on(t.attemptId, t.id),
     index('proctor_frames_retention_idx').on(t.provinceId, t.id).where(sql`file_id IS NOT NULL`),
+    index('proctor_frames_unqueued_idx').on(t.id).where(sql`queued_at IS NULL`),
   ],
 );
 

@@ -49,11 +49,13 @@ export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<voi
 }
 
 /**
- * The frame upload's one statement (decision 0117, 0119): the physician's own attempt, with
+ * The frame upload's one statement (decisions 0117, 0119): the physician's own attempt, with
  * consent, still open or closed recently enough for a late frame; claim the capture's one-time
  * token (compare-and-set); insert the `files` row and the frame; bump the attempt's counters (the
- * worker recomputes the row exactly after comparing) and queue the comparison. Nothing is written
- * when any condition fails: returns null, and the caller asks `whyFrameRefused` which one.
+ * worker recomputes the row exactly after comparing). The comparison is queued by the worker's
+ * ticker (`queueWaitingFrames`), not here: `add_job` notifies, and PostgreSQL serialises the
+ * commits of notifying transactions. Nothing is written when any condition fails: returns null,
+ * and the caller asks `whyFrameRefused` which one.
  */
 export async function insertFrame(
   db: DbOrTx,
@@ -107,13 +109,39 @@ export async function insertFrame(
             frames_pending = proctor_summaries.frames_pending + 1,
             updated_at = now()
     )
-    SELECT fr.id, fr.late, graphile_worker.add_job(
-             identifier => 'proctor.compare'::text,
-             payload => json_build_object('frameId', fr.id),
-             max_attempts => 8) IS NOT NULL AS queued
-      FROM fr`);
+    SELECT fr.id, fr.late FROM fr`);
   const row = r.rows[0] as { id: string | number; late: boolean } | undefined;
   return row ? { frameId: Number(row.id), late: row.late } : null;
+}
+
+/** Frames per `proctor.compare` job: one job insert for several frames, compared in parallel. */
+export const FRAMES_PER_JOB = 8;
+
+/**
+ * Queues the comparison of frames uploaded since the last call: marks up to `limit` of them
+ * queued and adds `proctor.compare` jobs of up to FRAMES_PER_JOB frames each, in one statement
+ * (one notification for the batch). Safe from several worker processes at once (SKIP LOCKED).
+ * Returns how many frames were queued.
+ */
+export async function queueWaitingFrames(db: DbOrTx, limit = 1000): Promise<number> {
+  const r = await db.execute(sql`
+    WITH q AS (
+      UPDATE proctor_frames SET queued_at = now()
+       WHERE id IN (SELECT id FROM proctor_frames WHERE queued_at IS NULL ORDER BY id
+                     LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING id
+    ), g AS (
+      SELECT array_agg(id ORDER BY id) AS ids
+        FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${FRAMES_PER_JOB} AS b FROM q) x
+       GROUP BY b
+    ), jobs AS (
+      SELECT graphile_worker.add_jobs(array_agg(
+               ('proctor.compare', json_build_object('frameIds', g.ids), NULL, NULL, 8, NULL, NULL, NULL)
+                 ::graphile_worker.job_spec)) AS j
+        FROM g HAVING count(*) > 0
+    )
+    SELECT (SELECT count(*)::int FROM q) AS n, (SELECT count(*)::int FROM jobs) AS added`);
+  return (r.rows[0] as { n: number }).n;
 }
 
 /** Keyset cursor: "<sortKey>:<attemptId>" where sortKey is coalesce(min_similarity, 101) or the attempt id. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildPhysician,
@@ -25,6 +25,7 @@ import type { Actor } from '../../platform/actor.js';
 import { runQueuedJobs } from '../../platform/jobs.js';
 import { storeFile } from '../../platform/uploads.js';
 import { closeFacePool } from './face.model.js';
+import { queueWaitingFrames } from './proctor.repo.js';
 
 const FIX = new URL('../../../../e2e/fixtures/proctor/', import.meta.url);
 const fixture = (name: string) => fs.readFileSync(new URL(name, FIX));
@@ -156,7 +157,11 @@ function upload(s: TestSession, attemptId: number, token: string, body: Buffer, 
   });
 }
 
-const COMPARE = { tasks: ['proctor.compare'] };
+/** what the worker does: its ticker queues the waiting frames, then the comparison jobs run */
+async function compareQueued() {
+  await queueWaitingFrames(ctx.db);
+  await runQueuedJobs(ctx.deps, { tasks: ['proctor.compare'] });
+}
 
 describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
   it('issues a schedule with a moment in each third plus 交卷, and re-issues tokens only for open moments', async () => {
@@ -312,7 +317,7 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
     const pending = (await w.sessions.hospitalA.inject({ method: 'GET', url: '/api/proctoring/review' })).json();
     expect(pending.rows.find((r: { attemptId: number }) => r.attemptId === a1).framesPending).toBe(1);
 
-    await runQueuedJobs(ctx.deps, COMPARE);
+    await compareQueued();
     const [f1] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a1));
     const [f2] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a2));
     const [f3] = await ctx.db.select().from(proctorFrames).where(eq(proctorFrames.attemptId, a3));
@@ -477,16 +482,49 @@ describe('监考: capture, comparison, review, 违纪处理 and 申诉', () => {
     expect(r.json().message).toContain('未能识别出人脸');
   }, 120_000);
 
+  it('an upload queues no job itself; the ticker queues each waiting frame exactly once, also when run twice at once', async () => {
+    const w = await world();
+    const docs = [await w.doctor(), await w.doctor(), await w.doctor()];
+    const ids: number[] = [];
+    for (const d of docs) {
+      const a = await startPaper(d.s);
+      const m = await schedule(d.s, a);
+      for (const x of m.slice(0, 2)) {
+        const r = await upload(d.s, a, x.token!, fixture('frame-a.jpg'));
+        expect(r.statusCode).toBe(200);
+        ids.push(r.json().frameId);
+      }
+    }
+    const jobsFor = async () => {
+      const r = await ctx.db.execute(
+        // the queue's own table: its public view does not show payloads
+        `SELECT f.id::bigint AS id FROM graphile_worker._private_jobs j
+           JOIN graphile_worker._private_tasks t ON t.id = j.task_id,
+                json_array_elements_text(j.payload->'frameIds') AS f(id)
+          WHERE t.identifier = 'proctor.compare' AND f.id::bigint IN (${ids.join(',')})`,
+      );
+      return r.rows.map((x) => Number((x as { id: string }).id)).sort((p, q) => p - q);
+    };
+    expect(await jobsFor()).toEqual([]);
+    // two worker processes ticking at the same moment share the frames between them
+    await Promise.all([queueWaitingFrames(ctx.db), queueWaitingFrames(ctx.db)]);
+    expect(await jobsFor()).toEqual([...ids].sort((p, q) => p - q));
+    await queueWaitingFrames(ctx.db);
+    expect(await jobsFor()).toHaveLength(ids.length);
+    const frames = await ctx.db.select().from(proctorFrames).where(inArray(proctorFrames.id, ids));
+    expect(frames.every((f) => f.queuedAt !== null)).toBe(true);
+  });
+
   it('deletes frames after the retention period; scores and events remain', async () => {
     const w = await world();
     const d = await w.doctor();
     const a = await startPaper(d.s);
     const m = await schedule(d.s, a);
     expect((await upload(d.s, a, m[0].token!, fixture('frame-a.jpg'))).statusCode).toBe(200);
-    await runQueuedJobs(ctx.deps, COMPARE);
+    await compareQueued();
     ctx.setNow(new Date(Date.parse('2026-12-20') + 91 * 86_400_000));
     try {
-      await runQueuedJobs(ctx.deps, COMPARE);
+      await compareQueued();
       const { purgeExpiredFrames } = await import('./retention.service.js');
       await purgeExpiredFrames(ctx.deps);
     } finally {
