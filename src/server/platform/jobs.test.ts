@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captchas, sessions, smsCodes } from '../db/schema/index.js';
 import { createTestApp, type TestContext } from '../../../tests/helpers.js';
-import { enqueueJob, loadJobDefinitions, runQueuedJobs } from './jobs.js';
+import { enqueueJob, loadJobDefinitions, runQueuedJobs, startTicker } from './jobs.js';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -23,6 +23,42 @@ describe('job queue', () => {
     const { jobs, schedules } = await loadJobDefinitions();
     expect(Object.keys(jobs)).toContain(TASK);
     expect(schedules.map((s) => s.task)).toContain(TASK);
+  });
+
+  it('discovers tickers; a ticker never overlaps itself, survives a failure and stops cleanly', async () => {
+    const { tickers } = await loadJobDefinitions();
+    expect(tickers.map((x) => x.name)).toContain('proctor.queue-frames');
+    let runs = 0;
+    let inFlight = 0;
+    let most = 0;
+    let release: () => void = () => undefined;
+    const stop = startTicker(t.deps, {
+      name: 'test.slow',
+      everyMs: 5,
+      run: async () => {
+        runs++;
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // the first run fails, the second waits to be released: ticks meanwhile are skipped
+        if (runs === 1) {
+          inFlight--;
+          throw new Error('first run fails');
+        }
+        await new Promise<void>((r) => {
+          release = r;
+        });
+        inFlight--;
+      },
+    });
+    await expect.poll(() => runs, { timeout: 5000 }).toBe(2);
+    await new Promise((r) => setTimeout(r, 50)); // ten periods while the second run waits
+    expect(runs).toBe(2);
+    const stopped = stop();
+    release();
+    await stopped;
+    expect(most).toBe(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(runs).toBe(2);
   });
 
   it('adds a job only when the enclosing transaction commits', async () => {

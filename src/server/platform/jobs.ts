@@ -203,7 +203,7 @@ export async function startJobRunner(
 }
 
 /** Runs a ticker every `everyMs` (skipping a beat while the previous run is still going). */
-function startTicker(deps: AppDeps, t: JobTicker): () => Promise<void> {
+export function startTicker(deps: AppDeps, t: JobTicker): () => Promise<void> {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;

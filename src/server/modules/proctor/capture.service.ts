@@ -127,8 +127,9 @@ export async function acceptFrame(
   const said = new Date(input.capturedAt);
   const capturedAt = Number.isNaN(said.getTime()) ? now : said;
   // the file first (outside any transaction), then one statement that checks the attempt,
-  // claims the one-time token, records the file and the frame, bumps the counters and queues
-  // the comparison (decision 0119); when it refuses, the file goes and the reason is looked up
+  // claims the one-time token, records the file and the frame and bumps the counters (the
+  // worker's ticker queues the comparison, decision 0119); when it refuses, the file goes and
+  // the reason is looked up
   const file = await putFile(deps.storage, actor, body, { mime: 'image/jpeg', ext: 'jpg' }, 'proctor_frame');
   const accepted = await insertFrame(deps.db, {
     physicianId: actor.physicianId ?? -1,
