@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { e2eDb } from './db';
 import { arrangeExamPhysician, loginAndStart, paperOf } from './exam-support';
+import { confirmSubmission } from './support';
 
 /**
  * Issue 9: no answer is lost on a phone. The network goes down during the test; five answers
@@ -68,8 +69,7 @@ test('断网作答五题、断网刷新、恢复网络后答案全部保存并�
   await expect(page.getByTestId('question-saved')).toHaveText('已保存到服务器');
   expect(await serverAnswers()).toEqual(picks.map((p, i) => [i, p]));
 
-  await page.getByRole('button', { name: '交卷' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+  await confirmSubmission(page);
   await expect(page.getByTestId('exam-score')).toContainText('60 分');
   const att = (await db.query('SELECT status, score, answers FROM exam_attempts WHERE id = $1', [attemptId])).rows[0];
   expect(att).toEqual({ status: 'submitted', score: 60, answers: picks });

@@ -4,6 +4,7 @@ import { arrangeReadyForExam } from './arrange/enrolment';
 import { paperOf, setBlueprint } from './arrange/exam';
 import { e2eDb } from './db';
 import { DOCTOR_PASSWORD } from './doctor-support';
+import { confirmSubmission } from './support';
 
 /**
  * 测评 on a phone (390×844), following seeds 000/001/004: 考核详情 → 确认信息 → 试卷列表 →
@@ -123,10 +124,7 @@ test.describe
         await choose(page, [wrong]);
         if (i < 4) await page.getByRole('button', { name: '下一题' }).click();
       }
-      await page.getByRole('button', { name: '交卷' }).first().click();
-      const dialog = page.getByRole('dialog');
-      await expect(dialog.getByText('未答')).toBeVisible();
-      await dialog.getByRole('button', { name: '交卷' }).click();
+      await confirmSubmission(page);
       await expect(page.getByText('交卷成功')).toBeVisible();
       await expect(page.getByTestId('exam-score')).toContainText('40 分');
       await expect(page.getByTestId('exam-score')).toContainText('未达到合格分数');
@@ -147,8 +145,7 @@ test.describe
         await choose(page, items2[i].a);
         if (i < 4) await page.getByRole('button', { name: '下一题' }).click();
       }
-      await page.getByRole('button', { name: '交卷' }).first().click();
-      await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+      await confirmSubmission(page);
       await expect(page.getByTestId('exam-score')).toContainText('100 分');
       await expect(page.getByTestId('exam-score')).toContainText('已达到合格分数');
       const { rows } = await db.query(`SELECT status FROM enrolments WHERE id = $1`, [a.enrolmentId]);

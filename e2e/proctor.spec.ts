@@ -5,7 +5,7 @@ import { arrangeReadyForExam } from './arrange/enrolment';
 import { setBlueprint } from './arrange/exam';
 import { e2eDb } from './db';
 import { DOCTOR_PASSWORD } from './doctor-support';
-import { orgLogin } from './support';
+import { confirmSubmission, orgLogin } from './support';
 
 /**
  * 监考 (issue 7; seeds 000/001/004 capture, seed 003 监考管理 / 违纪处理记录): four physicians of
@@ -130,8 +130,7 @@ async function submitPaper(page: Page, attemptId: number) {
   // every question moment has its frame before 交卷 (capture runs in the background)
   const total = await moments(attemptId);
   await expect.poll(() => frames(attemptId), { timeout: 60_000 }).toBe(total - 1);
-  await page.getByRole('button', { name: '交卷' }).first().click();
-  await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+  await confirmSubmission(page);
   await expect(page.getByText('交卷成功')).toBeVisible();
   await expect.poll(() => frames(attemptId), { timeout: 30_000 }).toBe(total);
 }
@@ -252,8 +251,7 @@ test.describe
         await expect.poll(() => pendingOnDevice(page)).toBe(0);
         // finish the paper online
         for (let i = last; i < 5; i++) await page.getByRole('button', { name: '下一题' }).click();
-        await page.getByRole('button', { name: '交卷' }).first().click();
-        await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+        await confirmSubmission(page);
         await expect(page.getByText('交卷成功')).toBeVisible();
         await expect.poll(() => frames(id), { timeout: 30_000 }).toBe(await moments(id));
       } finally {

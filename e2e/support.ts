@@ -39,3 +39,18 @@ export async function openMenu(page: Page, ...labels: string[]) {
   }
   await expect(page.locator('.ant-layout-content')).toBeVisible();
 }
+
+/**
+ * 【交卷】 and, in 确认交卷, 【交卷】 until the result shows. On a busy machine CI saw the dialog's
+ * button clicked the moment the dialog appeared and nothing happen (no request, no message):
+ * the dialog's text is awaited first, and the click is repeated while the dialog stays open.
+ */
+export async function confirmSubmission(page: Page) {
+  await page.getByRole('button', { name: '交卷' }).first().click();
+  const dialog = page.getByRole('dialog', { name: '确认交卷' });
+  await expect(dialog.getByText('交卷后不能再修改答案，确定交卷吗？')).toBeVisible();
+  await expect(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: '交卷' }).click({ timeout: 2000 });
+    await expect(page.getByTestId('exam-score')).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 60_000 });
+}

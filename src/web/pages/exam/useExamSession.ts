@@ -65,6 +65,8 @@ export function useExamSession(id: number) {
   const closed = useRef(false);
   const lock = useRef<Promise<unknown>>(Promise.resolve());
   const pumping = useRef(false);
+  /** answers being written to the journal (IndexedDB) right now: 交卷 waits for them */
+  const recording = useRef(new Set<Promise<unknown>>());
   const snap = useRef<{ paper: TAttemptPaper; state: TAttemptState } | null>(null);
 
   const exclusive = useCallback(<T>(fn: () => Promise<T>): Promise<T> => {
@@ -252,7 +254,13 @@ export function useExamSession(id: number) {
       setAnswers((x) => ({ ...x, [index]: choice }));
       setMarked((x) => ({ ...x, [index]: mark }));
       setUnsent((x) => ({ ...x, [index]: true }));
-      await j.record(index, choice, mark);
+      const written = j.record(index, choice, mark);
+      recording.current.add(written);
+      try {
+        await written;
+      } finally {
+        recording.current.delete(written);
+      }
       void pump();
     },
     [answers, marked, pump],
@@ -264,8 +272,16 @@ export function useExamSession(id: number) {
    */
   const submit = useCallback(
     async (timeUp: boolean): Promise<void> => {
-      await sendPass();
-      const left = (await journal.current?.unsent())?.length ?? 0;
+      // an answer tapped just before 交卷 may still be on its way into the journal: wait for it,
+      // then send until nothing is left — a pass that ends 'done' with entries left only means
+      // they arrived during it (CI saw 交卷 refused as "网络未连接" with the network up)
+      await Promise.allSettled([...recording.current]);
+      let left = 0;
+      for (let pass = 0; pass < 3; pass++) {
+        const r = await sendPass();
+        left = (await journal.current?.unsent())?.length ?? 0;
+        if (!left || r !== 'done') break;
+      }
       if (closed.current) return;
       if (timeUp) return finishFromServer();
       if (left)
