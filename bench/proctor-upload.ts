@@ -14,8 +14,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import pino from 'pino';
+import type { AppDeps } from '../src/server/app.js';
 import { createDb } from '../src/server/db/client.js';
+import { tickers } from '../src/server/modules/proctor/proctor.jobs.js';
 import { queueWaitingFrames } from '../src/server/modules/proctor/proctor.repo.js';
+import { startTicker } from '../src/server/platform/jobs.js';
 import { seedExamLoad, sessionsFor, startDb, stopServer } from './exam-env.js';
 import { startApp } from './proctor-env.js';
 
@@ -147,15 +151,9 @@ async function main() {
     // frames' comparison jobs in batches while uploads arrive (the comparisons themselves do not
     // run here — bench/proctor-compare.ts measures them)
     const db = createDb(pool);
-    let ticks = 0;
-    let ticking: Promise<unknown> | null = null;
-    const ticker = setInterval(() => {
-      if (ticking) return;
-      ticks++;
-      ticking = queueWaitingFrames(db).finally(() => {
-        ticking = null;
-      });
-    }, 500);
+    // the module's own ticker, run as a worker process runs it (it needs only the database)
+    const tickerDeps = { db, logger: pino({ level: 'warn' }) } as unknown as AppDeps;
+    const stopTickers = tickers.map((t) => startTicker(tickerDeps, t));
     const s0 = await ac('answer save alone (baseline)', 50, save, 'PUT');
     row(s0, 50);
     const u0 = await ac('frame upload alone', 50, upload, 'POST');
@@ -166,8 +164,7 @@ async function main() {
     ]);
     row(u1, 50, `${u1.ok} frames accepted`);
     row(s1, 50, `${((100 * s1.rps) / s0.rps).toFixed(0)} % of the baseline`);
-    clearInterval(ticker);
-    await ticking;
+    await Promise.all(stopTickers.map((stop) => stop()));
     await queueWaitingFrames(db);
     const jobs = (
       await pool.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'proctor.compare'`)
@@ -181,7 +178,7 @@ async function main() {
       `\n| run | connections | req/s (2xx) | p50 ms | p99 ms | errors/non-2xx | note |\n|---|---|---|---|---|---|---|\n${out.join('\n')}`,
     );
     console.log(
-      `\nframes stored ${stored}, not yet queued ${waiting} (${ticks} ticks); comparison jobs queued ${jobs}; load after: ${load()}; node ${process.version}, ${os.cpus().length} cores`,
+      `\nframes stored ${stored}, not yet queued ${waiting}; comparison jobs queued ${jobs}; load after: ${load()}; node ${process.version}, ${os.cpus().length} cores`,
     );
   } finally {
     await stopServer(app);

@@ -39,6 +39,16 @@ describe('LocalStorage.putStream', () => {
     await expect(s.getStream('exports/1/b.pdf')).rejects.toThrow();
   });
 
+  it('a stream into a folder removed behind its back fails once; the next one makes the folder again', async () => {
+    const s = new LocalStorage(root);
+    await s.putStream('gone/1/a.xlsx', chunks(1, 10), 'application/octet-stream');
+    fs.rmSync(path.join(root, 'gone'), { recursive: true });
+    await expect(s.putStream('gone/1/b.xlsx', chunks(1, 10), 'application/octet-stream')).rejects.toThrow();
+    const { size } = await s.putStream('gone/1/c.xlsx', chunks(1, 10), 'application/octet-stream');
+    expect(size).toBe(10);
+    expect(fs.readdirSync(path.join(root, 'gone/1'))).toEqual(['c.xlsx']);
+  });
+
   it('refuses a key outside its folder', async () => {
     const s = new LocalStorage(root);
     await expect(s.putStream('../escape', chunks(1, 1), 'text/plain')).rejects.toThrow('invalid storage key');

@@ -78,6 +78,8 @@ export class LocalStorage implements Storage {
       await fs.rename(tmp, p);
     } catch (err) {
       await fs.rm(tmp, { force: true });
+      // the folder was removed behind our back: a stream cannot be replayed, but the next write makes it again
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') this.made.delete(path.dirname(p));
       throw err;
     }
     return { size: count.bytes };
