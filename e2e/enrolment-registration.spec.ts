@@ -83,4 +83,7 @@ test('一般程序：参加考核 → 医师报名（手机）→ 上报考核�
   await doc.goto('/doctor');
   await expect(doc.getByTestId('enrolment-status')).toHaveText('待参加测评');
   await expect(doc.getByRole('button', { name: /试卷列表/ })).toBeEnabled();
+  // the pages of this test's own contexts (the fixture's page is closed by Playwright)
+  await inst.close();
+  await ctx.close();
 });

@@ -24,7 +24,12 @@ export async function openMenu(page: Page, ...labels: string[]) {
         .locator('.ant-menu-submenu-title')
         .filter({ hasText: exact(label) })
         .first();
-      if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+      // the menu may still be moving (a parent expanding) when the group is clicked: click until
+      // it is open (CI saw the click land on the entry above while 考核管理 was expanding)
+      await expect(async () => {
+        if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click({ timeout: 2000 });
+        await expect(group).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+      }).toPass({ timeout: 15_000 });
     } else {
       const leaf = menu
         .locator('li.ant-menu-item')
