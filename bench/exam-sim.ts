@@ -166,6 +166,14 @@ async function main() {
 
   // verify: every acknowledged answer is in the database, every attempt is submitted and scored
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  if (process.env.EMBEDDED_PG_STAT_STATEMENTS === '1') {
+    // where PostgreSQL spent its time: calls, execution ms, planning ms, µs per call, statement
+    await pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const r = await pool.query(
+      `SELECT calls, round(total_exec_time) AS exec_ms, round(total_plan_time) AS plan_ms, round((total_exec_time+total_plan_time)/greatest(calls,1)*1000) AS us_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q FROM pg_stat_statements ORDER BY total_exec_time+total_plan_time DESC LIMIT 30`,
+    );
+    for (const x of r.rows) process.stdout.write(`${x.calls}\t${x.exec_ms}\t${x.plan_ms}\t${x.us_per_call}\t${x.q}\n`);
+  }
   let lost = 0;
   let checked = 0;
   const ids = [...acked.keys()];

@@ -5,7 +5,7 @@
  * Options: --province <id> to check one province; --json for machine-readable output.
  */
 import { createDb, createPool } from '../src/server/db/client.js';
-import { verifyAuditChains } from '../src/server/platform/audit.js';
+import { sealAuditChains, verifyAuditChains } from '../src/server/platform/audit.js';
 import { connectForScript } from './db-connect.js';
 
 async function main(): Promise<number> {
@@ -15,10 +15,14 @@ async function main(): Promise<number> {
   const conn = await connectForScript();
   const pool = createPool(conn.url, 2);
   try {
-    const reports = await verifyAuditChains(createDb(pool), { provinceId });
+    const db = createDb(pool);
+    // rows written since the job runner's last beat are linked first (decision 0121)
+    const sealed = await sealAuditChains(db);
+    const reports = await verifyAuditChains(db, { provinceId });
     if (args.includes('--json')) {
       process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     } else {
+      if (sealed) process.stdout.write(`先将 ${sealed} 条尚未封存的记录接入哈希链。\n`);
       for (const r of reports) {
         const name = r.partition === 0 ? '（无省份）' : `省 ${r.partition}`;
         const head = r.lastHash ? `，链尾 id=${r.lastId} hash=${r.lastHash}` : '';
@@ -28,7 +32,10 @@ async function main(): Promise<number> {
               `  BROKEN partition ${r.partition}: first broken row audit_log.id=${r.broken.id}\n`,
           );
         } else {
-          process.stdout.write(`✓ ${name}：${r.rows} 行完好（其中哈希链建立前的旧记录 ${r.legacy} 行）${head}\n`);
+          const pending = r.pending ? `，另有 ${r.pending} 行正在写入、尚未封存` : '';
+          process.stdout.write(
+            `✓ ${name}：${r.rows} 行完好（其中哈希链建立前的旧记录 ${r.legacy} 行${pending}）${head}\n`,
+          );
         }
       }
       process.stdout.write(

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../src/server/platform/actor.js';
-import { verifyAuditChains, writeAudit, writeAuditMany } from '../src/server/platform/audit.js';
+import { sealAuditChains, verifyAuditChains, writeAudit, writeAuditMany } from '../src/server/platform/audit.js';
+import { tickers } from '../src/server/modules/housekeeping/housekeeping.jobs.js';
 import { buildProvince, createTestApp, type TestContext } from './helpers.js';
 
 let ctx: TestContext;
@@ -45,6 +46,7 @@ async function writeSome(p: Awaited<ReturnType<typeof buildProvince>>, n: number
       after: { n: 0.1 + i, skipped: undefined },
     });
   }
+  await sealAuditChains(ctx.db);
   const { rows } = await ctx.db.execute<{ id: number }>(
     sql`SELECT id FROM audit_log WHERE province_id = ${p.province.id} ORDER BY id`,
   );
@@ -115,7 +117,92 @@ describe('tamper-evident audit chain (issue 10 item 9)', () => {
         }),
       ),
     );
+    await sealAuditChains(ctx.db);
     const [rep] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
-    expect(rep).toMatchObject({ rows: 80, broken: null });
+    expect(rep).toMatchObject({ rows: 80, pending: 0, broken: null });
+  });
+
+  it('rows wait unsealed until the sealer links them, and are never refused or broken meanwhile', async () => {
+    const p = await buildProvince(ctx.db);
+    await writeAudit(ctx.db, actorOf(p), {
+      targetType: 'organisation',
+      targetId: p.hospitalA.id,
+      action: '待封存',
+      orgPath: p.hospitalA.path,
+      provinceId: p.province.id,
+    });
+    const [before] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
+    expect(before).toMatchObject({ rows: 0, pending: 1, broken: null });
+    // the job runner's ticker is what seals in production
+    const ticker = tickers.find((t) => t.name === 'housekeeping.seal-audit')!;
+    expect(await ticker.run(ctx.deps)).toBeGreaterThanOrEqual(1);
+    const [after] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
+    expect(after).toMatchObject({ rows: 1, pending: 0, broken: null });
+    expect(after.lastHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a row committed after a later id was sealed is chained after it (chain order = sealing order)', async () => {
+    const p = await buildProvince(ctx.db);
+    const actor = actorOf(p);
+    const entry = (action: string) => ({
+      targetType: 'organisation',
+      targetId: p.hospitalA.id,
+      action,
+      orgPath: p.hospitalA.path,
+      provinceId: p.province.id,
+    });
+    // the slow transaction draws the lower id, the fast one commits and is sealed first
+    let releaseSlow!: () => void;
+    const slowHolds = new Promise<void>((r) => {
+      releaseSlow = r;
+    });
+    let slowWrote!: () => void;
+    const slowHasWritten = new Promise<void>((r) => {
+      slowWrote = r;
+    });
+    const slow = ctx.db.transaction(async (tx) => {
+      await writeAudit(tx, actor, entry('先写后提交'));
+      slowWrote();
+      await slowHolds;
+    });
+    await slowHasWritten;
+    await writeAudit(ctx.db, actor, entry('后写先提交'));
+    await sealAuditChains(ctx.db);
+    releaseSlow();
+    await slow;
+    const [mid] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
+    expect(mid).toMatchObject({ rows: 1, pending: 1, broken: null });
+    await sealAuditChains(ctx.db);
+    const { rows } = await ctx.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE province_id = ${p.province.id} ORDER BY chain_seq`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['后写先提交', '先写后提交']);
+    const [rep] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
+    expect(rep).toMatchObject({ rows: 2, pending: 0, broken: null });
+  });
+
+  it('several sealers at once seal every row exactly once into one unbroken chain', async () => {
+    const p = await buildProvince(ctx.db);
+    const actor = actorOf(p);
+    await writeAuditMany(
+      ctx.db,
+      actor,
+      Array.from({ length: 300 }, (_, k) => ({
+        targetType: 'enrolment',
+        targetId: k,
+        action: '批量',
+        orgPath: p.hospitalB.path,
+        provinceId: p.province.id,
+      })),
+    );
+    // small batches so the sealers really interleave
+    await Promise.all(Array.from({ length: 4 }, () => sealAuditChains(ctx.db, { batch: 50 })));
+    for (;;) if (!(await sealAuditChains(ctx.db, { batch: 50 }))) break;
+    const { rows } = await ctx.db.execute<{ n: number; d: number }>(
+      sql`SELECT count(*)::int AS n, count(DISTINCT chain_seq)::int AS d FROM audit_log WHERE province_id = ${p.province.id}`,
+    );
+    expect(rows[0]).toEqual({ n: 300, d: 300 });
+    const [rep] = await verifyAuditChains(ctx.db, { provinceId: p.province.id });
+    expect(rep).toMatchObject({ rows: 300, pending: 0, broken: null });
   });
 });

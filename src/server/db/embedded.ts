@@ -329,6 +329,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       'synchronous_commit=on',
       '-c',
       'fsync=on',
+      // EMBEDDED_PG_STAT_STATEMENTS=1: per-statement counters for profiling (bench/exam-sim.ts prints them)
+      ...(process.env.EMBEDDED_PG_STAT_STATEMENTS === '1'
+        ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on']
+        : []),
     ],
     { cwd, env, ...(user ?? {}) },
   );

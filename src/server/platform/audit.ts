@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 
@@ -76,10 +76,11 @@ export async function writeAudit(db: DbOrTx, actor: Actor | null, e: AuditEntry,
 }
 
 /**
- * Batched variant for bulk operations (one INSERT for many rows). Each province's rows form a
- * hash chain (decision 0064): the chain head is read under a per-province advisory lock held to
- * the end of the caller's transaction, so concurrent writers of one province take turns and
- * writers of different provinces do not wait for each other.
+ * Batched variant for bulk operations (one INSERT for many rows), in the caller's transaction.
+ * The rows are written unsealed: `sealAuditChains` (a ticker of the job runner, every 500 ms)
+ * links them into their province's hash chain (decision 0121). Sealing at write time took a
+ * per-province lock to the end of every audited transaction, so on exam day a whole province's
+ * logins and 开始答题 queued behind each other on that lock.
  */
 export async function writeAuditMany(
   db: DbOrTx,
@@ -89,65 +90,119 @@ export async function writeAuditMany(
 ): Promise<void> {
   if (!entries.length) return;
   const at = new Date();
-  const rows: AuditHashed[] = entries.map((e) => ({
-    at,
-    actorAccountId: actor?.accountId ?? null,
-    actorRole: actor?.role ?? 'system',
-    actorName: actor?.displayName ?? '系统',
-    provinceId: e.provinceId ?? null,
-    orgPath: e.orgPath ?? null,
-    targetType: e.targetType,
-    targetId: String(e.targetId),
-    action: e.action,
-    reason: e.reason ?? null,
-    before: e.before ?? null,
-    after: e.after ?? null,
-    requestId: requestId ?? null,
-  }));
-  const partitions = [...new Set(rows.map((r) => r.provinceId ?? 0))].sort((a, b) => a - b);
-  // a savepoint when called inside a transaction; a transaction of its own otherwise (the lock
-  // must live until the rows are committed)
-  await db.transaction(async (tx) => {
-    const heads = new Map<number, string>();
-    for (const p of partitions) {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${p})`);
-      const { rows: head } = await tx.execute<{ hash: string }>(
-        p === 0
-          ? sql`SELECT hash FROM audit_log WHERE province_id IS NULL AND hash IS NOT NULL ORDER BY id DESC LIMIT 1`
-          : sql`SELECT hash FROM audit_log WHERE province_id = ${p} AND hash IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      );
-      heads.set(p, head[0]?.hash ?? '');
-    }
-    const values = rows.map((r) => {
-      const p = r.provinceId ?? 0;
-      const prevHash = heads.get(p)!;
-      const hash = auditRowHash(prevHash, r);
-      heads.set(p, hash);
-      return {
-        ...r,
-        before: r.before as never,
-        after: r.after as never,
-        prevHash,
-        hash,
-      };
-    });
-    // one statement: ids are drawn in VALUES order, so the chain order is the id order
-    await tx.insert(auditLog).values(values);
-  });
+  await db.insert(auditLog).values(
+    entries.map((e) => ({
+      at,
+      actorAccountId: actor?.accountId ?? null,
+      actorRole: actor?.role ?? 'system',
+      actorName: actor?.displayName ?? '系统',
+      provinceId: e.provinceId ?? null,
+      orgPath: e.orgPath ?? null,
+      targetType: e.targetType,
+      targetId: String(e.targetId),
+      action: e.action,
+      reason: e.reason ?? null,
+      before: (e.before ?? null) as never,
+      after: (e.after ?? null) as never,
+      requestId: requestId ?? null,
+    })),
+  );
 }
+
+const HASHED_COLUMNS = sql.raw(
+  'id, at, actor_account_id, actor_role, actor_name, province_id, org_path, target_type, target_id, action, reason, before, after, request_id',
+);
+
+/** A stored row's hashed fields, as the database gives them back (the sealer and the verifier read the same). */
+function hashedOf(r: Record<string, unknown>): AuditHashed {
+  return {
+    at: r.at instanceof Date ? r.at : new Date(String(r.at)),
+    actorAccountId: (r.actor_account_id as number | null) ?? null,
+    actorRole: r.actor_role as string,
+    actorName: r.actor_name as string,
+    provinceId: (r.province_id as number | null) ?? null,
+    orgPath: (r.org_path as string | null) ?? null,
+    targetType: r.target_type as string,
+    targetId: r.target_id as string,
+    action: r.action as string,
+    reason: (r.reason as string | null) ?? null,
+    before: r.before,
+    after: r.after,
+    requestId: (r.request_id as string | null) ?? null,
+  };
+}
+
+const inPartition = (p: number) => (p === 0 ? sql`province_id IS NULL` : sql`province_id = ${p}`);
+
+/**
+ * Links committed, unsealed rows into their province's chain, in the order they became visible
+ * (rows still uncommitted wait for the next call). Each partition is sealed under a per-partition
+ * advisory lock that only sealers take, so any number of worker processes may call this at once:
+ * a partition another sealer holds is skipped. Returns the number of rows sealed.
+ */
+export async function sealAuditChains(db: Db, opts: { batch?: number } = {}): Promise<number> {
+  const batch = opts.batch ?? 2000;
+  const { rows: parts } = await db.execute<{ p: number }>(
+    sql`SELECT DISTINCT coalesce(province_id, 0) AS p FROM audit_log WHERE chain_seq IS NULL`,
+  );
+  let sealed = 0;
+  for (const { p } of parts) {
+    sealed += await db.transaction(async (tx) => {
+      const { rows: lock } = await tx.execute<{ ok: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${Number(p)}) AS ok`,
+      );
+      if (!lock[0].ok) return 0;
+      const { rows: head } = await tx.execute<{ hash: string }>(
+        sql`SELECT hash FROM audit_log WHERE ${inPartition(Number(p))} AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1`,
+      );
+      let prev = head[0]?.hash ?? '';
+      const { rows } = await tx.execute<Record<string, unknown>>(
+        sql`SELECT ${HASHED_COLUMNS} FROM audit_log WHERE ${inPartition(Number(p))} AND chain_seq IS NULL ORDER BY id LIMIT ${batch}`,
+      );
+      if (!rows.length) return 0;
+      const { rows: seqs } = await tx.execute<{ s: string }>(
+        sql`SELECT nextval('audit_chain_seq') AS s FROM generate_series(1, ${rows.length})`,
+      );
+      const order = seqs.map((x) => Number(x.s)).sort((a, b) => a - b);
+      const ids: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const r of rows) {
+        const hash = auditRowHash(prev, hashedOf(r));
+        ids.push(Number(r.id));
+        prevs.push(prev);
+        hashes.push(hash);
+        prev = hash;
+      }
+      await tx.execute(sql`
+        UPDATE audit_log a SET prev_hash = v.prev, hash = v.hash, chain_seq = v.seq
+          FROM (SELECT unnest(${`{${ids.join(',')}}`}::bigint[]) AS id, unnest(${toPgArray(prevs)}::text[]) AS prev,
+                       unnest(${toPgArray(hashes)}::text[]) AS hash, unnest(${`{${order.join(',')}}`}::bigint[]) AS seq) v
+         WHERE a.id = v.id`);
+      return rows.length;
+    });
+  }
+  return sealed;
+}
+
+/** hex hashes and '' only: no quoting beyond the empty string is needed */
+const toPgArray = (xs: string[]) => `{${xs.map((x) => (x === '' ? '""' : x)).join(',')}}`;
 
 export interface ChainReport {
   partition: number;
+  /** rows in the chain (legacy included), not counting those waiting to be sealed */
   rows: number;
   /** rows written before the chain existed (no hash), at the start of the partition */
   legacy: number;
+  /** rows written but not yet sealed into the chain (the sealer runs every 500 ms) */
+  pending: number;
   lastId: number | null;
   lastHash: string | null;
   broken: { id: number; reason: string } | null;
 }
 
 /**
- * Walk every partition's chain in id order and name the first row whose hash does not follow
+ * Walk every partition's chain in chain order and name the first row whose hash does not follow
  * (`npm run audit:verify`). Reads in keyset batches, so any size of log is checked in bounded memory.
  */
 export async function verifyAuditChains(db: DbOrTx, opts: { provinceId?: number } = {}): Promise<ChainReport[]> {
@@ -158,49 +213,45 @@ export async function verifyAuditChains(db: DbOrTx, opts: { provinceId?: number 
   );
   const out: ChainReport[] = [];
   for (const { p } of parts) {
-    const rep: ChainReport = { partition: Number(p), rows: 0, legacy: 0, lastId: null, lastHash: null, broken: null };
-    let prev: string | null = null; // null until the first hashed row
-    let after = 0;
+    const part = inPartition(Number(p));
+    const { rows: pend } = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE ${part} AND chain_seq IS NULL`,
+    );
+    const rep: ChainReport = {
+      partition: Number(p),
+      rows: 0,
+      legacy: 0,
+      pending: pend[0].n,
+      lastId: null,
+      lastHash: null,
+      broken: null,
+    };
+    let prev = '';
+    let after: number = Number.MIN_SAFE_INTEGER;
     for (;;) {
       const { rows } = await db.execute<Record<string, unknown>>(sql`
-        SELECT id, at, actor_account_id, actor_role, actor_name, province_id, org_path, target_type, target_id,
-               action, reason, before, after, request_id, prev_hash, hash
+        SELECT ${HASHED_COLUMNS}, prev_hash, hash, chain_seq
           FROM audit_log
-         WHERE ${Number(p) === 0 ? sql`province_id IS NULL` : sql`province_id = ${p}`} AND id > ${after}
-         ORDER BY id LIMIT 5000`);
+         WHERE ${part} AND chain_seq > ${after}
+         ORDER BY chain_seq LIMIT 5000`);
       if (!rows.length) break;
       for (const r of rows) {
         const id = Number(r.id);
-        after = id;
+        after = Number(r.chain_seq);
         rep.rows++;
         rep.lastId = id;
         if (rep.broken) continue;
         const hash = r.hash as string | null;
-        if (prev === null && hash === null) {
+        if (after < 0 && hash === null) {
           rep.legacy++;
           continue;
         }
-        const expectPrev = prev ?? '';
-        const computed = auditRowHash(expectPrev, {
-          at: r.at instanceof Date ? r.at : new Date(String(r.at)),
-          actorAccountId: (r.actor_account_id as number | null) ?? null,
-          actorRole: r.actor_role as string,
-          actorName: r.actor_name as string,
-          provinceId: (r.province_id as number | null) ?? null,
-          orgPath: (r.org_path as string | null) ?? null,
-          targetType: r.target_type as string,
-          targetId: r.target_id as string,
-          action: r.action as string,
-          reason: (r.reason as string | null) ?? null,
-          before: r.before,
-          after: r.after,
-          requestId: (r.request_id as string | null) ?? null,
-        });
         if (hash === null) rep.broken = { id, reason: '缺少哈希值（该行在哈希链建立后被改写或插入）' };
-        else if (r.prev_hash !== expectPrev)
+        else if (r.prev_hash !== prev)
           rep.broken = { id, reason: '与上一行的哈希值不衔接（前面的行被删除、插入或改动）' };
-        else if (computed !== hash) rep.broken = { id, reason: '该行内容与其哈希值不符（该行被改动）' };
-        prev = hash;
+        else if (auditRowHash(prev, hashedOf(r)) !== hash)
+          rep.broken = { id, reason: '该行内容与其哈希值不符（该行被改动）' };
+        prev = hash ?? '';
         rep.lastHash = hash;
       }
     }

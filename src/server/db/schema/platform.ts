@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   serial,
   text,
@@ -124,6 +125,9 @@ export const loginFailures = pgTable('login_failures', {
  * Tamper-evident audit trail: rows of one province (partition) form a hash chain — `hash` =
  * SHA-256(prev_hash + canonical row), `prev_hash` = the previous row's hash (decision 0064).
  */
+/** Chain positions of sealed audit rows, in the order the sealer chained them (decision 0121). */
+export const auditChainSeq = pgSequence('audit_chain_seq');
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -144,11 +148,17 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /**
+     * The row's place in its province's chain (decision 0121): null while the row waits to be
+     * sealed, negative for rows written before the chain existed (legacy, unhashed).
+     */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
   },
   (t) => [
     index('audit_log_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`, t.id),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
-    index('audit_log_chain_idx').on(t.provinceId, t.id),
+    index('audit_log_chain_idx').on(t.provinceId, t.chainSeq),
+    index('audit_log_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`),
   ],
 );
 

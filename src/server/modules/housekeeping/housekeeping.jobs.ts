@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { JobDefinitions, JobSchedule } from '../../platform/jobs.js';
+import { sealAuditChains } from '../../platform/audit.js';
+import type { JobDefinitions, JobSchedule, JobTicker } from '../../platform/jobs.js';
 
 /** How long spent rows stay for inspection before they are purged. */
 export const PURGE_AFTER = { captchasHours: 24, smsCodesDays: 7, sessionsDays: 30 } as const;
@@ -25,3 +26,11 @@ export const jobs: JobDefinitions = {
 };
 
 export const schedules: JobSchedule[] = [{ task: 'housekeeping.purge-expired', cron: '17 * * * *' }];
+
+/**
+ * Seal the audit rows written since the last beat into their province's hash chain (decision
+ * 0121): audited requests write their row without waiting for the chain.
+ */
+export const tickers: JobTicker[] = [
+  { name: 'housekeeping.seal-audit', everyMs: 500, run: (deps) => sealAuditChains(deps.db) },
+];

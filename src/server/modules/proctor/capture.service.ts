@@ -104,7 +104,7 @@ export async function issueSchedule(deps: Deps, actor: Actor, attemptId: number)
 /**
  * One frame with its one-time token. Checked by content (whole JPEG structure), size and header
  * dimensions before anything is stored; the token is claimed with a compare-and-set so a
- * replay stores nothing. Comparison is queued in the same statement (proctor.repo insertFrame).
+ * replay stores nothing. The worker's ticker queues the comparison (proctor.repo insertFrame, decision 0119).
  */
 export async function acceptFrame(
   deps: Deps,

@@ -3,7 +3,7 @@
  * (`enrolmentScope`, the same jurisdiction rule as every enrolment list).
  */
 import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import {
   enrolments,
   examAttempts,
@@ -55,10 +55,47 @@ export async function refreshSummary(db: DbOrTx, attemptId: number): Promise<voi
  * worker recomputes the row exactly after comparing). The comparison is queued by the worker's
  * ticker (`queueWaitingFrames`), not here: `add_job` notifies, and PostgreSQL serialises the
  * commits of notifying transactions. Nothing is written when any condition fails: returns null,
- * and the caller asks `whyFrameRefused` which one.
+ * and the caller asks `whyFrameRefused` which one. A named statement, parsed and planned once
+ * per connection: unnamed, its parsing and planning cost PostgreSQL more than the rest of the
+ * upload (decision 0120).
  */
+const INSERT_FRAME_SQL = `
+WITH att AS (
+  SELECT a.id, a.enrolment_id, a.province_id, a.org_path, a.paper_type, a.status <> 'in_progress' AS late
+    FROM exam_attempts a
+    JOIN exam_consents c ON c.enrolment_id = a.enrolment_id
+    LEFT JOIN proctor_settings ps ON ps.province_id = a.province_id
+   WHERE a.id = $1 AND a.physician_id = $2
+     AND (a.status = 'in_progress'
+          OR ($4::timestamptz <= coalesce(a.submitted_at, a.deadline_at) + make_interval(secs => $5::float8)
+              AND $3::timestamptz <= coalesce(a.submitted_at, a.deadline_at)
+                + make_interval(hours => coalesce(ps.late_upload_hours, $6::int))))
+), cap AS (
+  UPDATE proctor_captures SET used_at = $3
+   WHERE token_hash = $7 AND attempt_id = (SELECT id FROM att) AND used_at IS NULL
+  RETURNING id
+), fi AS (
+  INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
+  SELECT $8::uuid, $9, att.province_id, att.org_path, $10, $11, $12, $13, $14, $15
+    FROM cap, att
+  RETURNING id
+), fr AS (
+  INSERT INTO proctor_frames (capture_id, attempt_id, enrolment_id, province_id, org_path, file_id, captured_at, received_at, late)
+  SELECT cap.id, att.id, att.enrolment_id, att.province_id, att.org_path, fi.id::text, $4, $3, att.late
+    FROM cap, fi, att
+  RETURNING id, late
+), su AS (
+  INSERT INTO proctor_summaries (attempt_id, enrolment_id, province_id, org_path, paper_type, frames_total, frames_pending)
+  SELECT att.id, att.enrolment_id, att.province_id, att.org_path, att.paper_type, 1, 1 FROM fr, att
+  ON CONFLICT (attempt_id) DO UPDATE
+    SET frames_total = proctor_summaries.frames_total + 1,
+        frames_pending = proctor_summaries.frames_pending + 1,
+        updated_at = now()
+)
+SELECT fr.id, fr.late FROM fr`;
+
 export async function insertFrame(
-  db: DbOrTx,
+  db: Db,
   f: {
     physicianId: number;
     attemptId: number;
@@ -73,43 +110,27 @@ export async function insertFrame(
   },
 ): Promise<{ frameId: number; late: boolean } | null> {
   const file = f.file;
-  const r = await db.execute(sql`
-    WITH att AS (
-      SELECT a.id, a.enrolment_id, a.province_id, a.org_path, a.paper_type, a.status <> 'in_progress' AS late
-        FROM exam_attempts a
-        JOIN exam_consents c ON c.enrolment_id = a.enrolment_id
-        LEFT JOIN proctor_settings ps ON ps.province_id = a.province_id
-       WHERE a.id = ${f.attemptId} AND a.physician_id = ${f.physicianId}
-         AND (a.status = 'in_progress'
-              OR (${f.capturedAt}::timestamptz <= coalesce(a.submitted_at, a.deadline_at)
-                    + make_interval(secs => ${f.submitSlackMs / 1000})
-                  AND ${f.now}::timestamptz <= coalesce(a.submitted_at, a.deadline_at)
-                    + make_interval(hours => coalesce(ps.late_upload_hours, ${f.defaultLateHours}))))
-    ), cap AS (
-      UPDATE proctor_captures SET used_at = ${f.now}
-       WHERE token_hash = ${f.tokenHash} AND attempt_id = (SELECT id FROM att) AND used_at IS NULL
-      RETURNING id
-    ), fi AS (
-      INSERT INTO files (id, owner_account_id, province_id, org_path, purpose, storage_key, mime, size, sha256, original_name)
-      SELECT ${file.id}::uuid, ${file.ownerAccountId}, att.province_id, att.org_path, ${file.purpose},
-             ${file.storageKey}, ${file.mime}, ${file.size}, ${file.sha256}, ${file.originalName}
-        FROM cap, att
-      RETURNING id
-    ), fr AS (
-      INSERT INTO proctor_frames (capture_id, attempt_id, enrolment_id, province_id, org_path, file_id, captured_at, received_at, late)
-      SELECT cap.id, att.id, att.enrolment_id, att.province_id, att.org_path, fi.id::text,
-             ${f.capturedAt}, ${f.now}, att.late
-        FROM cap, fi, att
-      RETURNING id, late
-    ), su AS (
-      INSERT INTO proctor_summaries (attempt_id, enrolment_id, province_id, org_path, paper_type, frames_total, frames_pending)
-      SELECT att.id, att.enrolment_id, att.province_id, att.org_path, att.paper_type, 1, 1 FROM fr, att
-      ON CONFLICT (attempt_id) DO UPDATE
-        SET frames_total = proctor_summaries.frames_total + 1,
-            frames_pending = proctor_summaries.frames_pending + 1,
-            updated_at = now()
-    )
-    SELECT fr.id, fr.late FROM fr`);
+  const r = await db.$client.query({
+    name: 'proctor_insert_frame',
+    text: INSERT_FRAME_SQL,
+    values: [
+      f.attemptId,
+      f.physicianId,
+      f.now,
+      f.capturedAt,
+      f.submitSlackMs / 1000,
+      f.defaultLateHours,
+      f.tokenHash,
+      file.id,
+      file.ownerAccountId,
+      file.purpose,
+      file.storageKey,
+      file.mime,
+      file.size,
+      file.sha256,
+      file.originalName,
+    ],
+  });
   const row = r.rows[0] as { id: string | number; late: boolean } | undefined;
   return row ? { frameId: Number(row.id), late: row.late } : null;
 }
