@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { AutoPreparingClient } from './prepared.js';
 import * as schema from './schema/index.js';
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
@@ -12,7 +13,10 @@ pg.types.setTypeParser(1082, (v) => v);
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function createPool(url: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  // statements run again and again are prepared once per connection (decision 0122); DB_AUTO_PREPARE=0
+  // turns that off, e.g. behind a pooler in transaction mode that cannot keep prepared statements
+  const Client = process.env.DB_AUTO_PREPARE === '0' ? pg.Client : AutoPreparingClient;
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, Client });
   // A connection that breaks while idle (database restart, network) must not crash the process:
   // the next query gets a fresh connection. Errors during a query still reach the caller.
   pool.on('error', () => undefined);

@@ -140,49 +140,59 @@ const inPartition = (p: number) => (p === 0 ? sql`province_id IS NULL` : sql`pro
  * advisory lock that only sealers take, so any number of worker processes may call this at once:
  * a partition another sealer holds is skipped. Returns the number of rows sealed.
  */
-export async function sealAuditChains(db: Db, opts: { batch?: number } = {}): Promise<number> {
+export async function sealAuditChains(db: Db, opts: { batch?: number; maxBatches?: number } = {}): Promise<number> {
   const batch = opts.batch ?? 2000;
   const { rows: parts } = await db.execute<{ p: number }>(
     sql`SELECT DISTINCT coalesce(province_id, 0) AS p FROM audit_log WHERE chain_seq IS NULL`,
   );
   let sealed = 0;
   for (const { p } of parts) {
-    sealed += await db.transaction(async (tx) => {
-      const { rows: lock } = await tx.execute<{ ok: boolean }>(
-        sql`SELECT pg_try_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${Number(p)}) AS ok`,
-      );
-      if (!lock[0].ok) return 0;
-      const { rows: head } = await tx.execute<{ hash: string }>(
-        sql`SELECT hash FROM audit_log WHERE ${inPartition(Number(p))} AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1`,
-      );
-      let prev = head[0]?.hash ?? '';
-      const { rows } = await tx.execute<Record<string, unknown>>(
-        sql`SELECT ${HASHED_COLUMNS} FROM audit_log WHERE ${inPartition(Number(p))} AND chain_seq IS NULL ORDER BY id LIMIT ${batch}`,
-      );
-      if (!rows.length) return 0;
-      const { rows: seqs } = await tx.execute<{ s: string }>(
-        sql`SELECT nextval('audit_chain_seq') AS s FROM generate_series(1, ${rows.length})`,
-      );
-      const order = seqs.map((x) => Number(x.s)).sort((a, b) => a - b);
-      const ids: number[] = [];
-      const prevs: string[] = [];
-      const hashes: string[] = [];
-      for (const r of rows) {
-        const hash = auditRowHash(prev, hashedOf(r));
-        ids.push(Number(r.id));
-        prevs.push(prev);
-        hashes.push(hash);
-        prev = hash;
-      }
-      await tx.execute(sql`
-        UPDATE audit_log a SET prev_hash = v.prev, hash = v.hash, chain_seq = v.seq
-          FROM (SELECT unnest(${`{${ids.join(',')}}`}::bigint[]) AS id, unnest(${toPgArray(prevs)}::text[]) AS prev,
-                       unnest(${toPgArray(hashes)}::text[]) AS hash, unnest(${`{${order.join(',')}}`}::bigint[]) AS seq) v
-         WHERE a.id = v.id`);
-      return rows.length;
-    });
+    // a bulk write (an import, a batch of notices) is sealed in several batches in one call
+    for (let k = 0; k < (opts.maxBatches ?? 20); k++) {
+      const n = await sealPartition(db, Number(p), batch);
+      sealed += n;
+      if (n < batch) break;
+    }
   }
   return sealed;
+}
+
+/** One batch of one partition: 0 when another sealer holds the partition or nothing waits. */
+function sealPartition(db: Db, p: number, batch: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const { rows: lock } = await tx.execute<{ ok: boolean }>(
+      sql`SELECT pg_try_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${p}) AS ok`,
+    );
+    if (!lock[0].ok) return 0;
+    const { rows: head } = await tx.execute<{ hash: string }>(
+      sql`SELECT hash FROM audit_log WHERE ${inPartition(p)} AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1`,
+    );
+    let prev = head[0]?.hash ?? '';
+    const { rows } = await tx.execute<Record<string, unknown>>(
+      sql`SELECT ${HASHED_COLUMNS} FROM audit_log WHERE ${inPartition(p)} AND chain_seq IS NULL ORDER BY id LIMIT ${batch}`,
+    );
+    if (!rows.length) return 0;
+    const { rows: seqs } = await tx.execute<{ s: string }>(
+      sql`SELECT nextval('audit_chain_seq') AS s FROM generate_series(1, ${rows.length})`,
+    );
+    const order = seqs.map((x) => Number(x.s)).sort((a, b) => a - b);
+    const ids: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const r of rows) {
+      const hash = auditRowHash(prev, hashedOf(r));
+      ids.push(Number(r.id));
+      prevs.push(prev);
+      hashes.push(hash);
+      prev = hash;
+    }
+    await tx.execute(sql`
+      UPDATE audit_log a SET prev_hash = v.prev, hash = v.hash, chain_seq = v.seq
+        FROM (SELECT unnest(${`{${ids.join(',')}}`}::bigint[]) AS id, unnest(${toPgArray(prevs)}::text[]) AS prev,
+                     unnest(${toPgArray(hashes)}::text[]) AS hash, unnest(${`{${order.join(',')}}`}::bigint[]) AS seq) v
+       WHERE a.id = v.id`);
+    return rows.length;
+  });
 }
 
 /** hex hashes and '' only: no quoting beyond the empty string is needed */
