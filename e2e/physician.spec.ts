@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
-import { openMenu, orgLogin } from './support';
+import { confirmDialog, openMenu, orgLogin } from './support';
 import { idCheckDigit } from '../src/shared/idcard';
 
 const PG_URL = `postgres://dingkao:dingkao@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 54341)}/dingkao`;
@@ -83,10 +83,7 @@ test.describe
       const row = page.locator('.ant-table-row', { hasText: '王晓燕' });
       await expect(row).toHaveCount(1);
       await row.getByRole('button', { name: '密码重置' }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
+      await confirmDialog(page, '密码重置');
       await expect(page.getByText('密码已重置为初始密码 666666')).toBeVisible();
       await page.getByRole('button', { name: '退出' }).click();
 

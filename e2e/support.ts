@@ -59,3 +59,16 @@ export async function confirmSubmission(page: Page) {
     await expect(page.getByTestId('exam-score')).toBeVisible({ timeout: 5000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/**
+ * Clicks a confirmation dialog's button until the dialog is gone: on a loaded machine a click that
+ * arrives while the dialog is still opening can land nowhere (seen with 【密码重置】's 确定).
+ */
+export async function confirmDialog(page: Page, title: string, button: string | RegExp = /确\s*定|OK/) {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog).toBeVisible();
+  await expect(async () => {
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: button }).click({ timeout: 2000 });
+    await expect(dialog).toBeHidden({ timeout: 5000 });
+  }).toPass({ timeout: 30_000 });
+}
