@@ -180,8 +180,15 @@ test('市级卫生行政机构【变更卫生机构】：把未参加考核的�
   await expect(row).toContainText('南宁市第一人民医院');
   await row.getByRole('button', { name: '变更卫生机构' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('目标卫生机构').fill('中山社区');
-  await page.locator('.ant-select-item-option', { hasText: '青秀区中山社区卫生服务中心' }).click();
+  // the options come from a search as you type: a click on an option list that is being replaced
+  // by the search's answer can land nowhere, so pick until 【确认变更】 can be pressed
+  await expect(async () => {
+    await dialog.getByLabel('目标卫生机构').fill('中山社区', { timeout: 2000 });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '青秀区中山社区卫生服务中心' })
+      .click({ timeout: 2000 });
+    await expect(dialog.getByRole('button', { name: '确认变更' })).toBeEnabled({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByPlaceholder('变更原因（选填）').fill('工作调动');
   await dialog.getByRole('button', { name: '确认变更' }).click();
   await expect(page.getByText('已变更卫生机构')).toBeVisible();
