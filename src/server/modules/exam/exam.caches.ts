@@ -6,7 +6,6 @@
  * Both are safe with N processes: a save is guarded in SQL by the attempt's own row (status,
  * deadline, device), so a stale entry only costs one refresh; a bank entry lives 15 s.
  */
-import type { AppDeps } from '../../app.js';
 import type { BankQuestion, FrozenPaper, PaperType } from './paper.js';
 
 export interface AttemptMeta {
@@ -69,21 +68,5 @@ export function createExamCaches(): ExamCaches {
   return { attempts: createAttemptCache(), bank: createBankCache() };
 }
 
-/** What every exam use case receives: the app's deps plus this process's exam caches. */
-export type ExamDeps = Pick<AppDeps, 'db' | 'pool' | 'now' | 'sms' | 'logger'> & { examCaches: ExamCaches };
-
-const byDeps = new WeakMap<object, ExamCaches>();
-
-/**
- * The exam deps for an app's deps: one set of caches per deps object, so the routes and the
- * jobs of one process share them (the sweeper's time-outs evict what the save path cached).
- */
-export function examDeps(deps: Pick<AppDeps, 'db' | 'pool' | 'now' | 'sms' | 'logger'>): ExamDeps {
-  let caches = byDeps.get(deps);
-  if (!caches) {
-    caches = createExamCaches();
-    byDeps.set(deps, caches);
-  }
-  // a view over the same deps object: a clock swapped later (tests) is seen here too
-  return Object.create(deps, { examCaches: { value: caches } }) as ExamDeps;
-}
+/** What every exam use case receives (defined beside `examDeps`, which builds it). */
+export type { ExamDeps } from './exam.deps.js';

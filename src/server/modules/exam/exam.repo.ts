@@ -216,6 +216,60 @@ export async function upsertAnswerWithSession(
   return r.rowCount === 1;
 }
 
+/**
+ * Many saves in one statement (group commit, decision 0123): every row gets exactly the guards
+ * of `SAVE_WITH_SESSION_SQL` (its own session and CSRF token, onboarding, ownership, open
+ * attempt before the row's own time, device, newer journal entry). The attempts are locked in id
+ * order, so two batches never wait on each other in a cycle; the caller puts at most one row
+ * per attempt in a batch, so the attempt identifies the row (a null choice or mark keeps the
+ * stored one, as in the single-row statement).
+ */
+const SAVE_MANY_WITH_SESSION_SQL = `
+WITH v AS (
+  SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::boolean[], $5::timestamptz[], $6::int[],
+                       $7::text[], $8::text[], $9::text[])
+      AS v(attempt_id, question_index, choice, marked, now, seq, device_id, session_id, csrf_token))
+INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
+SELECT a.id, v.question_index, COALESCE(v.choice, ''), COALESCE(v.marked, false), v.now, v.seq
+  FROM v
+  JOIN sessions se ON se.id = v.session_id AND se.csrf_token = v.csrf_token AND se.revoked_at IS NULL
+   AND se.expires_at > now() AND se.role = 'physician'
+  JOIN accounts acc ON acc.id = se.account_id AND acc.physician_id IS NOT NULL
+   AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL
+  JOIN exam_attempts a ON a.id = v.attempt_id AND a.physician_id = acc.physician_id AND a.status = 'in_progress'
+   AND a.deadline_at > v.now AND (a.device_id IS NULL OR a.device_id = v.device_id)
+ ORDER BY a.id
+   FOR SHARE OF a
+ON CONFLICT (attempt_id, question_index) DO UPDATE
+   SET choice = COALESCE((SELECT v.choice FROM v WHERE v.attempt_id = EXCLUDED.attempt_id), exam_answers.choice),
+       marked = COALESCE((SELECT v.marked FROM v WHERE v.attempt_id = EXCLUDED.attempt_id), exam_answers.marked),
+       saved_at = EXCLUDED.saved_at, seq = EXCLUDED.seq
+ WHERE exam_answers.seq < EXCLUDED.seq
+RETURNING attempt_id`;
+
+export type SessionSave = Parameters<typeof upsertAnswerWithSession>[1];
+
+/** Per row (same order): applied or not. At most one row per attempt. */
+export async function upsertAnswersWithSession(pool: pg.Pool, rows: SessionSave[]): Promise<boolean[]> {
+  const r = await pool.query({
+    name: 'exam_save_answers_with_session',
+    text: SAVE_MANY_WITH_SESSION_SQL,
+    values: [
+      rows.map((x) => x.attemptId),
+      rows.map((x) => x.index),
+      rows.map((x) => x.choice),
+      rows.map((x) => x.marked),
+      rows.map((x) => x.now),
+      rows.map((x) => x.seq),
+      rows.map((x) => x.deviceId),
+      rows.map((x) => x.sessionId),
+      rows.map((x) => x.csrfToken),
+    ],
+  });
+  const applied = new Set(r.rows.map((x: { attempt_id: string | number }) => Number(x.attempt_id)));
+  return rows.map((x) => applied.has(x.attemptId));
+}
+
 /** Why a save wrote nothing: the attempt's row as it is now, and the stored seq of the question. */
 export async function saveRefusal(
   db: DbOrTx,

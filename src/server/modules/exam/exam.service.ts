@@ -29,7 +29,7 @@ export { type EffectiveBlueprint, effectiveBlueprint } from './blueprint/effecti
 export { getBlueprints } from './blueprint/get-blueprints.js';
 export { saveBlueprint } from './blueprint/save-blueprint.js';
 export { saveStartLimit } from './blueprint/start-limit.js';
-export { type ExamDeps, examDeps } from './exam.caches.js';
+export { type ExamDeps, examDeps } from './exam.deps.js';
 export { consent } from './overview/consent.js';
 export { overview } from './overview/overview.js';
 export { closeCurrentWindow, closeExamWindow } from './window/close-window.js';

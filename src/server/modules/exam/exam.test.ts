@@ -20,7 +20,8 @@ import {
   type TestSession,
 } from '../../../../tests/helpers.js';
 import { analyseResponses } from './analysis/item-stats.js';
-import { scoreAttempts } from './exam.repo.js';
+import { createSaveQueue } from './attempt/save-queue.js';
+import { type SessionSave, scoreAttempts, upsertAnswersWithSession, upsertAnswerWithSession } from './exam.repo.js';
 import {
   closeExamWindow,
   compactClosedAttempts,
@@ -844,6 +845,114 @@ describe('the save checks the session inside its own statement (decision 0055)',
     expect((await a.s.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
     expect((await put(a.s.headers, attemptId, 1, ok(items, 1))).statusCode).toBe(401);
     expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${attemptId}`)).toBe(1);
+  });
+});
+
+describe('group commit: many saves in one statement (decision 0123)', () => {
+  const creds = (s: TestSession) => ({
+    sessionId: sessionIdOf(s.headers.cookie.replace('dk_session=', '')),
+    csrfToken: s.headers['x-csrf-token'],
+  });
+  const stored = async (id: number) =>
+    (
+      await ctx.db.execute(
+        sql`SELECT question_index AS i, choice, marked, seq FROM exam_answers WHERE attempt_id = ${id} ORDER BY 1`,
+      )
+    ).rows;
+
+  it('every row keeps its own guards: session, CSRF, owner, deadline, journal order; a null choice keeps the stored one', async () => {
+    const { enrol } = await setup(ctx.db);
+    const ps = [];
+    for (let k = 0; k < 6; k++) ps.push(await enrol({ procedure: 'simple' }));
+    const att = [];
+    for (const p of ps) {
+      const { attemptId } = (await start(p.s, 'humanities')).json();
+      att.push({ id: attemptId, items: (await attemptRow(attemptId)).paper.items, c: creds(p.s) });
+    }
+    const base = { index: 0, marked: null, now: NOW, deviceId: DEVICE };
+    // attempts 3 and 4 hold an answer to question 0 with seq 10 already
+    for (const k of [3, 4])
+      expect(
+        await upsertAnswerWithSession(ctx.deps.pool, {
+          ...base,
+          attemptId: att[k].id,
+          choice: att[k].items[0].o[0],
+          seq: 10,
+          ...att[k].c,
+        }),
+      ).toBe(true);
+    const late = new Date(NOW.getTime() + 24 * 3600_000);
+    const rows = [
+      { ...base, attemptId: att[0].id, choice: att[0].items[0].o[1], seq: 1, ...att[0].c }, // owner: applied
+      { ...base, attemptId: att[1].id, choice: att[1].items[0].o[1], seq: 1, ...att[1].c, csrfToken: 'forged' },
+      { ...base, attemptId: att[2].id, choice: att[2].items[0].o[1], seq: 1, ...att[0].c }, // another physician's session
+      { ...base, attemptId: att[3].id, choice: att[3].items[0].o[1], seq: 9, ...att[3].c }, // older journal entry
+      { ...base, attemptId: att[4].id, choice: null, marked: true, seq: 11, ...att[4].c }, // the mark only, newer
+      { ...base, attemptId: att[5].id, choice: att[5].items[0].o[1], seq: 1, ...att[5].c, now: late }, // after the deadline
+    ];
+    expect(await upsertAnswersWithSession(ctx.deps.pool, rows)).toEqual([true, false, false, false, true, false]);
+    expect(await stored(att[0].id)).toEqual([{ i: 0, choice: att[0].items[0].o[1], marked: false, seq: 1 }]);
+    for (const k of [1, 2, 5]) expect(await stored(att[k].id)).toEqual([]);
+    expect(await stored(att[3].id)).toEqual([{ i: 0, choice: att[3].items[0].o[0], marked: false, seq: 10 }]);
+    expect(await stored(att[4].id)).toEqual([{ i: 0, choice: att[4].items[0].o[0], marked: true, seq: 11 }]);
+  });
+
+  it('concurrent saves over HTTP are grouped and each acknowledged save is stored; a failing statement is retried save by save', async () => {
+    const { enrol } = await setup(ctx.db);
+    const ps = [];
+    for (let k = 0; k < 8; k++) ps.push(await enrol({ procedure: 'simple' }));
+    const att: { s: TestSession; id: number; items: { o: string[] }[] }[] = [];
+    for (const p of ps) {
+      const { attemptId } = (await start(p.s, 'humanities')).json();
+      att.push({ s: p.s, id: attemptId, items: (await attemptRow(attemptId)).paper.items });
+      // the page's first read warms the attempt's metadata, as on exam day
+      await p.s.inject({ method: 'GET', url: `/api/exam/attempts/${attemptId}` });
+    }
+    // a queue of our own over the same statements, one statement at a time, recording batch sizes
+    const sizes: number[] = [];
+    const q = createSaveQueue<SessionSave>(
+      async (rows) => {
+        sizes.push(rows.length);
+        return upsertAnswersWithSession(ctx.deps.pool, rows);
+      },
+      (r) => upsertAnswerWithSession(ctx.deps.pool, r),
+      (r) => r.attemptId,
+      { maxBatch: 100, maxInFlight: 1 },
+    );
+    const deps = Object.create(examDeps(ctx.app.deps), { saveQueue: { value: q } });
+    const save = (a: (typeof att)[number], i: number, deviceId = DEVICE) =>
+      saveAnswerInOneStatement(deps, creds(a.s), a.id, i, { choice: [a.items[i].o[i % 2]], seq: i + 1, deviceId });
+    // 8 physicians × 5 questions at once: all applied, none lost, more than one row per statement
+    const results = await Promise.all(att.flatMap((a) => [0, 1, 2, 3, 4].map((i) => save(a, i))));
+    expect(results.every((r) => r?.applied === true)).toBe(true);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    for (const a of att)
+      expect((await stored(a.id)).map((r) => [r.i, r.choice])).toEqual(
+        [0, 1, 2, 3, 4].map((i) => [i, a.items[i].o[i % 2]]),
+      );
+    // the same over HTTP through the app's own queue
+    const http = await Promise.all(
+      att.map((a) =>
+        a.s.inject({
+          method: 'PUT',
+          url: `/api/exam/attempts/${a.id}/answers/0`,
+          payload: { choice: [a.items[0].o[1]], seq: 50, deviceId: DEVICE },
+        }),
+      ),
+    );
+    expect(http.map((r) => r.json().applied)).toEqual(Array(8).fill(true));
+    // a value PostgreSQL refuses (a NUL byte) fails the whole statement: the others are stored
+    // on their own, only that save fails
+    sizes.length = 0;
+    const mixed = await Promise.allSettled([
+      save(att[0], 0, 'hold-the-queue'),
+      save(att[1], 1),
+      save(att[2], 1, 'bad\u0000device'),
+      save(att[3], 1),
+    ]);
+    expect(sizes).toEqual([3]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await countRows(ctx.db, 'exam_answers', `attempt_id = ${att[2].id} AND question_index = 1`)).toBe(1);
   });
 });
 

@@ -77,7 +77,7 @@ export async function saveAnswerInOneStatement(
   if (input.choice ? choiceError(m.paper, index, input.choice) : !m.paper.items[index]) return null;
   const now = deps.now();
   if (isTimedOut(m.deadlineAt, now)) return null;
-  const applied = await repo.upsertAnswerWithSession(deps.pool, {
+  const applied = await deps.saveQueue.save({
     attemptId: id,
     index,
     choice: input.choice ? choiceKey(input.choice) : null,
