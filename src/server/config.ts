@@ -57,7 +57,7 @@ const envSchema = z.object({
   /** answer saves one statement may carry (group commit, decision 0123); 1 = one statement per save */
   EXAM_SAVE_BATCH: z.coerce.number().int().min(1).max(500).default(100),
   /** answer-save statements one process keeps in the database at a time */
-  EXAM_SAVE_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(4),
+  EXAM_SAVE_IN_FLIGHT: z.coerce.number().int().min(1).max(64).default(2),
   /** worker threads per process for face comparison (监考); each needs ~1 core and ~300 MB */
   PROCTOR_FACE_THREADS: z.coerce.number().int().min(1).max(32).default(1),
 });

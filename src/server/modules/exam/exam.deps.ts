@@ -24,7 +24,7 @@ function createAnswerSaveQueue(deps: BaseDeps): SaveQueue<SessionSave> {
     (rows) => upsertAnswersWithSession(deps.pool, rows),
     (row) => upsertAnswerWithSession(deps.pool, row),
     (row) => row.attemptId,
-    { maxBatch: deps.config?.EXAM_SAVE_BATCH ?? 100, maxInFlight: deps.config?.EXAM_SAVE_IN_FLIGHT ?? 4 },
+    { maxBatch: deps.config?.EXAM_SAVE_BATCH ?? 100, maxInFlight: deps.config?.EXAM_SAVE_IN_FLIGHT ?? 2 },
   );
 }
 

@@ -65,7 +65,7 @@ export async function bankCounts(db: DbOrTx, provinceId: number, paperType: Pape
 export async function versionTexts(db: DbOrTx, ids: number[]): Promise<Map<number, VersionText>> {
   if (!ids.length) return new Map();
   const r = await db.execute(
-    sql`SELECT id, stem, options FROM question_versions WHERE id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',')}]::int[]`)})`,
+    sql`SELECT id, stem, options FROM question_versions WHERE id = ANY(${sql.param(ids.map(Number))}::int[])`,
   );
   return new Map(
     (r.rows as { id: number; stem: string; options: VersionText['options'] }[]).map((v) => [
@@ -112,7 +112,7 @@ export async function scoreAttempts(
   const filter =
     ids === 'all-pending'
       ? sql`t.status <> 'in_progress' AND t.score IS NULL`
-      : sql`t.id = ANY(${sql.raw(`ARRAY[${ids.map(Number).join(',') || 'NULL'}]::bigint[]`)})`;
+      : sql`t.id = ANY(${sql.param(ids.map(Number))}::bigint[])`;
   const r = await db.execute(sql`
     UPDATE exam_attempts a
        SET correct_count = s.n,
@@ -220,7 +220,9 @@ export async function upsertAnswerWithSession(
  * Many saves in one statement (group commit, decision 0123): every row gets exactly the guards
  * of `SAVE_WITH_SESSION_SQL` (its own session and CSRF token, onboarding, ownership, open
  * attempt before the row's own time, device, newer journal entry). The attempts are locked in id
- * order, so two batches never wait on each other in a cycle; the caller puts at most one row
+ * order, so two batches never wait on each other in a cycle; each row's session is looked up by
+ * its key (the LATERAL … LIMIT 1 keeps the planner from hashing the whole sessions table, which
+ * it did at a few thousand sessions); the caller puts at most one row
  * per attempt in a batch, so the attempt identifies the row (a null choice or mark keeps the
  * stored one, as in the single-row statement).
  */
@@ -232,11 +234,14 @@ WITH v AS (
 INSERT INTO exam_answers (attempt_id, question_index, choice, marked, saved_at, seq)
 SELECT a.id, v.question_index, COALESCE(v.choice, ''), COALESCE(v.marked, false), v.now, v.seq
   FROM v
-  JOIN sessions se ON se.id = v.session_id AND se.csrf_token = v.csrf_token AND se.revoked_at IS NULL
-   AND se.expires_at > now() AND se.role = 'physician'
-  JOIN accounts acc ON acc.id = se.account_id AND acc.physician_id IS NOT NULL
-   AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL
-  JOIN exam_attempts a ON a.id = v.attempt_id AND a.physician_id = acc.physician_id AND a.status = 'in_progress'
+ CROSS JOIN LATERAL (
+   SELECT acc.physician_id
+     FROM sessions se JOIN accounts acc ON acc.id = se.account_id
+    WHERE se.id = v.session_id AND se.csrf_token = v.csrf_token AND se.revoked_at IS NULL
+      AND se.expires_at > now() AND se.role = 'physician' AND acc.physician_id IS NOT NULL
+      AND NOT acc.must_change_password AND acc.mobile_verified_at IS NOT NULL
+    LIMIT 1) s
+  JOIN exam_attempts a ON a.id = v.attempt_id AND a.physician_id = s.physician_id AND a.status = 'in_progress'
    AND a.deadline_at > v.now AND (a.device_id IS NULL OR a.device_id = v.device_id)
  ORDER BY a.id
    FOR SHARE OF a
@@ -323,7 +328,7 @@ export async function claimAttempt(
  */
 export async function compactAnswers(db: DbOrTx, ids: number[]): Promise<number> {
   if (!ids.length) return 0;
-  const arr = sql.raw(`ARRAY[${ids.map(Number).join(',')}]::bigint[]`);
+  const arr = sql`${sql.param(ids.map(Number))}::bigint[]`;
   const r = await db.execute(sql`
     WITH c AS (
       UPDATE exam_attempts a
