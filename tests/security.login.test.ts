@@ -350,3 +350,27 @@ describe('organisation account for the suite', () => {
     expect(o.accountId).toBeGreaterThan(0);
   });
 });
+
+describe('a stopping process lets the requests being answered finish (graceful stop)', () => {
+  it('drain waits for logins still verifying their password, then reports none left', async () => {
+    const p = await buildProvince(ctx.db);
+    const docs = [];
+    for (let k = 0; k < 4; k++) docs.push(await buildPhysician(ctx.db, p.hospitalA));
+    const done: number[] = [];
+    const logins = docs.map((d, k) =>
+      physicianLogin(d.idNumber, d.name, TEST_PASSWORD).then((r) => {
+        done.push(k);
+        return r.statusCode;
+      }),
+    );
+    // one turn of the event loop: the logins have arrived; each is at least one argon2id verify
+    // (milliseconds), so none has finished yet
+    await new Promise((r) => setImmediate(r));
+    expect(done).toEqual([]);
+    expect(await ctx.app.drain(10_000)).toBe(0);
+    expect(done.sort()).toEqual([0, 1, 2, 3]);
+    expect(await Promise.all(logins)).toEqual([200, 200, 200, 200]);
+    // with nothing in flight it returns at once
+    expect(await ctx.app.drain(0)).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -73,6 +73,8 @@ const ZHealth = z.object({ status: z.string(), database: z.string(), time: z.str
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** waits (at most maxMs) until no request is being answered; resolves with how many still are */
+    drain(maxMs: number): Promise<number>;
   }
 }
 
@@ -111,11 +113,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
 
-  // security headers (CSP, HSTS, nosniff …) computed once at start and set on every reply
+  // security headers (CSP, HSTS, nosniff …) computed once at start and set on every reply; and
+  // the requests still being answered, which a stopping process lets finish before its database
+  // pool closes (a restart during an exam day must not turn a login or a save into a 500)
   const securityHeaders = SECURITY_HEADERS;
-  app.addHook('onRequest', (_req, reply, done) => {
+  // (the response's 'close' ends both an answered request and one its client gave up on)
+  const inFlight = new Set<FastifyRequest>();
+  app.addHook('onRequest', (req, reply, done) => {
+    inFlight.add(req);
+    reply.raw.once('close', () => inFlight.delete(req));
     reply.headers(securityHeaders);
     done();
+  });
+  app.decorate('drain', async (maxMs: number) => {
+    const end = Date.now() + maxMs;
+    while (inFlight.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    return inFlight.size;
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
