@@ -178,6 +178,7 @@ export async function startServer(
   url: string,
   port: number,
   workers = 1,
+  env: Record<string, string> = {},
 ): Promise<ChildProcess> {
   const here = path.dirname(new URL(import.meta.url).pathname);
   const prof =
@@ -194,6 +195,7 @@ export async function startServer(
       LOG_LEVEL: 'warn',
       CAPTCHA_DISABLED: '1',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
