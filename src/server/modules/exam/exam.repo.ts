@@ -217,14 +217,14 @@ export async function upsertAnswerWithSession(
 }
 
 /**
- * Many saves in one statement (group commit, decision 0123): every row gets exactly the guards
- * of `SAVE_WITH_SESSION_SQL` (its own session and CSRF token, onboarding, ownership, open
- * attempt before the row's own time, device, newer journal entry). The attempts are locked in id
- * order, so two batches never wait on each other in a cycle; each row's session is looked up by
- * its key (the LATERAL … LIMIT 1 keeps the planner from hashing the whole sessions table, which
- * it did at a few thousand sessions); the caller puts at most one row
- * per attempt in a batch, so the attempt identifies the row (a null choice or mark keeps the
- * stored one, as in the single-row statement).
+ * Many saves in one statement (group commit, decision 0123). Every row gets exactly the guards
+ * of `SAVE_WITH_SESSION_SQL`: its own session and CSRF token, onboarding, ownership, the attempt
+ * open before the row's own time, the device, a newer journal entry.
+ * - The attempts are locked in id order, so two groups never wait on each other in a cycle.
+ * - Each row's session is looked up by its key: the LATERAL … LIMIT 1 keeps the planner from
+ *   hashing the whole sessions table, which it did at a few thousand sessions.
+ * - The caller puts at most one row per attempt in a group, so the attempt identifies the row.
+ * - A null choice or mark keeps the stored one, as in the single-row statement.
  */
 const SAVE_MANY_WITH_SESSION_SQL = `
 WITH v AS (

@@ -57,7 +57,9 @@ export async function saveAnswer(
 
 /**
  * The save as one statement (decision 0055): the session cookie, the CSRF token, onboarding and
- * the ownership of the attempt are checked by the UPSERT itself, so a save is one round trip.
+ * the ownership of the attempt are checked by the UPSERT itself, so a save is one round trip —
+ * shared, under load, with the saves that arrived at the same time (the process's save queue,
+ * decision 0123).
  * Returns the result only when the answer was applied; `null` for everything else (no warm
  * metadata, a choice that does not fit the paper, time up, a stale entry, another device, no
  * valid session …) — the route then authenticates the ordinary way and runs `saveAnswer`, which
