@@ -113,11 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', deps);
 
-  // security headers (CSP, HSTS, nosniff …) computed once at start and set on every reply; and
-  // the requests still being answered, which a stopping process lets finish before its database
-  // pool closes (a restart during an exam day must not turn a login or a save into a 500)
+  // Every reply gets the security headers (CSP, HSTS, nosniff …, computed once at start). Every
+  // request is counted until its response closes (answered, or given up by its client), so a
+  // stopping process can let the ones being answered finish before its pool closes (`drain`).
   const securityHeaders = SECURITY_HEADERS;
-  // (the response's 'close' ends both an answered request and one its client gave up on)
   const inFlight = new Set<FastifyRequest>();
   app.addHook('onRequest', (req, reply, done) => {
     inFlight.add(req);

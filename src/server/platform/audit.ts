@@ -188,15 +188,12 @@ function sealPartition(db: Db, p: number, batch: number): Promise<number> {
     }
     await tx.execute(sql`
       UPDATE audit_log a SET prev_hash = v.prev, hash = v.hash, chain_seq = v.seq
-        FROM (SELECT unnest(${`{${ids.join(',')}}`}::bigint[]) AS id, unnest(${toPgArray(prevs)}::text[]) AS prev,
-                     unnest(${toPgArray(hashes)}::text[]) AS hash, unnest(${`{${order.join(',')}}`}::bigint[]) AS seq) v
+        FROM (SELECT unnest(${sql.param(ids)}::bigint[]) AS id, unnest(${sql.param(prevs)}::text[]) AS prev,
+                     unnest(${sql.param(hashes)}::text[]) AS hash, unnest(${sql.param(order)}::bigint[]) AS seq) v
        WHERE a.id = v.id`);
     return rows.length;
   });
 }
-
-/** hex hashes and '' only: no quoting beyond the empty string is needed */
-const toPgArray = (xs: string[]) => `{${xs.map((x) => (x === '' ? '""' : x)).join(',')}}`;
 
 export interface ChainReport {
   partition: number;

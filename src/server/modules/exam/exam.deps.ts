@@ -10,7 +10,7 @@ import { createExamCaches, type ExamCaches } from './exam.caches.js';
 import { type SessionSave, upsertAnswersWithSession, upsertAnswerWithSession } from './exam.repo.js';
 
 type BaseDeps = Pick<AppDeps, 'db' | 'pool' | 'now' | 'sms' | 'logger'> & {
-  config?: Pick<Config, 'EXAM_SAVE_BATCH' | 'EXAM_SAVE_IN_FLIGHT'>;
+  config: Pick<Config, 'EXAM_SAVE_BATCH' | 'EXAM_SAVE_IN_FLIGHT'>;
 };
 
 export type ExamDeps = Pick<AppDeps, 'db' | 'pool' | 'now' | 'sms' | 'logger'> & {
@@ -24,7 +24,7 @@ function createAnswerSaveQueue(deps: BaseDeps): SaveQueue<SessionSave> {
     (rows) => upsertAnswersWithSession(deps.pool, rows),
     (row) => upsertAnswerWithSession(deps.pool, row),
     (row) => row.attemptId,
-    { maxBatch: deps.config?.EXAM_SAVE_BATCH ?? 100, maxInFlight: deps.config?.EXAM_SAVE_IN_FLIGHT ?? 2 },
+    { maxBatch: deps.config.EXAM_SAVE_BATCH, maxInFlight: deps.config.EXAM_SAVE_IN_FLIGHT },
   );
 }
 
