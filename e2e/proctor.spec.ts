@@ -5,7 +5,7 @@ import { arrangeReadyForExam } from './arrange/enrolment';
 import { setBlueprint } from './arrange/exam';
 import { e2eDb } from './db';
 import { DOCTOR_PASSWORD } from './doctor-support';
-import { confirmSubmission, orgLogin } from './support';
+import { confirmDialog, confirmSubmission, orgLogin } from './support';
 
 /**
  * 监考 (issue 7; seeds 000/001/004 capture, seed 003 监考管理 / 违纪处理记录): four physicians of
@@ -18,6 +18,8 @@ import { confirmSubmission, orgLogin } from './support';
  * spec is about goes through the UI.
  */
 const db = e2eDb();
+/** antd puts a space between the two characters of 【确认】 */
+const OK = /^确\s*认$/;
 test.afterAll(async () => db.end());
 
 const FIX = path.resolve('e2e/fixtures/proctor');
@@ -267,18 +269,14 @@ test.describe
       // sorted by 最低相似度: the impostor first
       await expect(table.locator('tr.ant-table-row').first()).toContainText(docs.impostor.name);
       const row = (d: Doctor) => table.locator('tr.ant-table-row').filter({ hasText: d.name });
+      // a click on 【确认】 while the dialog is still opening can land nowhere on a loaded machine
+      // (CI, stop 16): confirmDialog clicks until the dialog is gone; the list then reloads
       await row(docs.impostor).getByRole('button', { name: '标记' }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /^确\s*认$/ })
-        .click();
-      await expect(row(docs.impostor).getByText('疑似作弊')).toBeVisible();
+      await confirmDialog(page, '标记疑似作弊', OK);
+      await expect(row(docs.impostor).getByText('疑似作弊')).toBeVisible({ timeout: 30_000 });
       await row(docs.covered).getByRole('button', { name: '标记' }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /^确\s*认$/ })
-        .click();
-      await expect(row(docs.covered).getByText('疑似作弊')).toBeVisible();
+      await confirmDialog(page, '标记疑似作弊', OK);
+      await expect(row(docs.covered).getByText('疑似作弊')).toBeVisible({ timeout: 30_000 });
       // 【照片】: frames beside the standard photo, with their scores
       await row(docs.impostor).getByRole('button', { name: '照片' }).click();
       const drawer = page.locator('.ant-drawer');
@@ -299,18 +297,12 @@ test.describe
       await page.getByRole('button', { name: '重置' }).click();
       await row(docs.impostor).getByRole('button', { name: '处理' }).click();
       await page.getByLabel('处理理由').fill('抓拍照片与标准照片非同一人，认定替考');
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /^确\s*认$/ })
-        .click();
-      await expect(row(docs.impostor).getByText('违纪不合格')).toBeVisible();
+      await confirmDialog(page, `处理：${docs.impostor.name}`, OK);
+      await expect(row(docs.impostor).getByText('违纪不合格')).toBeVisible({ timeout: 30_000 });
       await page.screenshot({ path: test.info().outputPath('proctor-review.png'), fullPage: true });
       await row(docs.covered).getByRole('button', { name: '撤销标记' }).click();
-      await page
-        .getByRole('dialog')
-        .getByRole('button', { name: /^确\s*认$/ })
-        .click();
-      await expect(row(docs.covered).getByRole('button', { name: '标记' })).toBeVisible();
+      await confirmDialog(page, '撤销疑似作弊标记', OK);
+      await expect(row(docs.covered).getByRole('button', { name: '标记' })).toBeVisible({ timeout: 30_000 });
       const { rows } = await db.query(`SELECT status, final_result FROM enrolments WHERE id = $1`, [
         docs.impostor.enrolmentId,
       ]);
@@ -346,7 +338,7 @@ test.describe
       await dialog.getByLabel('撤销处理').check();
       await dialog.getByLabel('理由').fill('复查后认定照片不足以证明替考');
       await dialog.getByRole('button', { name: /^提\s*交$/ }).click();
-      await expect(row).toContainText('已撤销处理');
+      await expect(row).toContainText('已撤销处理', { timeout: 30_000 });
       const { rows } = await db.query(`SELECT status FROM enrolments WHERE id = $1`, [docs.impostor.enrolmentId]);
       expect(rows[0].status).toBe('ready_for_exam');
     });

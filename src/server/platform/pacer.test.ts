@@ -37,8 +37,11 @@ describe('pacer: background work gives way to requests in the same process', () 
   it('goes at full speed when nothing else waits on the loop', async () => {
     const p = createPacer({ share: 0.2 });
     await share(() => p.pace(), false);
-    // a stray GC or timer may cost a short pause; nothing like the 4 × 150 ms a busy loop gets
-    expect(p.pausedMs).toBeLessThan(60);
+    // Pausing after every 5-ms slice at a 20 % share would cost 30 × (5 / 0.2 − 5) = 600 ms.
+    // A turn the operating system takes away from this process (other test files on the same
+    // cores) looks like waiting work to the pacer and may cost a few pauses of ≈ 20 ms each
+    // (seen 60 ms on a loaded run), so the bar is a quarter of pausing always, not zero.
+    expect(p.pausedMs).toBeLessThan(150);
   });
 
   it('keeps its share of the loop near the asked 20 % when other work waits (unpaced it takes most)', async () => {

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { PAPER_LABELS, type TReviewRow } from '../../../shared/schemas/proctor';
@@ -20,12 +20,13 @@ export function ReviewPage() {
   const act = useProctorAction();
   const action = useAction();
   const reason = useReasonPrompt();
+  const { modal } = App.useApp();
   const [viewing, setViewing] = useState<number | null>(null);
   const threshold = q.data?.threshold ?? 0;
 
   const confirm = (title: string, content: string) =>
     new Promise<boolean>((resolve) =>
-      Modal.confirm({
+      modal.confirm({
         title,
         content,
         okText: '确认',
