@@ -2,8 +2,9 @@
  * Logins/s with 1 and 2 API processes in the same run (issue 9): the product's own entry
  * (`src/server/main.ts`, node:cluster with WORKERS=N), restarted for each round, rounds
  * interleaved 1, 2, 1, 2 … on the same database. Every request logs in another seeded physician
- * (证件号码 + 姓名 + 密码: one argon2id verify at the unchanged parameters, the account update, a
- * session and its audit row), so the per-login rate limit is not what is measured.
+ * (证件号码 + 姓名 + 密码: one argon2id verify at the unchanged parameters, the guess reserved,
+ * then the counter reset and the session stored in one statement), so the per-login rate limit
+ * is not what is measured.
  *
  *   npx tsx bench/login-workers.ts [--rounds 2] [--duration 15] [--connections 16] [--physicians 3000]
  */

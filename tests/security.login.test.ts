@@ -93,6 +93,28 @@ describe('guess counters are atomic (issue 10 item 2)', () => {
     expect((await physicianLogin(doc.idNumber, '并发医师', TEST_PASSWORD)).statusCode).toBe(423);
   });
 
+  it('a successful login starts the count again and its session works: 4 wrong, right, 4 wrong is not locked', async () => {
+    const p = await buildProvince(ctx.db);
+    const doc = await buildPhysician(ctx.db, p.hospitalA, { name: '重计医师' });
+    for (let i = 0; i < 4; i++)
+      expect((await physicianLogin(doc.idNumber, '重计医师', 'wrong-password')).statusCode).toBe(401);
+    const ok = await physicianLogin(doc.idNumber, '重计医师', TEST_PASSWORD);
+    expect(ok.statusCode).toBe(200);
+    const [acc] = await ctx.db.select().from(accounts).where(eq(accounts.id, doc.accountId));
+    expect(acc).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect(acc.lastLoginAt).not.toBeNull();
+    const cookie = String(ok.headers['set-cookie']).split(';')[0];
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    // without the reset, the 5th guess of the whole series would lock the account
+    for (let i = 0; i < 4; i++) {
+      const r = await physicianLogin(doc.idNumber, '重计医师', 'wrong-password');
+      expect(r.statusCode).toBe(401);
+      expect(r.json().message).toContain(`还可尝试 ${4 - i} 次`);
+    }
+    expect((await physicianLogin(doc.idNumber, '重计医师', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('a captcha answers one attempt only, even when sent 10 times at once', async () => {
     const p = await buildProvince(ctx.db);
     const c = await captcha();

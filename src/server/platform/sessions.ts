@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import { sessions } from '../db/schema/index.js';
 import type { Actor, Role } from './actor.js';
@@ -11,6 +11,25 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** The stored id of a session cookie's token (for statements that check the session themselves). */
 export const sessionIdOf = hashToken;
 
+/**
+ * A new session: its tokens and the INSERT that stores it, so a caller can run the insert in one
+ * statement with other work (a login resets its lock-out counter in the same commit).
+ */
+export function newSession(
+  accountId: number,
+  role: Role,
+  ttlHours: number,
+  meta: { ip?: string; userAgent?: string },
+): { token: string; csrfToken: string; insert: SQL } {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  const insert = sql`INSERT INTO sessions (id, account_id, role, csrf_token, ip, user_agent, expires_at)
+    VALUES (${hashToken(token)}, ${accountId}, ${role}, ${csrfToken}, ${meta.ip ?? null},
+            ${meta.userAgent?.slice(0, 300) ?? null}, ${expiresAt})`;
+  return { token, csrfToken, insert };
+}
+
 export async function createSession(
   db: DbOrTx,
   accountId: number,
@@ -18,17 +37,8 @@ export async function createSession(
   ttlHours: number,
   meta: { ip?: string; userAgent?: string },
 ): Promise<{ token: string; csrfToken: string }> {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  await db.insert(sessions).values({
-    id: hashToken(token),
-    accountId,
-    role,
-    csrfToken,
-    ip: meta.ip ?? null,
-    userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    expiresAt: new Date(Date.now() + ttlHours * 3600_000),
-  });
+  const { token, csrfToken, insert } = newSession(accountId, role, ttlHours, meta);
+  await db.execute(insert);
   return { token, csrfToken };
 }
 

@@ -1,11 +1,11 @@
 /** Password checking with the lock-out (5 guesses, 15 minutes) and the session a login ends in. */
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
-import { accounts } from '../../../db/schema/index.js';
+import type { accounts } from '../../../db/schema/index.js';
 import type { Role } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/errors.js';
 import { verifyPassword } from '../../../platform/passwords.js';
-import { createSession } from '../../../platform/sessions.js';
+import { newSession } from '../../../platform/sessions.js';
 import { findAccountLockedUntil, findUnknownLoginLockedUntil } from '../account.repo.js';
 
 const MAX_FAILURES = 5;
@@ -90,15 +90,23 @@ export interface LoginResult {
   csrfToken: string;
 }
 
+/**
+ * A successful login: the lock-out counter is reset and the session stored in one statement, so
+ * a login costs one commit here instead of two (a login is ≈ 25 ms of CPU on an exam morning,
+ * when thousands arrive in minutes).
+ */
 export async function finishLogin(
   deps: AppDeps,
   acc: AccountRow,
   role: Role,
   meta: { ip?: string; userAgent?: string },
 ): Promise<LoginResult> {
-  await deps.db
-    .update(accounts)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: deps.now() })
-    .where(eq(accounts.id, acc.id));
-  return createSession(deps.db, acc.id, role, deps.config.SESSION_TTL_HOURS, meta);
+  const s = newSession(acc.id, role, deps.config.SESSION_TTL_HOURS, meta);
+  await deps.db.execute(sql`
+    WITH reset AS (
+      UPDATE accounts SET failed_logins = 0, locked_until = NULL, last_login_at = ${deps.now()}
+       WHERE id = ${acc.id}
+    )
+    ${s.insert}`);
+  return { token: s.token, csrfToken: s.csrfToken };
 }
