@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { arrangePhysician, doctorLogin } from './doctor-support';
+import { confirmDialog } from './support';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -46,7 +47,7 @@ test('医师学习（手机）：题库练习答错一题 → 错题收藏中找
   await page.getByRole('link', { name: '错题收藏' }).click();
   await expect(page.getByTestId('wrong-stem').filter({ hasText: wrongStem })).toBeVisible();
   await page.getByRole('button', { name: '清空' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '清空' }).click();
+  await confirmDialog(page, '清空错题收藏', /^清\s*空$/);
   await expect(page.getByText('暂无错题')).toBeVisible();
 
   // 模拟自测
@@ -59,7 +60,7 @@ test('医师学习（手机）：题库练习答错一题 → 错题收藏中找
   const n = Number((await card.textContent())!.match(/(\d+) 题/)![1]);
   expect(n).toBeGreaterThanOrEqual(4);
   await card.getByRole('button', { name: '开始自测' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '开始自测' }).click();
+  await confirmDialog(page, '模拟自测', '开始自测');
   await expect(page.getByTestId('mock-timer')).toBeVisible();
   await expect(page.getByText(`第 1 / ${n} 题`)).toBeVisible();
   for (let i = 0; i < 3; i++) {
@@ -68,7 +69,7 @@ test('医师学习（手机）：题库练习答错一题 → 错题收藏中找
   }
   await expect(page.getByText(`答题卡（已答 3/${n}）`)).toBeVisible();
   await page.getByRole('button', { name: '交卷' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '交卷' }).click();
+  await confirmDialog(page, '确认交卷', /^交\s*卷$/);
   await expect(page.getByRole('heading', { name: '自测结果' })).toBeVisible();
   await expect(page.getByText(new RegExp(`答对 \\d+/${n} 题`))).toBeVisible();
   // the history lists it

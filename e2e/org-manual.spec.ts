@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiAs } from './support-enrolment';
-import { openMenu, orgLogin } from './support';
+import { confirmDialog, openMenu, orgLogin } from './support';
 
 /**
  * Seed 003 (卫生行政机构 / 卫生机构 chapters) read by a user who only has the manual's words:
@@ -50,11 +50,11 @@ test('行业组织账户可承担考核机构角色：行政机构配置后出�
   await dialog.getByRole('button', { name: '确认新增' }).click();
   const row = page.getByRole('row', { name: new RegExp(code) });
   await row.getByRole('button', { name: '激活' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await confirmDialog(page, '激活账号', /^确\s*认$/);
   await expect(row).toContainText('已激活');
 
   await row.getByRole('button', { name: '设为考核机构' }).click();
-  await page.getByRole('dialog', { name: '设为考核机构' }).getByRole('button', { name: '确认' }).click();
+  await confirmDialog(page, '设为考核机构', /^确\s*认$/);
   await expect(page.getByText('已设为考核机构')).toBeVisible();
   await expect(row).toContainText('承担考核机构');
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openMenu, orgLogin } from './support';
+import { confirmDialog, openMenu, orgLogin } from './support';
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
@@ -29,7 +29,7 @@ test('市级卫健委【新增】卫生机构并【激活】，新账号以 6666
   await expect(page.getByText('当前角色：卫生行政机构')).toBeVisible();
   const row = await addInstitution(page, code, name);
   await row.getByRole('button', { name: '激活' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await confirmDialog(page, '激活账号', /^确\s*认$/);
   await expect(row).toContainText('已激活');
   await expect(row.getByRole('button', { name: '重置密码' })).toBeVisible();
   await logout(page);
@@ -67,7 +67,7 @@ test('卫生机构申请考核机构，省卫健委【通过】并指定卫生�
   await appRow.getByRole('button', { name: '查看' }).click();
   await expect(page.getByRole('dialog').getByText('考核机构资质证明.pdf')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: '通过' }).click();
-  await page.getByRole('dialog', { name: '通过申请' }).getByRole('button', { name: '确认' }).click();
+  await confirmDialog(page, '通过申请', /^确\s*认$/);
   await expect(page.getByText('已通过，该机构已成为考核机构')).toBeVisible();
 
   const code = `e2e_zd_${stamp()}`;
