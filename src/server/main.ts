@@ -3,7 +3,7 @@ import os from 'node:os';
 import pino, { type Logger } from 'pino';
 import type { App, AppDeps } from './app.js';
 import { buildApp } from './app.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, defaultWorkers, loadConfig } from './config.js';
 import { createDb, createPool } from './db/client.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
 import { runMigrations } from './db/migrate.js';
@@ -15,10 +15,11 @@ import { seedDemoIfEmpty } from './seed/demo.js';
 /**
  * start: config → database (embedded or DATABASE_URL) → migrate → seed once → listen.
  *
- * `WORKERS=N` (default: one per CPU core) runs N API processes sharing the port (node:cluster,
- * decision 0053). The primary process owns the once-only work — the embedded database,
- * migrations, the demo seed and the job queue's runner (schedules such as exam.sweep) — and
- * forks the API processes, which only serve requests. WORKERS=1 is one process doing all of it.
+ * `WORKERS=N` (default: one per CPU core, less one for the embedded database, decision 0124) runs
+ * N API processes sharing the port (node:cluster, decision 0053). The primary process owns the
+ * once-only work — the embedded database, migrations, the demo seed and the job queue's runner
+ * (schedules such as exam.sweep) — and forks the API processes, which only serve requests.
+ * WORKERS=1 is one process doing all of it.
  */
 const depsFor = (config: Config, logger: Logger, url: string, poolMax?: number): AppDeps => {
   const pool = createPool(url, poolMax);
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
   if (config.captchaDisabled) {
     logger.warn('!!! CAPTCHA_DISABLED=1：验证码已关闭，仅用于自动化验收环境，生产环境切勿开启 !!!');
   }
-  const workers = config.WORKERS ?? os.availableParallelism();
+  const workers = config.WORKERS ?? defaultWorkers(os.availableParallelism(), !config.DATABASE_URL);
   return workers > 1 ? primary(config, logger, workers) : single(config, logger);
 }
 
