@@ -93,6 +93,38 @@ describe('guess counters are atomic (issue 10 item 2)', () => {
     expect((await physicianLogin(doc.idNumber, '并发医师', TEST_PASSWORD)).statusCode).toBe(423);
   });
 
+  it('a lock-out is one 操作日志 entry of the physician’s institution (by 系统), not seen by a neighbour', async () => {
+    const p = await buildProvince(ctx.db);
+    const doc = await buildPhysician(ctx.db, p.hospitalA, { name: '锁定医师' });
+    await Promise.all(Array.from({ length: 20 }, () => physicianLogin(doc.idNumber, '锁定医师', 'wrong-password')));
+    const { rows } = await ctx.db.execute(
+      sql`SELECT actor_role, actor_name, action, reason, org_path, province_id FROM audit_log
+           WHERE target_type = 'account' AND target_id = ${String(doc.accountId)}`,
+    );
+    expect(rows).toEqual([
+      {
+        actor_role: 'system',
+        actor_name: '系统',
+        action: '锁定账号',
+        reason: '密码连续错误 5 次，15 分钟后自动解锁',
+        org_path: p.hospitalA.path,
+        province_id: p.province.id,
+      },
+    ]);
+    const audit = async (accountId: number) =>
+      (
+        await (await sessionFor(ctx, accountId, 'institution')).inject({
+          method: 'GET',
+          url: `/api/audit?action=${encodeURIComponent('锁定账号')}`,
+        })
+      ).json().items as { targetId: string; summary: string }[];
+    const mine = (await audit(p.hospitalA.accountId)).filter((e) => e.targetId === String(doc.accountId));
+    expect(mine.map((e) => e.summary)).toEqual([
+      '系统锁定账号（账号：锁定医师），理由：密码连续错误 5 次，15 分钟后自动解锁。',
+    ]);
+    expect((await audit(p.hospitalB.accountId)).filter((e) => e.targetId === String(doc.accountId))).toEqual([]);
+  });
+
   it('a successful login starts the count again and its session works: 4 wrong, right, 4 wrong is not locked', async () => {
     const p = await buildProvince(ctx.db);
     const doc = await buildPhysician(ctx.db, p.hospitalA, { name: '重计医师' });
@@ -113,6 +145,11 @@ describe('guess counters are atomic (issue 10 item 2)', () => {
       expect(r.json().message).toContain(`还可尝试 ${4 - i} 次`);
     }
     expect((await physicianLogin(doc.idNumber, '重计医师', TEST_PASSWORD)).statusCode).toBe(200);
+    // nine wrong guesses in all, never five in a row: no lock-out was recorded
+    const { rows } = await ctx.db.execute(
+      sql`SELECT 1 FROM audit_log WHERE target_type = 'account' AND target_id = ${String(doc.accountId)}`,
+    );
+    expect(rows).toEqual([]);
   });
 
   it('a captcha answers one attempt only, even when sent 10 times at once', async () => {

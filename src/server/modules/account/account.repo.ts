@@ -42,6 +42,21 @@ export async function findAccountLockedUntil(db: DbOrTx, accountId: number): Pro
   return acc?.lockedUntil ?? null;
 }
 
+/** Where an account belongs: its organisation's path (a physician's: the institution's) and province. */
+export async function findAccountScope(
+  db: DbOrTx,
+  accountId: number,
+): Promise<{ orgPath: string; provinceId: number } | null> {
+  const { rows } = await db.execute<{ path: string; province_id: number }>(sql`
+    SELECT o.path, a.province_id
+      FROM accounts a
+      LEFT JOIN physicians p ON p.id = a.physician_id
+      JOIN organisations o ON o.id = COALESCE(a.org_id, p.institution_id)
+     WHERE a.id = ${accountId}`);
+  const r = rows[0];
+  return r ? { orgPath: r.path, provinceId: Number(r.province_id) } : null;
+}
+
 /** When the lock-out of an unknown login name ends (null: not locked). */
 export async function findUnknownLoginLockedUntil(db: DbOrTx, loginKey: string): Promise<Date | null> {
   const [row] = await db

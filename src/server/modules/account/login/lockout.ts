@@ -3,10 +3,11 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../app.js';
 import type { accounts } from '../../../db/schema/index.js';
 import type { Role } from '../../../platform/actor.js';
+import { writeAudit } from '../../../platform/audit.js';
 import { AppError } from '../../../platform/errors.js';
 import { verifyPassword } from '../../../platform/passwords.js';
 import { newSession } from '../../../platform/sessions.js';
-import { findAccountLockedUntil, findUnknownLoginLockedUntil } from '../account.repo.js';
+import { findAccountLockedUntil, findAccountScope, findUnknownLoginLockedUntil } from '../account.repo.js';
 
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -78,9 +79,29 @@ export async function checkPasswordWithLockout(
   // verify against a dummy hash when the account does not exist, so timing does not tell.
   const checked = await verifyPassword(acc?.passwordHash ?? DUMMY_HASH, password);
   if (checked && acc) return acc;
-  if (guess.n >= MAX_FAILURES)
+  if (guess.n >= MAX_FAILURES) {
+    if (acc) await auditLockout(deps, acc.id);
     throw new AppError('LOCKED', `密码连续错误 ${MAX_FAILURES} 次，账号已锁定 ${LOCK_MINUTES} 分钟`, 423);
+  }
   throw new AppError('LOGIN_FAILED', `${LOGIN_FAILED}（还可尝试 ${MAX_FAILURES - guess.n} 次）`, 401);
+}
+
+/**
+ * The lock-out is a change of the account: recorded in the 操作日志 of the account's organisation
+ * (a physician's: the institution's), by 系统. Exactly one guess reaches MAX_FAILURES (the
+ * reservation is atomic), so one lock gives one entry; a right 5th guess locks nothing.
+ */
+async function auditLockout(deps: AppDeps, accountId: number): Promise<void> {
+  const scope = await findAccountScope(deps.db, accountId);
+  if (!scope) return;
+  await writeAudit(deps.db, null, {
+    targetType: 'account',
+    targetId: accountId,
+    action: '锁定账号',
+    reason: `密码连续错误 ${MAX_FAILURES} 次，${LOCK_MINUTES} 分钟后自动解锁`,
+    orgPath: scope.orgPath,
+    provinceId: scope.provinceId,
+  });
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$u3S0tP0cBhTtUFaGp5dS0pH8I+fOGCh0n0zE7yq8k2o';
