@@ -111,13 +111,11 @@ describe('guess counters are atomic (issue 10 item 2)', () => {
         province_id: p.province.id,
       },
     ]);
-    const audit = async (accountId: number) =>
-      (
-        await (await sessionFor(ctx, accountId, 'institution')).inject({
-          method: 'GET',
-          url: `/api/audit?action=${encodeURIComponent('锁定账号')}`,
-        })
-      ).json().items as { targetId: string; summary: string }[];
+    const audit = async (accountId: number) => {
+      const s = await sessionFor(ctx, accountId, 'institution');
+      const r = await s.inject({ method: 'GET', url: `/api/audit?action=${encodeURIComponent('锁定账号')}` });
+      return r.json().items as { targetId: string; summary: string }[];
+    };
     const mine = (await audit(p.hospitalA.accountId)).filter((e) => e.targetId === String(doc.accountId));
     expect(mine.map((e) => e.summary)).toEqual([
       '系统锁定账号（账号：锁定医师），理由：密码连续错误 5 次，15 分钟后自动解锁。',
