@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app.js';
@@ -429,5 +430,44 @@ describe('a stopping process lets the requests being answered finish (graceful s
     expect(await Promise.all(logins)).toEqual([200, 200, 200, 200]);
     // with nothing in flight it returns at once
     expect(await ctx.app.drain(0)).toBe(0);
+  });
+
+  it('a login whose client went away still counts until its handler has answered (it still uses the pool)', async () => {
+    const p = await buildProvince(ctx.db);
+    const docs = [];
+    for (let k = 0; k < 4; k++) docs.push(await buildPhysician(ctx.db, p.hospitalA));
+    const ids = docs.map((d) => d.accountId);
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const openSockets = () => new Promise<number>((r) => ctx.app.server.getConnections((_e, n) => r(n)));
+    // the four logins wait on their account rows until the test lets them go
+    const lock = await ctx.deps.pool.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query('SELECT 1 FROM accounts WHERE id = ANY($1::int[]) FOR UPDATE', [ids]);
+      const sent = docs.map((d) => {
+        const req = http.request(`${address}/api/auth/physician-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+        });
+        req.on('error', () => undefined);
+        req.end(JSON.stringify({ idNumber: d.idNumber, name: d.name, password: TEST_PASSWORD }));
+        return req;
+      });
+      await expect.poll(() => ctx.app.drain(0)).toBe(4);
+      // the clients give up: their sockets close
+      for (const req of sent) req.destroy();
+      await expect.poll(openSockets).toBe(0);
+      // the clients and their sockets are gone; the handlers are not done: still counted
+      expect(await ctx.app.drain(0)).toBe(4);
+    } finally {
+      await lock.query('COMMIT');
+      lock.release();
+    }
+    // drain returns once the handlers have verified the passwords and written the logins
+    expect(await ctx.app.drain(10_000)).toBe(0);
+    const { rows } = await ctx.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM accounts WHERE id = ANY(${sql.param(ids)}::int[]) AND last_login_at IS NOT NULL`,
+    );
+    expect(rows[0].n).toBe(4);
   });
 });

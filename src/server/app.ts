@@ -114,15 +114,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', deps);
 
   // Every reply gets the security headers (CSP, HSTS, nosniff …, computed once at start). Every
-  // request is counted until its response closes (answered, or given up by its client), so a
-  // stopping process can let the ones being answered finish before its pool closes (`drain`).
+  // request is counted until its handler has answered (onSend), so a stopping process can let
+  // the ones being answered finish before its pool closes (`drain`). A client that goes away does
+  // not end the count: its handler still runs (an argon2id verify, then a query) and answers into
+  // the closed socket; counting to the socket's close let such handlers meet an ended pool. A
+  // response closed after it was sent also ends the count (for a reply that never reaches onSend).
   const securityHeaders = SECURITY_HEADERS;
   const inFlight = new Set<FastifyRequest>();
   app.addHook('onRequest', (req, reply, done) => {
     inFlight.add(req);
-    reply.raw.once('close', () => inFlight.delete(req));
+    reply.raw.once('close', () => {
+      if (reply.sent) inFlight.delete(req);
+    });
     reply.headers(securityHeaders);
     done();
+  });
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    inFlight.delete(req);
+    done(null, payload);
   });
   app.decorate('drain', async (maxMs: number) => {
     const end = Date.now() + maxMs;
